@@ -1,0 +1,779 @@
+/* batch: inputs -> workers -> ordered outputs.
+ *
+ * The main thread enumerates inputs (files, folders walked in name order,
+ * JSON Lines records streamed) into a window of slots; worker threads
+ * read, extract and serialize; the main thread emits finished slots in
+ * input order, so output is the same whatever the number of threads, and
+ * memory stays bounded by the window. */
+#include "batch.h"
+#include <cjson/cJSON.h>
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <fnmatch.h>
+#include <inttypes.h>
+#include <pthread.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+enum { SLOT_EMPTY, SLOT_READY, SLOT_TAKEN, SLOT_DONE };
+
+typedef struct {
+    int state;
+    size_t seq;
+    char *path;     /* file to read, or NULL when text is given */
+    char *text;     /* JSONL record text or stdin bytes (owned) */
+    size_t text_len;
+    char *id;       /* document id */
+    char *source;   /* as given */
+    char *out_path; /* -o: where the JSON goes */
+    char *dct;      /* per-record DCT (JSONL) */
+    char *extra;    /* JSONL fields passed through */
+    /* results */
+    char *json;
+    cx_result *res;
+    char *error;    /* one line, when failed */
+    int skipped;
+    size_t bytes;
+} S_slot;
+
+typedef struct {
+    const cx_ctx *ctx;
+    const cx_batch_opts *o;
+    S_slot *slots;
+    size_t nslots;
+    size_t next_seq, emit_seq;
+    int closing;
+    pthread_mutex_t mu;
+    pthread_cond_t work, done;
+    /* counts */
+    size_t n_docs, n_failed, n_skipped, n_bytes, n_total_files;
+    size_t total_bytes;
+    double t0;
+    int first_out;
+    cJSON *failures;
+} S_run;
+
+static double S_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static char *S_dup(const char *s)
+{
+    if (!s)
+        return NULL;
+    size_t n = strlen(s);
+    char *p = malloc(n + 1);
+    if (p)
+        memcpy(p, s, n + 1);
+    return p;
+}
+
+static char *S_fmt(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static char *S_fmt(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    char *p = n >= 0 ? malloc((size_t)n + 1) : NULL;
+    if (p) {
+        va_start(ap, fmt);
+        vsnprintf(p, (size_t)n + 1, fmt, ap);
+        va_end(ap);
+    }
+    return p;
+}
+
+int cx_write_atomic(const char *path, const char *data, size_t len)
+{
+    char *tmp = S_fmt("%s.tmp.%ld.%lx", path, (long)getpid(), (unsigned long)pthread_self());
+    if (!tmp)
+        return -1;
+    int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    if (fd < 0) {
+        free(tmp);
+        return -1;
+    }
+    size_t off = 0;
+    while (off < len) {
+        ssize_t w = write(fd, data + off, len - off);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0)
+            break;
+        off += (size_t)w;
+    }
+    int saved = errno;
+    int ok = off == len && fsync(fd) == 0;
+    if (!ok && off == len)
+        saved = errno;
+    if (close(fd) != 0 && ok) {
+        ok = 0;
+        saved = errno;
+    }
+    if (ok && rename(tmp, path) != 0) {
+        ok = 0;
+        saved = errno;
+    }
+    if (!ok) {
+        unlink(tmp);
+        errno = saved ? saved : EIO;
+    }
+    free(tmp);
+    return ok ? 0 : -1;
+}
+
+static int S_mkdirs(const char *dir)
+{
+    char *p = S_dup(dir);
+    if (!p)
+        return -1;
+    for (char *s = p + 1; *s; s++)
+        if (*s == '/') {
+            *s = '\0';
+            if (mkdir(p, 0755) != 0 && errno != EEXIST) {
+                free(p);
+                return -1;
+            }
+            *s = '/';
+        }
+    int rc = mkdir(p, 0755) != 0 && errno != EEXIST ? -1 : 0;
+    free(p);
+    return rc;
+}
+
+/* The document id: the file name without its extension. */
+static char *S_stem(const char *path)
+{
+    const char *b = strrchr(path, '/');
+    b = b ? b + 1 : path;
+    const char *dot = strrchr(b, '.');
+    size_t n = dot && dot != b ? (size_t)(dot - b) : strlen(b);
+    char *s = malloc(n + 1);
+    if (s) {
+        memcpy(s, b, n);
+        s[n] = '\0';
+    }
+    return s;
+}
+
+/* rel is the path under the folder given (or the file name): the output
+ * mirrors it, with .json for its extension. */
+static char *S_out_path(const char *outdir, const char *rel)
+{
+    const char *slash = strrchr(rel, '/');
+    const char *dot = strrchr(rel, '.');
+    size_t n = dot && (!slash || dot > slash + 1) ? (size_t)(dot - rel) : strlen(rel);
+    return S_fmt("%s/%.*s.json", outdir, (int)n, rel);
+}
+
+static uint64_t S_hash(uint64_t h, const void *p, size_t n)
+{
+    const unsigned char *s = p;
+    for (size_t i = 0; i < n; i++) {
+        h ^= s[i];
+        h *= 1099511628211ULL;
+    }
+    return h;
+}
+
+/* --incremental: the output exists and records the same input hash,
+ * version and data hash. */
+static int S_up_to_date(const char *out_path, const char *in_hash, const char *data_hash)
+{
+    FILE *f = fopen(out_path, "rb");
+    if (!f)
+        return 0;
+    char buf[4096];
+    size_t n = fread(buf, 1, sizeof buf - 1, f);
+    fclose(f);
+    buf[n] = '\0';
+    /* the hashes sit in the document header, near the top */
+    char want[160];
+    snprintf(want, sizeof want, "\"input_hash\":\"%s\"", in_hash);
+    char want2[160];
+    snprintf(want2, sizeof want2, "\"input_hash\": \"%s\"", in_hash);
+    char dh[80], dh2[80], ver[60], ver2[60];
+    snprintf(dh, sizeof dh, "\"data_hash\":\"%s\"", data_hash);
+    snprintf(dh2, sizeof dh2, "\"data_hash\": \"%s\"", data_hash);
+    snprintf(ver, sizeof ver, "\"version\":\"%s\"", CX_VERSION);
+    snprintf(ver2, sizeof ver2, "\"version\": \"%s\"", CX_VERSION);
+    int ok = (strstr(buf, want) || strstr(buf, want2)) && (strstr(buf, dh) || strstr(buf, dh2)) &&
+             (strstr(buf, ver) || strstr(buf, ver2));
+    if (!ok)
+        return 0;
+    /* and the file is whole: it ends with the closing brace */
+    f = fopen(out_path, "rb");
+    if (!f)
+        return 0;
+    int last = EOF, c;
+    while ((c = fgetc(f)) != EOF)
+        if (c != '\n' && c != ' ')
+            last = c;
+    fclose(f);
+    return last == '}';
+}
+
+static int S_read_input(S_slot *s)
+{
+    if (s->text || !s->path)
+        return 0;
+    struct stat st;
+    if (stat(s->path, &st) != 0) {
+        s->error = S_fmt("%s: %s", s->path, strerror(errno));
+        return -1;
+    }
+    if (S_ISDIR(st.st_mode)) {
+        s->error = S_fmt("%s: is a directory", s->path);
+        return -1;
+    }
+    FILE *f = fopen(s->path, "rb");
+    if (!f) {
+        s->error = S_fmt("%s: %s", s->path, strerror(errno));
+        return -1;
+    }
+    size_t cap = st.st_size > 0 ? (size_t)st.st_size + 1 : 4096, n = 0;
+    char *b = malloc(cap);
+    while (b) {
+        if (n + 1 >= cap) {
+            char *nb = realloc(b, cap * 2);
+            if (!nb) {
+                free(b);
+                b = NULL;
+                break;
+            }
+            b = nb;
+            cap *= 2;
+        }
+        size_t r = fread(b + n, 1, cap - n - 1, f);
+        n += r;
+        if (r == 0)
+            break;
+    }
+    int bad = ferror(f);
+    int saved = errno;
+    fclose(f);
+    if (!b || bad) {
+        free(b);
+        s->error = S_fmt("%s: %s", s->path, b ? strerror(saved) : "out of memory");
+        return -1;
+    }
+    s->text = b;
+    s->text_len = n;
+    return 0;
+}
+
+static void S_process(S_run *r, S_slot *s)
+{
+    const cx_batch_opts *o = r->o;
+    if (S_read_input(s))
+        return;
+    s->bytes = s->text_len;
+    const char *dct = s->dct ? s->dct : o->dct;
+    uint64_t h = S_hash(14695981039346656037ULL, s->text, s->text_len);
+    h = S_hash(h, dct ? dct : "-", dct ? strlen(dct) : 1);
+    h = S_hash(h, o->use_dateline ? "d" : "n", 1);
+    char in_hash[24], data_hash[24];
+    snprintf(in_hash, sizeof in_hash, "%016" PRIx64, h);
+    snprintf(data_hash, sizeof data_hash, "%016" PRIx64, cx_ctx_data_hash(r->ctx));
+    if (o->incremental && s->out_path && !o->timeline &&
+        S_up_to_date(s->out_path, in_hash, data_hash)) {
+        s->skipped = 1;
+        return;
+    }
+    cx_opts opts = cx_opts_default();
+    opts.dct = dct;
+    opts.use_dateline = o->use_dateline;
+    int rc = cx_extract(r->ctx, s->text, s->text_len, &opts, &s->res);
+    if (rc != CX_OK) {
+        s->error = S_fmt("%s: %s", s->source, cx_strerror(rc));
+        return;
+    }
+    cx_doc_info info = {s->id, s->source, in_hash, s->extra};
+    if (!o->timeline || o->outdir) {
+        s->json = cx_result_to_json(s->res, &info, r->ctx, !o->jsonl && !(!o->outdir && r->n_total_files != 1));
+        if (!s->json) {
+            s->error = S_fmt("%s: out of memory", s->source);
+            return;
+        }
+    }
+    if (s->out_path) {
+        char *dir = S_dup(s->out_path);
+        char *slash = dir ? strrchr(dir, '/') : NULL;
+        if (slash)
+            *slash = '\0';
+        size_t len = strlen(s->json);
+        s->json[len] = '\0';
+        char *withnl = S_fmt("%s\n", s->json);
+        if (!dir || !withnl || (slash && S_mkdirs(dir) != 0) ||
+            cx_write_atomic(s->out_path, withnl, len + 1) != 0)
+            s->error = S_fmt("%s: cannot write %s: %s", s->source, s->out_path, strerror(errno));
+        free(dir);
+        free(withnl);
+    }
+    if (!o->timeline) {
+        cx_result_free(s->res);
+        s->res = NULL;
+    }
+}
+
+static void *S_worker(void *arg)
+{
+    S_run *r = arg;
+    pthread_mutex_lock(&r->mu);
+    for (;;) {
+        S_slot *pick = NULL;
+        for (size_t i = 0; i < r->nslots; i++) {
+            S_slot *s = &r->slots[i];
+            if (s->state == SLOT_READY && (!pick || s->seq < pick->seq))
+                pick = s;
+        }
+        if (!pick) {
+            if (r->closing)
+                break;
+            pthread_cond_wait(&r->work, &r->mu);
+            continue;
+        }
+        pick->state = SLOT_TAKEN;
+        pthread_mutex_unlock(&r->mu);
+        S_process(r, pick);
+        pthread_mutex_lock(&r->mu);
+        pick->state = SLOT_DONE;
+        pthread_cond_broadcast(&r->done);
+    }
+    pthread_mutex_unlock(&r->mu);
+    return NULL;
+}
+
+static void S_progress(S_run *r, int final)
+{
+    if (r->o->quiet || !isatty(2))
+        return;
+    double dt = S_now() - r->t0;
+    double mbs = dt > 0 ? (double)r->n_bytes / 1e6 / dt : 0;
+    char eta[32] = "";
+    if (r->total_bytes && mbs > 0 && r->n_bytes < r->total_bytes)
+        snprintf(eta, sizeof eta, ", ETA %.0f s",
+                 (double)(r->total_bytes - r->n_bytes) / 1e6 / mbs);
+    fprintf(stderr, "\r\033[K%zu documents, %.1f MB/s%s", r->n_docs, mbs, eta);
+    if (final)
+        fputs("\r\033[K", stderr);
+}
+
+static void S_slot_clear(S_slot *s)
+{
+    free(s->path);
+    free(s->text);
+    free(s->id);
+    free(s->source);
+    free(s->out_path);
+    free(s->dct);
+    free(s->extra);
+    free(s->json);
+    free(s->error);
+    cx_result_free(s->res);
+    memset(s, 0, sizeof *s);
+}
+
+/* Emits one finished slot: stdout, timeline, counts. Main thread only. */
+static void S_emit(S_run *r, S_slot *s)
+{
+    const cx_batch_opts *o = r->o;
+    r->n_docs++;
+    r->n_bytes += s->bytes;
+    if (s->error) {
+        r->n_failed++;
+        fprintf(stderr, "%schronex: %s\n", (!o->quiet && isatty(2)) ? "\r\033[K" : "", s->error);
+        cJSON *f = cJSON_CreateObject();
+        cJSON_AddStringToObject(f, "source", s->source ? s->source : "");
+        cJSON_AddStringToObject(f, "error", s->error);
+        cJSON_AddItemToArray(r->failures, f);
+    } else if (s->skipped) {
+        r->n_skipped++;
+    } else {
+        if (o->timeline && s->res)
+            cx_timeline_add_result(o->timeline, s->id, s->res);
+        if (!s->out_path && s->json && !o->timeline) {
+            fputs(s->json, stdout);
+            fputc('\n', stdout);
+        }
+    }
+    if (r->n_docs % 16 == 0)
+        S_progress(r, 0);
+    S_slot_clear(s);
+}
+
+/* Takes a free slot for the next input, emitting finished ones in order
+ * while the window is full. */
+static S_slot *S_acquire(S_run *r)
+{
+    pthread_mutex_lock(&r->mu);
+    while (r->next_seq - r->emit_seq >= r->nslots) {
+        S_slot *s = &r->slots[r->emit_seq % r->nslots];
+        while (s->state != SLOT_DONE)
+            pthread_cond_wait(&r->done, &r->mu);
+        pthread_mutex_unlock(&r->mu);
+        S_emit(r, s);
+        pthread_mutex_lock(&r->mu);
+        r->emit_seq++;
+    }
+    S_slot *s = &r->slots[r->next_seq % r->nslots];
+    s->seq = r->next_seq;
+    pthread_mutex_unlock(&r->mu);
+    return s;
+}
+
+static void S_submit(S_run *r, S_slot *s)
+{
+    pthread_mutex_lock(&r->mu);
+    s->state = SLOT_READY;
+    r->next_seq++;
+    pthread_cond_signal(&r->work);
+    pthread_mutex_unlock(&r->mu);
+}
+
+static void S_drain(S_run *r)
+{
+    pthread_mutex_lock(&r->mu);
+    while (r->emit_seq < r->next_seq) {
+        S_slot *s = &r->slots[r->emit_seq % r->nslots];
+        while (s->state != SLOT_DONE)
+            pthread_cond_wait(&r->done, &r->mu);
+        pthread_mutex_unlock(&r->mu);
+        S_emit(r, s);
+        pthread_mutex_lock(&r->mu);
+        r->emit_seq++;
+    }
+    pthread_mutex_unlock(&r->mu);
+}
+
+/* A job that failed before reaching a worker (e.g. a bad JSONL line). */
+static void S_submit_error(S_run *r, const char *source, char *error)
+{
+    S_slot *s = S_acquire(r);
+    s->source = S_dup(source);
+    s->error = error;
+    pthread_mutex_lock(&r->mu);
+    s->state = SLOT_DONE;
+    r->next_seq++;
+    pthread_mutex_unlock(&r->mu);
+}
+
+static void S_submit_file(S_run *r, const char *path, const char *rel)
+{
+    S_slot *s = S_acquire(r);
+    s->path = S_dup(path);
+    s->source = S_dup(path);
+    s->id = S_stem(path);
+    if (r->o->outdir)
+        s->out_path = S_out_path(r->o->outdir, rel);
+    S_submit(r, s);
+}
+
+static int S_included(const cx_batch_opts *o, const char *name)
+{
+    if (!o->n_includes)
+        return 1;
+    for (size_t i = 0; i < o->n_includes; i++)
+        if (fnmatch(o->includes[i], name, 0) == 0)
+            return 1;
+    return 0;
+}
+
+static int S_cmp_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Walks a folder in name order; rel is the path below the top folder. */
+static void S_walk(S_run *r, const char *dir, const char *rel, int depth)
+{
+    DIR *d = opendir(dir);
+    if (!d) {
+        S_submit_error(r, dir, S_fmt("%s: %s", dir, strerror(errno)));
+        return;
+    }
+    char **names = NULL;
+    size_t n = 0, cap = 0;
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        if (e->d_name[0] == '.')
+            continue;
+        if (n == cap) {
+            cap = cap ? cap * 2 : 64;
+            char **nn = realloc(names, cap * sizeof *nn);
+            if (!nn)
+                break;
+            names = nn;
+        }
+        names[n] = S_dup(e->d_name);
+        if (names[n])
+            n++;
+    }
+    closedir(d);
+    if (n)
+        qsort(names, n, sizeof *names, S_cmp_name);
+    for (size_t i = 0; i < n; i++) {
+        char *p = S_fmt("%s/%s", dir, names[i]);
+        char *q = rel[0] ? S_fmt("%s/%s", rel, names[i]) : S_dup(names[i]);
+        struct stat st;
+        if (p && q && stat(p, &st) == 0) {
+            if (S_ISDIR(st.st_mode) && depth < 64)
+                S_walk(r, p, q, depth + 1);
+            else if (S_ISREG(st.st_mode) && S_included(r->o, names[i])) {
+                r->total_bytes += (size_t)st.st_size;
+                S_submit_file(r, p, q);
+            }
+        }
+        free(p);
+        free(q);
+        free(names[i]);
+    }
+    free(names);
+}
+
+/* Reads all of stdin. */
+static char *S_slurp(FILE *f, size_t *len)
+{
+    size_t cap = 1 << 16, n = 0;
+    char *b = malloc(cap);
+    while (b) {
+        if (n + 1 >= cap) {
+            char *nb = realloc(b, cap * 2);
+            if (!nb) {
+                free(b);
+                return NULL;
+            }
+            b = nb;
+            cap *= 2;
+        }
+        size_t k = fread(b + n, 1, cap - n - 1, f);
+        n += k;
+        if (k == 0)
+            break;
+    }
+    if (b)
+        b[n] = '\0';
+    *len = n;
+    return b;
+}
+
+static char *S_sanitize_id(const char *id)
+{
+    char *s = S_dup(id);
+    for (char *p = s; p && *p; p++)
+        if (*p == '/' || *p == '\\' || (unsigned char)*p < 0x20 || (p == s && *p == '.'))
+            *p = '_';
+    return s;
+}
+
+/* One JSON Lines record: {"id", "text", "dct", ...}. */
+static void S_submit_record(S_run *r, const char *src, size_t lineno, const char *line, size_t len)
+{
+    char where[512];
+    snprintf(where, sizeof where, "%s:%zu", src, lineno);
+    cJSON *j = cJSON_ParseWithLength(line, len);
+    const cJSON *text = cJSON_GetObjectItemCaseSensitive(j, "text");
+    if (!j || !cJSON_IsObject(j) || !cJSON_IsString(text)) {
+        S_submit_error(r, where, S_fmt("%s: %s", where, !j || !cJSON_IsObject(j)
+                                                            ? "not a JSON object"
+                                                            : "no \"text\" string"));
+        cJSON_Delete(j);
+        return;
+    }
+    const cJSON *id = cJSON_GetObjectItemCaseSensitive(j, "id");
+    const cJSON *dct = cJSON_GetObjectItemCaseSensitive(j, "dct");
+    if (cJSON_IsString(dct) && cx_parse_dct(dct->valuestring, NULL, NULL, NULL) != CX_OK) {
+        S_submit_error(r, where, S_fmt("%s: invalid dct \"%s\" (want YYYY-MM-DD)", where, dct->valuestring));
+        cJSON_Delete(j);
+        return;
+    }
+    S_slot *s = S_acquire(r);
+    char idbuf[64];
+    if (cJSON_IsString(id))
+        s->id = S_sanitize_id(id->valuestring);
+    else {
+        if (cJSON_IsNumber(id))
+            snprintf(idbuf, sizeof idbuf, "%.0f", id->valuedouble);
+        else
+            snprintf(idbuf, sizeof idbuf, "line-%zu", lineno);
+        s->id = S_dup(idbuf);
+    }
+    s->source = S_dup(where);
+    s->text = S_dup(text->valuestring);
+    s->text_len = s->text ? strlen(s->text) : 0;
+    s->dct = cJSON_IsString(dct) ? S_dup(dct->valuestring) : NULL;
+    cJSON_DeleteItemFromObjectCaseSensitive(j, "text");
+    cJSON_DeleteItemFromObjectCaseSensitive(j, "id");
+    cJSON_DeleteItemFromObjectCaseSensitive(j, "dct");
+    if (j->child)
+        s->extra = cJSON_PrintUnformatted(j);
+    if (r->o->outdir)
+        s->out_path = S_fmt("%s/%s.json", r->o->outdir, s->id);
+    cJSON_Delete(j);
+    S_submit(r, s);
+}
+
+static void S_read_jsonl(S_run *r, const char *path)
+{
+    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+    if (!f) {
+        S_submit_error(r, path, S_fmt("%s: %s", path, strerror(errno)));
+        return;
+    }
+    char *line = NULL;
+    size_t cap = 0, lineno = 0;
+    ssize_t n;
+    while ((n = getline(&line, &cap, f)) >= 0) {
+        lineno++;
+        while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+            n--;
+        size_t k = 0;
+        while (k < (size_t)n && (line[k] == ' ' || line[k] == '\t'))
+            k++;
+        if (k == (size_t)n)
+            continue;
+        S_submit_record(r, strcmp(path, "-") == 0 ? "<stdin>" : path, lineno, line, (size_t)n);
+    }
+    free(line);
+    if (f != stdin)
+        fclose(f);
+}
+
+static void S_enqueue(S_run *r, const char *in)
+{
+    const cx_batch_opts *o = r->o;
+    if (o->input_jsonl) {
+        S_read_jsonl(r, in);
+        return;
+    }
+    if (strcmp(in, "-") == 0) {
+        S_slot *s = S_acquire(r);
+        s->text = S_slurp(stdin, &s->text_len);
+        s->source = S_dup("-");
+        s->id = S_dup("stdin");
+        if (!s->text)
+            s->error = S_fmt("-: cannot read standard input");
+        if (o->outdir)
+            s->out_path = S_fmt("%s/stdin.json", o->outdir);
+        S_submit(r, s);
+        return;
+    }
+    struct stat st;
+    if (stat(in, &st) == 0 && S_ISDIR(st.st_mode)) {
+        S_walk(r, in, "", 0);
+        return;
+    }
+    const char *base = strrchr(in, '/');
+    if (stat(in, &st) == 0)
+        r->total_bytes += (size_t)st.st_size;
+    S_submit_file(r, in, base ? base + 1 : in);
+}
+
+static void S_write_report(S_run *r, double secs)
+{
+    cJSON *j = cJSON_CreateObject();
+    cJSON_AddStringToObject(j, "chronex_version", CX_VERSION);
+    cJSON_AddNumberToObject(j, "documents", (double)r->n_docs);
+    cJSON_AddNumberToObject(j, "written", (double)(r->n_docs - r->n_failed - r->n_skipped));
+    cJSON_AddNumberToObject(j, "skipped", (double)r->n_skipped);
+    cJSON_AddNumberToObject(j, "failed", (double)r->n_failed);
+    cJSON_AddNumberToObject(j, "bytes", (double)r->n_bytes);
+    cJSON_AddNumberToObject(j, "seconds", secs);
+    cJSON_AddNumberToObject(j, "mb_per_s", secs > 0 ? (double)r->n_bytes / 1e6 / secs : 0);
+    cJSON_AddNumberToObject(j, "threads", r->o->jobs);
+    cJSON_AddItemToObject(j, "failures", r->failures);
+    r->failures = NULL;
+    char *s = cJSON_Print(j);
+    cJSON_Delete(j);
+    char *withnl = s ? S_fmt("%s\n", s) : NULL;
+    if (!withnl || cx_write_atomic(r->o->report, withnl, strlen(withnl)) != 0)
+        fprintf(stderr, "chronex: %s: cannot write report: %s\n", r->o->report, strerror(errno));
+    free(s);
+    free(withnl);
+}
+
+int cx_batch_run(const cx_ctx *ctx, const cx_batch_opts *o, char *const *inputs, size_t n_inputs)
+{
+    S_run r = {0};
+    r.ctx = ctx;
+    r.o = o;
+    r.t0 = S_now();
+    r.failures = cJSON_CreateArray();
+    int jobs = o->jobs > 0 ? o->jobs : 1;
+    r.nslots = (size_t)jobs * 4 + 2;
+    r.slots = calloc(r.nslots, sizeof *r.slots);
+    /* one plain file on stdout prints pretty JSON; several print JSON Lines */
+    r.n_total_files = n_inputs;
+    if (n_inputs == 1 && !o->input_jsonl) {
+        struct stat st;
+        if (strcmp(inputs[0], "-") != 0 && stat(inputs[0], &st) == 0 && S_ISDIR(st.st_mode))
+            r.n_total_files = 2;
+    }
+    if (!r.slots || !r.failures) {
+        fprintf(stderr, "chronex: out of memory\n");
+        free(r.slots);
+        cJSON_Delete(r.failures);
+        return CX_EXIT_DATA;
+    }
+    if (o->outdir && S_mkdirs(o->outdir) != 0) {
+        fprintf(stderr, "chronex: %s: cannot create output folder: %s\n", o->outdir, strerror(errno));
+        free(r.slots);
+        cJSON_Delete(r.failures);
+        return CX_EXIT_FAILED;
+    }
+    pthread_mutex_init(&r.mu, NULL);
+    pthread_cond_init(&r.work, NULL);
+    pthread_cond_init(&r.done, NULL);
+    pthread_t *th = calloc((size_t)jobs, sizeof *th);
+    int started = 0;
+    for (int i = 0; th && i < jobs; i++)
+        if (pthread_create(&th[i], NULL, S_worker, &r) == 0)
+            started++;
+    if (!started) {
+        fprintf(stderr, "chronex: cannot start worker threads\n");
+        free(th);
+        free(r.slots);
+        cJSON_Delete(r.failures);
+        return CX_EXIT_DATA;
+    }
+    for (size_t i = 0; i < n_inputs; i++)
+        S_enqueue(&r, inputs[i]);
+    S_drain(&r);
+    pthread_mutex_lock(&r.mu);
+    r.closing = 1;
+    pthread_cond_broadcast(&r.work);
+    pthread_mutex_unlock(&r.mu);
+    for (int i = 0; i < started; i++)
+        pthread_join(th[i], NULL);
+    free(th);
+    double secs = S_now() - r.t0;
+    S_progress(&r, 1);
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        fprintf(stderr, "chronex: cannot write standard output: %s\n", strerror(errno));
+        r.n_failed++;
+    }
+    if (!o->quiet && (r.n_docs > 1 || o->outdir))
+        fprintf(stderr, "chronex: %zu documents, %zu written, %zu skipped, %zu failed, %.1f MB in %.2f s (%.1f MB/s)\n",
+                r.n_docs, r.n_docs - r.n_failed - r.n_skipped, r.n_skipped, r.n_failed,
+                (double)r.n_bytes / 1e6, secs, secs > 0 ? (double)r.n_bytes / 1e6 / secs : 0.0);
+    if (o->report)
+        S_write_report(&r, secs);
+    cJSON_Delete(r.failures);
+    for (size_t i = 0; i < r.nslots; i++)
+        S_slot_clear(&r.slots[i]);
+    free(r.slots);
+    pthread_mutex_destroy(&r.mu);
+    pthread_cond_destroy(&r.work);
+    pthread_cond_destroy(&r.done);
+    return r.n_failed ? CX_EXIT_FAILED : CX_EXIT_OK;
+}

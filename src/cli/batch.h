@@ -1,0 +1,33 @@
+/* batch: run extraction over many inputs with worker threads, writing
+ * results in input order. Part of the command-line tool, not the library. */
+#ifndef CX_BATCH_H
+#define CX_BATCH_H
+#include "chronex.h"
+
+/* Exit codes (docs/chronex.1). */
+enum { CX_EXIT_OK = 0, CX_EXIT_FAILED = 1, CX_EXIT_USAGE = 2, CX_EXIT_DATA = 3 };
+
+typedef struct {
+    const char *dct;       /* --dct, or NULL */
+    int use_dateline;      /* not --no-dateline */
+    const char *outdir;    /* -o DIR, or NULL for stdout */
+    int jsonl;             /* --jsonl: one compact document a line */
+    int input_jsonl;       /* --input-format jsonl */
+    const char *const *includes; /* --include globs for directories */
+    size_t n_includes;
+    int jobs;              /* -j */
+    int incremental;       /* --incremental */
+    int quiet;             /* --quiet */
+    const char *report;    /* --report FILE */
+    cx_timeline *timeline; /* add every result here (chronex timeline) */
+} cx_batch_opts;
+
+/* Runs over the inputs (files, folders, "-"); returns an exit code. */
+int cx_batch_run(const cx_ctx *ctx, const cx_batch_opts *o,
+                 char *const *inputs, size_t n_inputs);
+
+/* Writes data to path through a temporary file and a rename, so that a
+ * killed run never leaves a half-written file. 0 or -1 (errno set). */
+int cx_write_atomic(const char *path, const char *data, size_t len);
+
+#endif

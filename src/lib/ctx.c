@@ -1,0 +1,275 @@
+/* ctx: load the data once; run the pipeline on one document.
+ * document -> segment -> timex -> entity -> event -> result. */
+#include "ctx_int.h"
+#include "event_int.h"
+#include "rules_int.h"
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#ifndef CX_DATADIR
+#define CX_DATADIR "/usr/local/share/chronex"
+#endif
+#ifndef CX_SRCDATADIR
+#define CX_SRCDATADIR "data"
+#endif
+
+cx_config cx_config_default(void)
+{
+    cx_config c = {0};
+    return c;
+}
+
+cx_opts cx_opts_default(void)
+{
+    cx_opts o = {NULL, 1};
+    return o;
+}
+
+static int S_is_dir(const char *p)
+{
+    struct stat st;
+    return p && *p && stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* The data folder: the option, $CHRONEX_DATA_DIR, the installed folder,
+ * then the source tree's (so the tool runs from the build tree). */
+static const char *S_pick_data_dir(const cx_config *cfg)
+{
+    if (cfg && cfg->data_dir)
+        return cfg->data_dir;
+    const char *env = getenv("CHRONEX_DATA_DIR");
+    if (env && *env)
+        return env;
+    if (S_is_dir(CX_DATADIR "/timex"))
+        return CX_DATADIR;
+    if (S_is_dir(CX_SRCDATADIR))
+        return CX_SRCDATADIR;
+    return "data";
+}
+
+static int S_cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Hashes every file under dir, in name order, into *h. */
+static void S_hash_tree(const char *dir, uint64_t *h, int depth)
+{
+    DIR *d = opendir(dir);
+    if (!d || depth > 4) {
+        if (d)
+            closedir(d);
+        return;
+    }
+    char **names = NULL;
+    size_t n = 0, cap = 0;
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        if (e->d_name[0] == '.' || strcmp(e->d_name, "build") == 0)
+            continue;
+        if (cx_grow((void **)&names, &cap, n + 1, sizeof *names))
+            break;
+        names[n] = cx_strdup(e->d_name);
+        if (names[n])
+            n++;
+    }
+    closedir(d);
+    qsort(names, n, sizeof *names, S_cmp_str);
+    for (size_t i = 0; i < n; i++) {
+        char *p = cx_path_join(dir, names[i]);
+        if (p && S_is_dir(p)) {
+            S_hash_tree(p, h, depth + 1);
+        } else if (p) {
+            char *buf;
+            size_t len;
+            if (cx_read_file(p, &buf, &len) == CX_OK) {
+                *h = cx_fnv1a(*h, names[i], strlen(names[i]));
+                *h = cx_fnv1a(*h, buf, len);
+                free(buf);
+            }
+        }
+        free(p);
+        free(names[i]);
+    }
+    free(names);
+}
+
+cx_ctx *cx_ctx_new(const cx_config *cfg, cx_error *err)
+{
+    cx_config def = cx_config_default();
+    if (!cfg)
+        cfg = &def;
+    if (err)
+        memset(err, 0, sizeof *err);
+    cx_ctx *ctx = calloc(1, sizeof *ctx);
+    if (!ctx) {
+        cx_error_set(err, CX_ERR_NOMEM, NULL, 0, "out of memory");
+        return NULL;
+    }
+    const char *dir = S_pick_data_dir(cfg);
+    ctx->data_dir = cx_strdup(dir);
+    if (!ctx->data_dir) {
+        cx_error_set(err, CX_ERR_NOMEM, NULL, 0, "out of memory");
+        goto fail;
+    }
+    if (!S_is_dir(dir)) {
+        cx_error_set(err, CX_ERR_IO, dir, 0, "data folder not found");
+        goto fail;
+    }
+    if (cx_timex_rules_load(dir, &ctx->timex, err) != CX_OK)
+        goto fail;
+    if (cx_entity_rules_load(cfg, dir, &ctx->entity, err) != CX_OK)
+        goto fail;
+    uint64_t h = CX_FNV_INIT;
+    S_hash_tree(dir, &h, 0);
+    for (size_t i = 0; i < cfg->n_gazetteers; i++) {
+        char *buf;
+        size_t len;
+        if (cx_read_file(cfg->gazetteers[i], &buf, &len) == CX_OK) {
+            h = cx_fnv1a(h, buf, len);
+            free(buf);
+        }
+    }
+    for (size_t i = 0; i < cfg->n_disabled_lists; i++)
+        h = cx_fnv1a(h, cfg->disabled_lists[i], strlen(cfg->disabled_lists[i]) + 1);
+    ctx->data_hash = h;
+    return ctx;
+fail:
+    if (err && !err->code)
+        err->code = CX_ERR_DATA;
+    cx_ctx_free(ctx);
+    return NULL;
+}
+
+void cx_ctx_free(cx_ctx *ctx)
+{
+    if (!ctx)
+        return;
+    cx_timex_rules_free(ctx->timex);
+    cx_entity_rules_free(ctx->entity);
+    free(ctx->data_dir);
+    free(ctx);
+}
+
+uint64_t cx_ctx_data_hash(const cx_ctx *ctx) { return ctx ? ctx->data_hash : 0; }
+
+int cx_parse_dct(const char *s, int *y, int *m, int *d)
+{
+    static const int md[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+        return CX_ERR_ARG;
+    for (int i = 0; i < 10; i++)
+        if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
+            return CX_ERR_ARG;
+    int Y = atoi(s), M = atoi(s + 5), D = atoi(s + 8);
+    int leap = (Y % 4 == 0 && Y % 100 != 0) || Y % 400 == 0;
+    if (Y < 1 || M < 1 || M > 12 || D < 1 || D > md[M - 1] || (M == 2 && D == 29 && !leap))
+        return CX_ERR_ARG;
+    if (y)
+        *y = Y, *m = M, *d = D;
+    return CX_OK;
+}
+
+static void S_fill_cp(const cx_doc *doc, cx_span *sp)
+{
+    sp->cp_start = cx_doc_cp(doc, sp->start);
+    sp->cp_end = cx_doc_cp(doc, sp->end);
+}
+
+void cx_result_free(cx_result *res)
+{
+    if (!res)
+        return;
+    for (size_t i = 0; i < res->n_entities; i++)
+        cx_entity_fini(&res->entities[i]);
+    free(res->entities);
+    free(res->timexes);
+    for (size_t i = 0; i < res->n_events; i++)
+        free(res->events[i].entities);
+    free(res->events);
+    free(res->warnings);
+    free(res->text);
+    free(res);
+}
+
+/* Runs the stages after the document is loaded. */
+static int S_pipeline(const cx_ctx *ctx, cx_doc *doc, const cx_opts *opts,
+                      cx_anchor *anchor, cx_result *res, cx_warning_vec *warn)
+{
+    cx_seg seg;
+    int rc = cx_segment(doc, &seg);
+    if (rc)
+        return rc;
+    cx_timex_vec tv = {0};
+    rc = cx_timex_find(ctx->timex, doc, &seg, opts->use_dateline, anchor, &tv, warn);
+    res->timexes = tv.v;
+    res->n_timexes = tv.n;
+    cx_entity_vec ev = {0};
+    if (rc == CX_OK)
+        rc = cx_entity_find(ctx->entity, doc, &seg, tv.v, tv.n, &ev, warn);
+    res->entities = ev.v;
+    res->n_entities = ev.n;
+    if (rc == CX_OK)
+        rc = cx_event_build(doc, &seg, tv.v, tv.n, ev.v, ev.n, &res->events, &res->n_events);
+    cx_seg_fini(&seg);
+    return rc;
+}
+
+int cx_extract(const cx_ctx *ctx, const char *text, size_t len,
+               const cx_opts *opts, cx_result **out)
+{
+    cx_opts def = cx_opts_default();
+    if (!opts)
+        opts = &def;
+    *out = NULL;
+    if (!ctx || (!text && len))
+        return CX_ERR_ARG;
+    cx_anchor anchor = {0, 0, 0, CX_DCT_NONE};
+    if (opts->dct) {
+        if (cx_parse_dct(opts->dct, &anchor.y, &anchor.m, &anchor.d))
+            return CX_ERR_ARG;
+        anchor.source = CX_DCT_OPTION;
+    }
+    cx_result *res = calloc(1, sizeof *res);
+    if (!res)
+        return CX_ERR_NOMEM;
+    cx_doc doc;
+    int rc = cx_doc_init(&doc, text ? text : "", len);
+    if (rc) {
+        free(res);
+        return rc;
+    }
+    cx_warning_vec warn = {0};
+    if (doc.n_invalid)
+        cx_warn(&warn, doc.first_invalid >= 0 ? (long)cx_doc_cp(&doc, (size_t)doc.first_invalid) : -1,
+                "%zu invalid %s sequence(s) replaced by U+FFFD (first at byte %ld)",
+                doc.n_invalid, doc.utf16 ? "UTF-16" : "UTF-8", doc.first_invalid);
+    rc = S_pipeline(ctx, &doc, opts, &anchor, res, &warn);
+    for (size_t i = 0; i < res->n_timexes; i++)
+        S_fill_cp(&doc, &res->timexes[i].span);
+    for (size_t i = 0; i < res->n_entities; i++)
+        for (size_t k = 0; k < res->entities[i].n_mentions; k++)
+            S_fill_cp(&doc, &res->entities[i].mentions[k].span);
+    for (size_t i = 0; i < res->n_events; i++)
+        S_fill_cp(&doc, &res->events[i].span);
+    if (anchor.y > 0) {
+        snprintf(res->dct, sizeof res->dct, "%04d-%02d-%02d", anchor.y % 10000, anchor.m % 100, anchor.d % 100);
+        res->dct_source = anchor.source;
+    }
+    res->warnings = warn.v;
+    res->n_warnings = warn.n;
+    res->text = doc.owned;
+    res->text_len = doc.len;
+    res->text_cps = doc.ncp;
+    doc.owned = NULL;
+    cx_doc_fini(&doc);
+    if (rc) {
+        cx_result_free(res);
+        return rc;
+    }
+    *out = res;
+    return CX_OK;
+}

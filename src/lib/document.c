@@ -1,0 +1,205 @@
+/* document: turn input bytes into valid UTF-8 text with code point
+ * checkpoints, so that byte spans map to code point offsets cheaply. */
+#include "document_int.h"
+#include "util_int.h"
+#include <stdlib.h>
+#include <string.h>
+
+/* Length of the valid UTF-8 sequence at s[0..n), or 0 if invalid.
+ * Rejects overlongs, surrogates and code points past U+10FFFF. */
+static size_t S_valid_seq(const unsigned char *s, size_t n)
+{
+    unsigned c = s[0];
+    if (c < 0x80)
+        return 1;
+    if (c < 0xC2)
+        return 0;
+    if (c < 0xE0)
+        return (n >= 2 && (s[1] & 0xC0) == 0x80) ? 2 : 0;
+    if (c < 0xF0) {
+        if (n < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80)
+            return 0;
+        if ((c == 0xE0 && s[1] < 0xA0) || (c == 0xED && s[1] >= 0xA0))
+            return 0;
+        return 3;
+    }
+    if (c < 0xF5) {
+        if (n < 4 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 ||
+            (s[3] & 0xC0) != 0x80)
+            return 0;
+        if ((c == 0xF0 && s[1] < 0x90) || (c == 0xF4 && s[1] >= 0x90))
+            return 0;
+        return 4;
+    }
+    return 0;
+}
+
+static size_t S_put_utf8(char *o, uint32_t cp)
+{
+    if (cp < 0x80) {
+        o[0] = (char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        o[0] = (char)(0xC0 | (cp >> 6));
+        o[1] = (char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        o[0] = (char)(0xE0 | (cp >> 12));
+        o[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        o[2] = (char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    o[0] = (char)(0xF0 | (cp >> 18));
+    o[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+    o[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    o[3] = (char)(0x80 | (cp & 0x3F));
+    return 4;
+}
+
+/* UTF-16 with a byte order mark becomes UTF-8; unpaired surrogates
+ * become U+FFFD. The BOM itself is kept as U+FEFF so offsets count it. */
+static int S_from_utf16(cx_doc *doc, const unsigned char *b, size_t len)
+{
+    int be = b[0] == 0xFE;
+    size_t units = len / 2;
+    char *o = malloc(units * 3 + 4 + 1);
+    if (!o)
+        return CX_ERR_NOMEM;
+    size_t n = 0;
+    for (size_t i = 0; i < units; i++) {
+        uint32_t u = be ? (uint32_t)(b[2 * i] << 8 | b[2 * i + 1])
+                        : (uint32_t)(b[2 * i + 1] << 8 | b[2 * i]);
+        if (u >= 0xD800 && u < 0xDC00 && i + 1 < units) {
+            uint32_t v = be ? (uint32_t)(b[2 * i + 2] << 8 | b[2 * i + 3])
+                            : (uint32_t)(b[2 * i + 3] << 8 | b[2 * i + 2]);
+            if (v >= 0xDC00 && v < 0xE000) {
+                u = 0x10000 + ((u - 0xD800) << 10) + (v - 0xDC00);
+                i++;
+            } else {
+                u = 0xFFFD;
+                doc->n_invalid++;
+            }
+        } else if (u >= 0xD800 && u < 0xE000) {
+            u = 0xFFFD;
+            doc->n_invalid++;
+        }
+        n += S_put_utf8(o + n, u);
+    }
+    if (len % 2) {
+        n += S_put_utf8(o + n, 0xFFFD);
+        doc->n_invalid++;
+    }
+    o[n] = '\0';
+    doc->owned = o;
+    doc->len = n;
+    doc->utf16 = 1;
+    return CX_OK;
+}
+
+/* Copies the input, replacing each invalid byte with U+FFFD (3 bytes),
+ * so that every input byte that was not text counts as one code point. */
+static int S_from_utf8(cx_doc *doc, const unsigned char *b, size_t len)
+{
+    size_t extra = 0;
+    for (size_t i = 0; i < len;) {
+        size_t k = S_valid_seq(b + i, len - i);
+        if (k == 0 || (k == 1 && b[i] == 0)) {
+            if (doc->first_invalid < 0)
+                doc->first_invalid = (long)i;
+            doc->n_invalid++;
+            extra += 2;
+            k = 1;
+        }
+        i += k;
+    }
+    char *o = malloc(len + extra + 1);
+    if (!o)
+        return CX_ERR_NOMEM;
+    size_t n = 0;
+    for (size_t i = 0; i < len;) {
+        size_t k = S_valid_seq(b + i, len - i);
+        if (k == 0 || (k == 1 && b[i] == 0)) {
+            n += S_put_utf8(o + n, 0xFFFD);
+            i++;
+            continue;
+        }
+        memcpy(o + n, b + i, k);
+        n += k;
+        i += k;
+    }
+    o[n] = '\0';
+    doc->owned = o;
+    doc->len = n;
+    return CX_OK;
+}
+
+int cx_doc_init(cx_doc *doc, const char *bytes, size_t len)
+{
+    memset(doc, 0, sizeof *doc);
+    doc->first_invalid = -1;
+    const unsigned char *b = (const unsigned char *)bytes;
+    if (len > UINT32_MAX / 2)
+        return CX_ERR_LIMIT;
+    int rc = (len >= 2 && ((b[0] == 0xFF && b[1] == 0xFE) ||
+                           (b[0] == 0xFE && b[1] == 0xFF)))
+                 ? S_from_utf16(doc, b, len)
+                 : S_from_utf8(doc, b, len);
+    if (rc != CX_OK)
+        return rc;
+    doc->text = doc->owned;
+    doc->nckpt = doc->len / CX_CKPT + 1;
+    doc->ckpt = malloc(doc->nckpt * sizeof *doc->ckpt);
+    if (!doc->ckpt) {
+        cx_doc_fini(doc);
+        return CX_ERR_NOMEM;
+    }
+    uint32_t cps = 0;
+    for (size_t i = 0; i < doc->len; i++) {
+        if (i % CX_CKPT == 0)
+            doc->ckpt[i / CX_CKPT] = cps;
+        cps += ((unsigned char)doc->text[i] & 0xC0) != 0x80;
+    }
+    if (doc->len % CX_CKPT == 0)
+        doc->ckpt[doc->len / CX_CKPT] = cps;
+    doc->ncp = cps;
+    return CX_OK;
+}
+
+void cx_doc_fini(cx_doc *doc)
+{
+    free(doc->owned);
+    free(doc->ckpt);
+    memset(doc, 0, sizeof *doc);
+}
+
+size_t cx_doc_cp(const cx_doc *doc, size_t off)
+{
+    if (off >= doc->len)
+        return doc->ncp;
+    size_t k = off / CX_CKPT;
+    size_t cps = doc->ckpt[k];
+    for (size_t i = k * CX_CKPT; i < off; i++)
+        cps += ((unsigned char)doc->text[i] & 0xC0) != 0x80;
+    return cps;
+}
+
+uint32_t cx_utf8_next(const char *text, size_t len, size_t *i)
+{
+    const unsigned char *s = (const unsigned char *)text + *i;
+    uint32_t c = s[0];
+    size_t k = 1;
+    if (c >= 0xF0 && *i + 3 < len + 1) {
+        c = ((c & 7u) << 18) | ((s[1] & 63u) << 12) | ((s[2] & 63u) << 6) | (s[3] & 63u);
+        k = 4;
+    } else if (c >= 0xE0) {
+        c = ((c & 15u) << 12) | ((s[1] & 63u) << 6) | (s[2] & 63u);
+        k = 3;
+    } else if (c >= 0xC0) {
+        c = ((c & 31u) << 6) | (s[1] & 63u);
+        k = 2;
+    }
+    *i += k;
+    return c;
+}

@@ -1,0 +1,31 @@
+/* entity: people, organizations and places; overlaps, acronyms, aliases.
+ * Uses the gazetteer (token trie) and rules (patterns from data/). */
+#ifndef CX_ENTITY_INT_H
+#define CX_ENTITY_INT_H
+#include "segment_int.h"
+#include "util_int.h"
+
+typedef struct cx_entity_rules cx_entity_rules;
+
+typedef struct {
+    cx_entity *v;
+    size_t n, cap;
+} cx_entity_vec;
+
+/* Loads gazetteers (data/gazetteers/ plus cfg->gazetteers, less
+ * cfg->disabled_lists) and entity patterns from data_dir. */
+int cx_entity_rules_load(const cx_config *cfg, const char *data_dir,
+                         cx_entity_rules **out, cx_error *err);
+void cx_entity_rules_free(cx_entity_rules *r);
+
+/* Finds the entities of doc. Mentions get byte spans (cp spans are filled
+ * in by the caller), in text order; entities in order of first mention.
+ * Timexes are given so that a date is not taken for a name. */
+int cx_entity_find(const cx_entity_rules *r, const cx_doc *doc,
+                   const cx_seg *seg, const cx_timex *tx, size_t ntx,
+                   cx_entity_vec *out, cx_warning_vec *warn);
+
+/* Frees the members of one entity (not the struct itself). */
+void cx_entity_fini(cx_entity *e);
+
+#endif

@@ -1,0 +1,249 @@
+/* event: one event per dated clause. A date expression that is part of a
+ * name or title makes no event; the ends of a range make one event over
+ * the interval; the same date told twice in one sentence is one event. */
+#include "event_int.h"
+#include "util_int.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int S_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+
+static int S_mdays(int y, int m)
+{
+    static const int d[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    return m == 2 && S_leap(y) ? 29 : d[m - 1];
+}
+
+/* Day number of a date (days since 0000-03-01), and back. */
+static long S_days(int y, int m, int d)
+{
+    if (m < 3) {
+        y--;
+        m += 12;
+    }
+    return 365L * y + y / 4 - y / 100 + y / 400 + (153 * (m - 3) + 2) / 5 + d - 1;
+}
+
+static void S_from_days(long n, int *y, int *m, int *d)
+{
+    int yy = (int)((10000L * n + 14780) / 3652425);
+    long ddd = n - (365L * yy + yy / 4 - yy / 100 + yy / 400);
+    if (ddd < 0) {
+        yy--;
+        ddd = n - (365L * yy + yy / 4 - yy / 100 + yy / 400);
+    }
+    int mi = (int)((100 * ddd + 52) / 3060);
+    *m = (mi + 2) % 12 + 1;
+    *y = yy + (mi + 2) / 12;
+    *d = (int)(ddd - (mi * 306 + 5) / 10 + 1);
+}
+
+static void S_fmt(char *out, int y, int m, int d)
+{
+    snprintf(out, 16, "%04d-%02d-%02d", y, m, d);
+}
+
+static int S_digits(const char *s, int n)
+{
+    for (int i = 0; i < n; i++)
+        if (s[i] < '0' || s[i] > '9')
+            return 0;
+    return 1;
+}
+
+static int S_num(const char *s, int n)
+{
+    int v = 0;
+    for (int i = 0; i < n; i++)
+        v = v * 10 + (s[i] - '0');
+    return v;
+}
+
+/* The first and last day of one TIMEX3 date value (no '/'). */
+static int S_interval(const char *v, int *y0, int *m0, int *d0, int *y1, int *m1, int *d1)
+{
+    size_t n = strlen(v);
+    if (n >= 4 && S_digits(v, 4) && (n == 4 || v[4] == '-' || v[4] == 'T')) {
+        int y = S_num(v, 4);
+        *y0 = *y1 = y;
+        *m0 = 1, *d0 = 1, *m1 = 12, *d1 = 31;
+        if (n == 4 || v[4] == 'T')
+            return 1;
+        const char *r = v + 5;
+        if (S_digits(r, 2) && (r[2] == '\0' || r[2] == '-' || r[2] == 'T')) {
+            int m = S_num(r, 2);
+            if (m < 1 || m > 12)
+                return 0;
+            *m0 = *m1 = m, *d1 = S_mdays(y, m);
+            if (r[2] == '-' && S_digits(r + 3, 2)) {
+                int d = S_num(r + 3, 2);
+                if (d < 1 || d > S_mdays(y, m))
+                    return 0;
+                *d0 = *d1 = d;
+            }
+            return 1;
+        }
+        if (r[0] == 'W' && S_digits(r + 1, 2)) {
+            int w = S_num(r + 1, 2);
+            if (w < 1 || w > 53)
+                return 0;
+            long jan4 = S_days(y, 1, 4);
+            long mon1 = jan4 - ((jan4 + 2) % 7); /* the Monday of week 1 */
+            long a = mon1 + 7L * (w - 1), b = a + 6;
+            S_from_days(a, y0, m0, d0);
+            S_from_days(b, y1, m1, d1);
+            return 1;
+        }
+        if ((r[0] == 'Q' || r[0] == 'H') && r[1] >= '1' && r[1] <= '4') {
+            int k = r[1] - '1', span = r[0] == 'Q' ? 3 : 6;
+            if (r[0] == 'H' && k > 1)
+                return 0;
+            *m0 = k * span + 1, *m1 = *m0 + span - 1, *d1 = S_mdays(y, *m1);
+            return 1;
+        }
+        static const char *const seasons[] = {"SP", "SU", "FA", "WI"};
+        for (int s = 0; s < 4; s++)
+            if (strncmp(r, seasons[s], 2) == 0) {
+                *m0 = 3 + 3 * s;
+                *m1 = *m0 + 2;
+                if (*m1 > 12) {
+                    *m1 -= 12;
+                    *y1 = y + 1;
+                }
+                *d1 = S_mdays(*y1, *m1);
+                return 1;
+            }
+        return 0;
+    }
+    if (n == 3 && S_digits(v, 3)) { /* decade */
+        *y0 = S_num(v, 3) * 10, *y1 = *y0 + 9;
+        *m0 = 1, *d0 = 1, *m1 = 12, *d1 = 31;
+        return 1;
+    }
+    if (n == 2 && S_digits(v, 2)) { /* century */
+        *y0 = S_num(v, 2) * 100, *y1 = *y0 + 99;
+        *m0 = 1, *d0 = 1, *m1 = 12, *d1 = 31;
+        return 1;
+    }
+    return 0;
+}
+
+int cx_date_interval(cx_date *date)
+{
+    char a[48], *b;
+    snprintf(a, sizeof a, "%s", date->value);
+    b = strchr(a, '/');
+    if (b)
+        *b++ = '\0';
+    int y0, m0, d0, y1, m1, d1, Y0, M0, D0;
+    date->start[0] = date->end[0] = '\0';
+    if (!S_interval(a, &y0, &m0, &d0, &y1, &m1, &d1))
+        return 0;
+    if (b) {
+        Y0 = y0, M0 = m0, D0 = d0;
+        if (!S_interval(b, &y0, &m0, &d0, &y1, &m1, &d1))
+            return 0;
+        y0 = Y0, m0 = M0, d0 = D0;
+        if (S_days(y1, m1, d1) < S_days(y0, m0, d0))
+            return 0;
+    }
+    S_fmt(date->start, y0, m0, d0);
+    S_fmt(date->end, y1, m1, d1);
+    return 1;
+}
+
+static int S_cmp_event(const void *pa, const void *pb)
+{
+    const cx_event *a = pa, *b = pb;
+    int c = strcmp(a->date.start, b->date.start);
+    if (c)
+        return c;
+    c = strcmp(a->date.end, b->date.end);
+    if (c)
+        return c;
+    if (a->span.start != b->span.start)
+        return a->span.start < b->span.start ? -1 : 1;
+    return a->timex < b->timex ? -1 : a->timex > b->timex;
+}
+
+/* The span of the sentence around a timex, without trailing blanks. */
+static cx_span S_sentence_span(const cx_seg *seg, const cx_timex *t)
+{
+    size_t k = cx_seg_tok_at(seg, t->span.start);
+    if (k >= seg->ntok)
+        k = seg->ntok - 1;
+    const cx_sent *s = &seg->sents[seg->toks[k].sent];
+    cx_span sp = {s->start, s->end, 0, 0};
+    return sp;
+}
+
+static int S_attach_entities(cx_event *ev, const cx_entity *ents, size_t nents)
+{
+    for (size_t e = 0; e < nents; e++)
+        for (size_t m = 0; m < ents[e].n_mentions; m++) {
+            const cx_span *ms = &ents[e].mentions[m].span;
+            if (ms->start >= ev->span.start && ms->end <= ev->span.end) {
+                size_t *p = realloc(ev->entities, (ev->n_entities + 1) * sizeof *p);
+                if (!p)
+                    return CX_ERR_NOMEM;
+                ev->entities = p;
+                ev->entities[ev->n_entities++] = e;
+                break;
+            }
+        }
+    return CX_OK;
+}
+
+static int S_same_sentence_value(const cx_event *v, size_t n, const cx_event *ev)
+{
+    for (size_t i = 0; i < n; i++)
+        if (v[i].span.start == ev->span.start && strcmp(v[i].date.value, ev->date.value) == 0)
+            return 1;
+    return 0;
+}
+
+int cx_event_build(const cx_doc *doc, const cx_seg *seg, const cx_timex *tx,
+                   size_t ntx, const cx_entity *ents, size_t nents,
+                   cx_event **out, size_t *n)
+{
+    cx_event *v = NULL;
+    size_t nv = 0, cap = 0;
+    *out = NULL;
+    *n = 0;
+    for (size_t i = 0; i < ntx && seg->ntok; i++) {
+        const cx_timex *t = &tx[i];
+        if ((t->type != CX_DATE && t->type != CX_TIME) || t->in_name)
+            continue;
+        if (t->range_with >= 0 && (size_t)t->range_with < i)
+            continue; /* the far end of a range: told by the near end */
+        cx_event ev = {0};
+        ev.timex = i;
+        if (t->range_with >= 0 && (size_t)t->range_with < ntx)
+            snprintf(ev.date.value, sizeof ev.date.value, "%s/%s", t->value,
+                     tx[t->range_with].value);
+        else
+            snprintf(ev.date.value, sizeof ev.date.value, "%s", t->value);
+        if (!cx_date_interval(&ev.date))
+            continue;
+        ev.span = S_sentence_span(seg, t);
+        if (S_same_sentence_value(v, nv, &ev))
+            continue;
+        if (cx_grow((void **)&v, &cap, nv + 1, sizeof *v))
+            goto nomem;
+        v[nv++] = ev;
+        if (S_attach_entities(&v[nv - 1], ents, nents))
+            goto nomem;
+    }
+    if (nv)
+        qsort(v, nv, sizeof *v, S_cmp_event);
+    (void)doc;
+    *out = v;
+    *n = nv;
+    return CX_OK;
+nomem:
+    for (size_t i = 0; i < nv; i++)
+        free(v[i].entities);
+    free(v);
+    return CX_ERR_NOMEM;
+}

@@ -1,0 +1,37 @@
+/* Small helpers shared by the modules: growable arrays, warnings, files. */
+#ifndef CX_UTIL_INT_H
+#define CX_UTIL_INT_H
+#include "chronex.h"
+#include <stdarg.h>
+
+/* Grows *v (element size sz) so that it holds at least need elements.
+ * Returns 0, or -1 when out of memory (the array is left as it was). */
+int cx_grow(void **v, size_t *cap, size_t need, size_t sz);
+
+typedef struct {
+    cx_warning *v;
+    size_t n, cap;
+} cx_warning_vec;
+
+/* Appends a warning (offset in code points, or -1); drops it silently
+ * when out of memory or past 1000 warnings. */
+void cx_warn(cx_warning_vec *w, long offset, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* Reads a whole file into a new NUL-terminated buffer (caller frees).
+ * CX_OK, CX_ERR_IO (errno kept) or CX_ERR_NOMEM. */
+int cx_read_file(const char *path, char **buf, size_t *len);
+
+/* strdup / strndup that return NULL on failure. */
+char *cx_strdup(const char *s);
+char *cx_strndup(const char *s, size_t n);
+
+/* 64-bit FNV-1a, continuing from h (start with CX_FNV_INIT). */
+#define CX_FNV_INIT 14695981039346656037ULL
+uint64_t cx_fnv1a(uint64_t h, const void *p, size_t n);
+
+/* ASCII-only case folding helpers (locale-independent). */
+int cx_ascii_lower(int c);
+int cx_ascii_strncasecmp(const char *a, const char *b, size_t n);
+
+#endif
