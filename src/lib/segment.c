@@ -107,6 +107,16 @@ static int S_push_tok(S_builder *b, size_t start, size_t end, uint32_t flags)
     return CX_OK;
 }
 
+/* "No." and "Nos." abbreviate "number" only before a number. */
+static int S_number_abbrev_alone(const S_text *x, size_t i, size_t j, size_t after)
+{
+    if (!S_in((const char *const[]){"no", "nos", NULL}, x->t + i, j - i))
+        return 0;
+    while (after < x->len && x->t[after] == ' ')
+        after++;
+    return !(after < x->len && x->t[after] >= '0' && x->t[after] <= '9');
+}
+
 /* Scans a word from i: letters, digits, inner apostrophes (not a
  * possessive 's), and dotted abbreviations. Returns its end. */
 static size_t S_scan_word(const S_text *x, size_t i, uint32_t *flags)
@@ -160,7 +170,8 @@ static size_t S_scan_word(const S_text *x, size_t i, uint32_t *flags)
     /* a trailing period that belongs to the word */
     uint32_t c = S_peek(x, j, &nx);
     if (c == '.') {
-        if (dots || (upper == 1 && lower == 0 && j - i == 1) || S_in(S_abbrev, x->t + i, j - i)) {
+        if (dots || (upper == 1 && lower == 0 && j - i == 1) ||
+            (S_in(S_abbrev, x->t + i, j - i) && !S_number_abbrev_alone(x, i, j, nx))) {
             j = nx;
             f |= CX_TOK_ABBR;
         }
@@ -194,6 +205,15 @@ static size_t S_scan_number(const S_text *x, size_t i)
     return j;
 }
 
+/* After an apostrophe at i: an s that ends the word. */
+static int S_possessive(const S_text *x, size_t i)
+{
+    size_t n2, n3;
+    uint32_t d = S_peek(x, i, &n2);
+    uint32_t e = S_peek(x, n2, &n3);
+    return (d == 's' || d == 'S') && !S_is_letter(S_class(e)) && S_class(e) != C_DIGIT;
+}
+
 static int S_tokenize(const cx_doc *doc, S_builder *b)
 {
     S_text x = {doc->text, doc->len};
@@ -214,12 +234,10 @@ static int S_tokenize(const cx_doc *doc, S_builder *b)
             f = CX_TOK_NUM;
         } else if (S_is_letter(k)) {
             end = S_scan_word(&x, i, &f);
-        } else if (S_is_apos(c) && b->seg->ntok > 0 && !(pending & CX_TOK_SPACE)) {
-            /* possessive 's, or a bare ' after a plural */
-            size_t n2;
-            uint32_t d = S_peek(&x, nx, &n2);
-            end = (d == 's' || d == 'S') ? n2 : nx;
-            f = end == nx ? CX_TOK_PUNCT : CX_TOK_WORD | CX_TOK_LOWER;
+        } else if (S_is_apos(c) && b->seg->ntok > 0 && S_possessive(&x, nx)) {
+            /* possessive 's, also in tokenized text ("Apple 's") */
+            end = nx + 1;
+            f = CX_TOK_WORD | CX_TOK_LOWER;
         } else {
             end = nx;
             f = CX_TOK_PUNCT;

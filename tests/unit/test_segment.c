@@ -1,18 +1,171 @@
+/* segment: tokens and sentences. */
+#include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
-#include <setjmp.h>
 #include <stdint.h>
 #include <cmocka.h>
-#include "chronex.h"
+#include <stdio.h>
+#include <string.h>
+#include "segment_int.h"
 
-static void test_placeholder_segment(void **state)
+typedef struct {
+    cx_doc doc;
+    cx_seg seg;
+} fixture;
+
+static void S_load(fixture *f, const char *t)
+{
+    assert_int_equal(cx_doc_init(&f->doc, t, strlen(t)), CX_OK);
+    assert_int_equal(cx_segment(&f->doc, &f->seg), CX_OK);
+}
+
+static void S_free(fixture *f)
+{
+    cx_seg_fini(&f->seg);
+    cx_doc_fini(&f->doc);
+}
+
+/* The tokens joined by '|'. */
+static const char *S_toks(fixture *f, char *buf, size_t cap)
+{
+    size_t n = 0;
+    buf[0] = '\0';
+    for (size_t i = 0; i < f->seg.ntok && n + 2 < cap; i++) {
+        const cx_tok *t = &f->seg.toks[i];
+        n += (size_t)snprintf(buf + n, cap - n, "%s%.*s", i ? "|" : "",
+                              (int)(t->end - t->start), f->doc.text + t->start);
+    }
+    return buf;
+}
+
+static void test_words_and_punct(void **state)
 {
     (void)state;
-    assert_string_equal(cx_strerror(CX_OK), "success");
+    fixture f;
+    char b[512];
+    S_load(&f, "Moscow-based Kaspersky Lab said, \"no.\"");
+    assert_string_equal(S_toks(&f, b, sizeof b), "Moscow|-|based|Kaspersky|Lab|said|,|\"|no|.|\"");
+    assert_true(f.seg.toks[0].flags & CX_TOK_CAP);
+    assert_false(f.seg.toks[1].flags & CX_TOK_SPACE);
+    assert_true(f.seg.toks[3].flags & CX_TOK_SPACE);
+    S_free(&f);
+}
+
+static void test_possessive_split(void **state)
+{
+    (void)state;
+    fixture f;
+    char b[512];
+    S_load(&f, "Russia\xE2\x80\x99s FSB and Apple 's staff, O'Neil's don't");
+    assert_string_equal(S_toks(&f, b, sizeof b),
+                        "Russia|\xE2\x80\x99s|FSB|and|Apple|'s|staff|,|O'Neil|'s|don't");
+    assert_true(f.seg.toks[2].flags & CX_TOK_UPPER);
+    S_free(&f);
+}
+
+static void test_abbreviations(void **state)
+{
+    (void)state;
+    fixture f;
+    char b[512];
+    S_load(&f, "The U.S. government and Apple Inc. devices at 10 a.m. today.");
+    assert_string_equal(S_toks(&f, b, sizeof b),
+                        "The|U.S.|government|and|Apple|Inc.|devices|at|10|a.m.|today|.");
+    assert_int_equal(f.seg.nsent, 1);
+    assert_true(f.seg.toks[1].flags & CX_TOK_ABBR);
+    S_free(&f);
+}
+
+static void test_numbers(void **state)
+{
+    (void)state;
+    fixture f;
+    char b[512];
+    S_load(&f, "1,200 people on 06/01/2023 at 10:30 in the 1990s (2012\xE2\x80\x93" "2022).");
+    assert_string_equal(S_toks(&f, b, sizeof b),
+                        "1,200|people|on|06/01/2023|at|10:30|in|the|1990s|(|2012|\xE2\x80\x93|2022|)|.");
+    assert_true(f.seg.toks[0].flags & CX_TOK_NUM);
+    S_free(&f);
+}
+
+static void test_sentences(void **state)
+{
+    (void)state;
+    fixture f;
+    S_load(&f, "He left. She stayed in the U.S. for years.\nA new line\n\n\"Quoted,\" he said. 2019 was hard.");
+    assert_int_equal(f.seg.nsent, 5);
+    assert_memory_equal(f.doc.text + f.seg.sents[0].start, "He left.", 8);
+    assert_memory_equal(f.doc.text + f.seg.sents[1].start, "She stayed", 10);
+    assert_int_equal(f.seg.sents[1].end - f.seg.sents[1].start, strlen("She stayed in the U.S. for years."));
+    assert_memory_equal(f.doc.text + f.seg.sents[4].start, "2019 was", 8);
+    S_free(&f);
+}
+
+static void test_no_break_after_title(void **state)
+{
+    (void)state;
+    fixture f;
+    S_load(&f, "Mr. Smith met Dr. Jones and J. Doe.");
+    assert_int_equal(f.seg.nsent, 1);
+    S_free(&f);
+}
+
+static void test_headline_flag(void **state)
+{
+    (void)state;
+    fixture f;
+    S_load(&f, "Moscow Says Spies Invaded Apple Phones\nThe phones were hacked, officials said.");
+    assert_int_equal(f.seg.nsent, 2);
+    assert_true(f.seg.toks[0].flags & CX_TOK_HEADLINE);
+    assert_false(f.seg.toks[f.seg.sents[1].tok_first].flags & CX_TOK_HEADLINE);
+    S_free(&f);
+}
+
+static void test_sentence_start_and_quotes(void **state)
+{
+    (void)state;
+    fixture f;
+    S_load(&f, "\xE2\x80\x9CWe never will,\xE2\x80\x9D the company said. \xE2\x80\x9CNo.\xE2\x80\x9D");
+    assert_int_equal(f.seg.nsent, 2);
+    assert_true(f.seg.toks[1].flags & CX_TOK_SSTART);
+    S_free(&f);
+}
+
+static void test_tok_at(void **state)
+{
+    (void)state;
+    fixture f;
+    S_load(&f, "a bb ccc");
+    assert_int_equal(cx_seg_tok_at(&f.seg, 0), 0);
+    assert_int_equal(cx_seg_tok_at(&f.seg, 2), 1);
+    assert_int_equal(cx_seg_tok_at(&f.seg, 3), 2);
+    assert_int_equal(cx_seg_tok_at(&f.seg, 100), 3);
+    S_free(&f);
+}
+
+static void test_empty_and_blank(void **state)
+{
+    (void)state;
+    fixture f;
+    S_load(&f, "  \n\t \r\n");
+    assert_int_equal(f.seg.ntok, 0);
+    assert_int_equal(f.seg.nsent, 0);
+    S_free(&f);
 }
 
 int main(void)
 {
-    const struct CMUnitTest tests[] = {cmocka_unit_test(test_placeholder_segment)};
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_words_and_punct),
+        cmocka_unit_test(test_possessive_split),
+        cmocka_unit_test(test_abbreviations),
+        cmocka_unit_test(test_numbers),
+        cmocka_unit_test(test_sentences),
+        cmocka_unit_test(test_no_break_after_title),
+        cmocka_unit_test(test_headline_flag),
+        cmocka_unit_test(test_sentence_start_and_quotes),
+        cmocka_unit_test(test_tok_at),
+        cmocka_unit_test(test_empty_and_blank),
+    };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
