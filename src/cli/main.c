@@ -11,20 +11,24 @@
 static const char S_usage[] =
     "Usage: chronex extract [OPTIONS] INPUT...\n"
     "       chronex timeline [OPTIONS] INPUT...\n"
+    "       chronex report [OPTIONS] -o FILE.html INPUT...\n"
     "       chronex --help | --version\n"
     "\n"
     "extract   entities, dates and events of each document, as JSON\n"
     "timeline  one merged timeline of all documents (inputs may be texts,\n"
     "          chronex outputs or earlier timelines)\n"
+    "report    the timeline and the entities as one self-contained HTML page\n"
     "\n"
     "INPUT is a file, a folder (walked recursively) or - for standard input.\n"
     "\n"
     "Options:\n"
-    "  --dct DATE            document creation time, YYYY-MM-DD\n"
+    "  --dct DATE            document creation time: YYYY-MM-DD[THH:MM[:SS]]\n"
+    "                        (also MM-DD-YYYY, or DD-MM-YYYY when DD > 12)\n"
     "  --no-dateline         do not take the date from a dateline\n"
     "  -o, --output DIR      write DIR/<name>.json for each document\n"
     "  --jsonl               one compact JSON document a line on stdout\n"
-    "  --input-format FMT    text (default) or jsonl ({\"id\",\"text\",\"dct\"} a line)\n"
+    "  --input-format FMT    text (default), jsonl ({\"id\",\"text\",\"dct\"} a line)\n"
+    "                        or json (timeline: chronex outputs, JSON Lines too)\n"
     "  --include GLOB        in folders, only files whose name matches GLOB\n"
     "  -j, --jobs N          worker threads (default: all cores)\n"
     "  --incremental         skip documents whose output is up to date\n"
@@ -34,6 +38,9 @@ static const char S_usage[] =
     "  --gazetteer FILE      add a gazetteer (takes precedence over defaults)\n"
     "  --disable-list NAME   leave out a default list (e.g. per_last)\n"
     "  --compact             compact JSON for a single document\n"
+    "  --format FMT          timeline: json (default), timelinejs or vis\n"
+    "  --group BY            timelinejs, vis: rows by document (default) or entity\n"
+    "  --title TEXT          timelinejs, vis, report: the title\n"
     "  -h, --help            this help\n"
     "  -V, --version         the version\n"
     "\n"
@@ -41,7 +48,8 @@ static const char S_usage[] =
     "2 usage error, 3 data or configuration error.\n";
 
 enum { OPT_DCT = 256, OPT_NODATELINE, OPT_JSONL, OPT_INFMT, OPT_INCLUDE, OPT_INCR,
-       OPT_REPORT, OPT_DATADIR, OPT_GAZ, OPT_DISABLE, OPT_COMPACT };
+       OPT_REPORT, OPT_DATADIR, OPT_GAZ, OPT_DISABLE, OPT_COMPACT, OPT_FORMAT, OPT_GROUP,
+       OPT_TITLE };
 
 static const struct option S_longopts[] = {
     {"dct", required_argument, NULL, OPT_DCT},
@@ -58,6 +66,9 @@ static const struct option S_longopts[] = {
     {"gazetteer", required_argument, NULL, OPT_GAZ},
     {"disable-list", required_argument, NULL, OPT_DISABLE},
     {"compact", no_argument, NULL, OPT_COMPACT},
+    {"format", required_argument, NULL, OPT_FORMAT},
+    {"group", required_argument, NULL, OPT_GROUP},
+    {"title", required_argument, NULL, OPT_TITLE},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0}};
@@ -68,6 +79,8 @@ typedef struct {
     const char *list[3][256]; /* includes, gazetteers, disabled */
     size_t nlist[3];
     int compact;
+    const char *format; /* chronex timeline --format, NULL: json */
+    cx_viz_opts viz;
 } S_args;
 
 static int S_usage_error(const char *fmt, const char *arg)
@@ -103,8 +116,10 @@ static int S_parse(S_args *a, int argc, char **argv)
         case OPT_INFMT:
             if (strcmp(optarg, "jsonl") == 0)
                 a->b.input_jsonl = 1;
+            else if (strcmp(optarg, "json") == 0)
+                a->b.input_json = 1;
             else if (strcmp(optarg, "text") != 0)
-                return S_usage_error("unknown --input-format '%s' (text or jsonl)", optarg);
+                return S_usage_error("unknown --input-format '%s' (text, jsonl or json)", optarg);
             break;
         case OPT_INCLUDE: rc = S_push(a, 0, optarg); break;
         case 'j': {
@@ -122,6 +137,17 @@ static int S_parse(S_args *a, int argc, char **argv)
         case OPT_GAZ: rc = S_push(a, 1, optarg); break;
         case OPT_DISABLE: rc = S_push(a, 2, optarg); break;
         case OPT_COMPACT: a->compact = 1; break;
+        case OPT_FORMAT:
+            if (strcmp(optarg, "json") && strcmp(optarg, "timelinejs") && strcmp(optarg, "vis"))
+                return S_usage_error("unknown --format '%s' (json, timelinejs or vis)", optarg);
+            a->format = optarg;
+            break;
+        case OPT_GROUP:
+            if (strcmp(optarg, "document") && strcmp(optarg, "entity"))
+                return S_usage_error("unknown --group '%s' (document or entity)", optarg);
+            a->viz.group = optarg[0] == 'e' ? CX_VIZ_GROUP_ENTITY : CX_VIZ_GROUP_DOCUMENT;
+            break;
+        case OPT_TITLE: a->viz.title = optarg; break;
         case 'h': fputs(S_usage, stdout); return -1;
         case 'V': printf("chronex %s\n", CX_VERSION); return -1;
         default: fprintf(stderr, "Try 'chronex --help'.\n"); return CX_EXIT_USAGE;
@@ -138,54 +164,73 @@ static int S_cores(void)
     return n > 0 ? (int)(n > 64 ? 64 : n) : 1;
 }
 
-static int S_is_json_input(const char *p)
+/* In chronex timeline, .json and .jsonl files (and, with --input-format
+ * json, every input including "-") are earlier chronex outputs. */
+static int S_is_json_input(const S_args *a, const char *p)
 {
     size_t n = strlen(p);
-    return n > 5 && strcmp(p + n - 5, ".json") == 0;
+    if (a->b.input_jsonl)
+        return 0;
+    return a->b.input_json || (n > 5 && strcmp(p + n - 5, ".json") == 0) ||
+           (n > 6 && strcmp(p + n - 6, ".jsonl") == 0);
 }
 
-/* chronex timeline: texts are extracted, JSON inputs are read as they are. */
-static int S_timeline(const cx_ctx *ctx, S_args *a, char **inputs, size_t n)
+/* chronex report: the entities of a per-document JSON output. */
+static int S_entities_json(cx_entity_table *et, const char *path)
+{
+    FILE *f = strcmp(path, "-") ? fopen(path, "rb") : NULL;
+    char *buf = NULL;
+    size_t len = 0, cap = 0, k = 1;
+    while (f && k > 0) {
+        if (len + 4096 > cap) {
+            char *nb = realloc(buf, cap = cap ? cap * 2 : 65536);
+            if (!nb)
+                break;
+            buf = nb;
+        }
+        len += k = fread(buf + len, 1, cap - len, f);
+    }
+    if (f)
+        fclose(f);
+    cx_error err = {0};
+    int rc = buf ? cx_entity_table_add_json(et, buf, len, &err) : CX_OK;
+    free(buf);
+    return rc == CX_OK ? 0 : -1; /* the timeline reader reports bad JSON */
+}
+
+/* The timeline in the format asked for (or the report): a new string. */
+static char *S_render(const S_args *a, const cx_timeline *tl, const cx_entity_table *et)
+{
+    int pretty = !a->b.jsonl && !a->compact;
+    if (et)
+        return cx_report_html(tl, et, &a->viz);
+    if (a->format && strcmp(a->format, "timelinejs") == 0)
+        return cx_timeline_to_timelinejs(tl, &a->viz, pretty);
+    if (a->format && strcmp(a->format, "vis") == 0)
+        return cx_timeline_to_vis(tl, &a->viz, pretty);
+    return cx_timeline_to_json(tl, pretty);
+}
+
+/* chronex timeline and report: texts are extracted, JSON inputs are read
+ * as they are. report is the HTML file of chronex report, or NULL. */
+static int S_timeline(const cx_ctx *ctx, S_args *a, char **inputs, size_t n, const char *report)
 {
     cx_timeline *tl = cx_timeline_new();
-    if (!tl)
+    cx_entity_table *et = report ? cx_entity_table_new() : NULL;
+    if (!tl || (report && !et)) {
+        cx_timeline_free(tl);
         return CX_EXIT_DATA;
+    }
+    a->b.entities = et;
     int status = CX_EXIT_OK;
     char **texts = calloc(n + 1, sizeof *texts);
     size_t nt = 0;
     for (size_t i = 0; texts && i < n; i++) {
-        if (!S_is_json_input(inputs[i])) {
+        if (!S_is_json_input(a, inputs[i]))
             texts[nt++] = inputs[i];
-            continue;
-        }
-        FILE *f = fopen(inputs[i], "rb");
-        char *buf = NULL;
-        size_t cap = 0, len = 0;
-        if (f) {
-            for (;;) {
-                if (len + 4096 > cap) {
-                    cap = cap ? cap * 2 : 65536;
-                    char *nb = realloc(buf, cap);
-                    if (!nb)
-                        break;
-                    buf = nb;
-                }
-                size_t k = fread(buf + len, 1, cap - len, f);
-                len += k;
-                if (k == 0)
-                    break;
-            }
-            fclose(f);
-        }
-        cx_error err = {0};
-        if (!f || !buf) {
-            fprintf(stderr, "chronex: %s: %s\n", inputs[i], f ? "out of memory" : strerror(errno));
+        else if (cx_timeline_read_json(tl, inputs[i]) > 0 ||
+                 (et && S_entities_json(et, inputs[i]) != 0))
             status = CX_EXIT_FAILED;
-        } else if (cx_timeline_add_json(tl, buf, len, &err) != CX_OK) {
-            fprintf(stderr, "chronex: %s: %s\n", inputs[i], err.message[0] ? err.message : "not a chronex output");
-            status = CX_EXIT_FAILED;
-        }
-        free(buf);
     }
     if (nt) {
         a->b.timeline = tl;
@@ -195,14 +240,20 @@ static int S_timeline(const cx_ctx *ctx, S_args *a, char **inputs, size_t n)
             status = rc;
     }
     free(texts);
-    char *json = cx_timeline_to_json(tl, !a->b.jsonl && !a->compact);
+    char *json = S_render(a, tl, et);
     cx_timeline_free(tl);
+    cx_entity_table_free(et);
     if (!json) {
         fprintf(stderr, "chronex: out of memory\n");
         return CX_EXIT_FAILED;
     }
-    if (a->b.outdir) {
-        /* not reached: -o is for extract */
+    if (report) {
+        if (cx_write_atomic(report, json, strlen(json)) != 0) {
+            fprintf(stderr, "chronex: cannot write %s: %s\n", report, strerror(errno));
+            status = CX_EXIT_FAILED;
+        }
+        free(json);
+        return status;
     }
     puts(json);
     free(json);
@@ -223,12 +274,13 @@ int main(int argc, char **argv)
         int rc = S_parse(&a, argc, argv);
         return rc < 0 ? 0 : rc ? rc : S_usage_error("%s", "no command given");
     }
-    if (strcmp(cmd, "extract") != 0 && strcmp(cmd, "timeline") != 0)
+    if (strcmp(cmd, "extract") != 0 && strcmp(cmd, "timeline") != 0 && strcmp(cmd, "report") != 0)
         return S_usage_error("unknown command '%s'", cmd);
     S_args a = {0};
     a.cfg = cx_config_default();
     a.b.use_dateline = 1;
     a.b.jobs = S_cores();
+    a.viz = cx_viz_opts_default();
     int rc = S_parse(&a, argc - 1, argv + 1);
     if (rc)
         return rc < 0 ? 0 : rc;
@@ -243,6 +295,17 @@ int main(int argc, char **argv)
     a.cfg.n_disabled_lists = a.nlist[2];
     if (a.compact)
         a.b.jsonl = 1;
+    const char *report = NULL;
+    if (strcmp(cmd, "report") == 0) {
+        if (!a.b.outdir)
+            return S_usage_error("%s", "report: give the HTML file with -o FILE");
+        report = a.b.outdir;
+        a.b.outdir = NULL;
+    }
+    if (a.format && strcmp(cmd, "timeline") != 0)
+        return S_usage_error("%s", "--format is for chronex timeline");
+    if (a.b.input_json && strcmp(cmd, "timeline") != 0 && !report)
+        return S_usage_error("%s", "--input-format json is for chronex timeline");
     cx_error err;
     cx_ctx *ctx = cx_ctx_new(&a.cfg, &err);
     if (!ctx) {
@@ -255,8 +318,8 @@ int main(int argc, char **argv)
         return CX_EXIT_DATA;
     }
     char **inputs = argv + 1 + optind;
-    if (strcmp(cmd, "timeline") == 0)
-        rc = S_timeline(ctx, &a, inputs, (size_t)nin);
+    if (strcmp(cmd, "timeline") == 0 || report)
+        rc = S_timeline(ctx, &a, inputs, (size_t)nin, report);
     else
         rc = cx_batch_run(ctx, &a.b, inputs, (size_t)nin);
     cx_ctx_free(ctx);

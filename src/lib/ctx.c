@@ -77,7 +77,8 @@ static void S_hash_tree(const char *dir, uint64_t *h, int depth)
             n++;
     }
     closedir(d);
-    qsort(names, n, sizeof *names, S_cmp_str);
+    if (n) /* names is NULL in an empty folder */
+        qsort(names, n, sizeof *names, S_cmp_str);
     for (size_t i = 0; i < n; i++) {
         char *p = cx_path_join(dir, names[i]);
         if (p && S_is_dir(p)) {
@@ -156,10 +157,50 @@ void cx_ctx_free(cx_ctx *ctx)
 
 uint64_t cx_ctx_data_hash(const cx_ctx *ctx) { return ctx ? ctx->data_hash : 0; }
 
+/* A DCT may carry a time, as document dates often do: "THH:MM[:SS]"
+ * with an optional zone ("Z", "+02:00"); the date is what anchors. */
+static int S_time_suffix(const char *t)
+{
+    if (!*t)
+        return 1;
+    if (*t != 'T' && *t != ' ')
+        return 0;
+    int digits = 0;
+    for (t++; *t; t++) {
+        if (*t >= '0' && *t <= '9')
+            digits++;
+        else if (!strchr(":.+-Z", *t))
+            return 0;
+    }
+    return digits >= 2 && digits <= 14;
+}
+
+/* "MM-DD-YYYY" or "DD-MM-YYYY" (and with '/'): read as US month first
+ * unless the first number cannot be a month. Returns 1 when it is one. */
+static int S_parse_us_date(const char *s, int *Y, int *M, int *D)
+{
+    if (strlen(s) != 10 || (s[2] != '-' && s[2] != '/') || s[5] != s[2])
+        return 0;
+    for (int i = 0; i < 10; i++)
+        if (i != 2 && i != 5 && (s[i] < '0' || s[i] > '9'))
+            return 0;
+    int a = atoi(s), b = atoi(s + 3);
+    *Y = atoi(s + 6);
+    *M = a > 12 ? b : a;
+    *D = a > 12 ? a : b;
+    return 1;
+}
+
 int cx_parse_dct(const char *s, int *y, int *m, int *d)
 {
+    int uy, um, ud;
+    if (s && S_parse_us_date(s, &uy, &um, &ud)) {
+        char iso[16];
+        snprintf(iso, sizeof iso, "%04d-%02d-%02d", uy % 10000, um % 100, ud % 100);
+        return cx_parse_dct(iso, y, m, d);
+    }
     static const int md[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+    if (!s || strlen(s) < 10 || s[4] != '-' || s[7] != '-' || !S_time_suffix(s + 10))
         return CX_ERR_ARG;
     for (int i = 0; i < 10; i++)
         if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
@@ -244,7 +285,7 @@ int cx_extract(const cx_ctx *ctx, const char *text, size_t len,
     }
     cx_warning_vec warn = {0};
     if (doc.n_invalid)
-        cx_warn(&warn, doc.first_invalid >= 0 ? (long)cx_doc_cp(&doc, (size_t)doc.first_invalid) : -1,
+        cx_warn(&warn, doc.first_invalid >= 0 ? (long)cx_doc_cp(&doc, doc.first_invalid_text) : -1,
                 "%zu invalid %s sequence(s) replaced by U+FFFD (first at byte %ld)",
                 doc.n_invalid, doc.utf16 ? "UTF-16" : "UTF-8", doc.first_invalid);
     rc = S_pipeline(ctx, &doc, opts, &anchor, res, &warn);
