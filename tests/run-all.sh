@@ -10,6 +10,9 @@ jobs=$(nproc 2>/dev/null || echo 2)
 
 mkdir -p build/plain
 (cd build/plain && ../../configure -q && make -s -j"$jobs" && make -s -j"$jobs" check)
+# TimelineJS, vis-timeline and the HTML report in headless chromium
+# (needs tests/browser/node_modules: .ci/run installs it)
+(cd build/plain && make -s check-browser)
 
 if [ "${CX_SKIP_SANITIZERS:-0}" != 1 ]; then
   mkdir -p build/asan

@@ -151,16 +151,18 @@ static int S_mkdirs(const char *dir)
     return rc;
 }
 
-/* The document id: the file name without its extension. */
-static char *S_stem(const char *path)
+/* The document id: rel (the file name, or the path below a folder given)
+ * without its extension, so that files of the same name in different
+ * subfolders stay different documents. */
+static char *S_doc_id(const char *rel)
 {
-    const char *b = strrchr(path, '/');
-    b = b ? b + 1 : path;
+    const char *b = strrchr(rel, '/');
+    b = b ? b + 1 : rel;
     const char *dot = strrchr(b, '.');
-    size_t n = dot && dot != b ? (size_t)(dot - b) : strlen(b);
+    size_t n = dot && dot != b ? (size_t)(dot - rel) : strlen(rel);
     char *s = malloc(n + 1);
     if (s) {
-        memcpy(s, b, n);
+        memcpy(s, rel, n);
         s[n] = '\0';
     }
     return s;
@@ -186,6 +188,27 @@ static uint64_t S_hash(uint64_t h, const void *p, size_t n)
     return h;
 }
 
+/* Whether buf holds "key": "value", with any white space around the colon
+ * (outputs may be pretty-printed with tabs or compact). */
+static int S_has_field(const char *buf, const char *key, const char *value)
+{
+    size_t kn = strlen(key), vn = strlen(value);
+    for (const char *p = buf; (p = strstr(p, key)) != NULL; p += kn) {
+        if (p == buf || p[-1] != '"' || p[kn] != '"')
+            continue;
+        const char *q = p + kn + 1;
+        while (*q == ' ' || *q == '\t' || *q == '\n' || *q == '\r')
+            q++;
+        if (*q++ != ':')
+            continue;
+        while (*q == ' ' || *q == '\t' || *q == '\n' || *q == '\r')
+            q++;
+        if (*q == '"' && strncmp(q + 1, value, vn) == 0 && q[1 + vn] == '"')
+            return 1;
+    }
+    return 0;
+}
+
 /* --incremental: the output exists and records the same input hash,
  * version and data hash. */
 static int S_up_to_date(const char *out_path, const char *in_hash, const char *data_hash)
@@ -193,34 +216,27 @@ static int S_up_to_date(const char *out_path, const char *in_hash, const char *d
     FILE *f = fopen(out_path, "rb");
     if (!f)
         return 0;
-    char buf[4096];
+    char buf[8192];
     size_t n = fread(buf, 1, sizeof buf - 1, f);
     fclose(f);
     buf[n] = '\0';
     /* the hashes sit in the document header, near the top */
-    char want[160];
-    snprintf(want, sizeof want, "\"input_hash\":\"%s\"", in_hash);
-    char want2[160];
-    snprintf(want2, sizeof want2, "\"input_hash\": \"%s\"", in_hash);
-    char dh[80], dh2[80], ver[60], ver2[60];
-    snprintf(dh, sizeof dh, "\"data_hash\":\"%s\"", data_hash);
-    snprintf(dh2, sizeof dh2, "\"data_hash\": \"%s\"", data_hash);
-    snprintf(ver, sizeof ver, "\"version\":\"%s\"", CX_VERSION);
-    snprintf(ver2, sizeof ver2, "\"version\": \"%s\"", CX_VERSION);
-    int ok = (strstr(buf, want) || strstr(buf, want2)) && (strstr(buf, dh) || strstr(buf, dh2)) &&
-             (strstr(buf, ver) || strstr(buf, ver2));
-    if (!ok)
+    if (!S_has_field(buf, "input_hash", in_hash) || !S_has_field(buf, "data_hash", data_hash) ||
+        !S_has_field(buf, "version", CX_VERSION))
         return 0;
     /* and the file is whole: it ends with the closing brace */
     f = fopen(out_path, "rb");
     if (!f)
         return 0;
-    int last = EOF, c;
-    while ((c = fgetc(f)) != EOF)
-        if (c != '\n' && c != ' ')
-            last = c;
+    char tail[16];
+    size_t t = 0;
+    if (fseek(f, -(long)sizeof tail, SEEK_END) != 0)
+        rewind(f);
+    t = fread(tail, 1, sizeof tail, f);
     fclose(f);
-    return last == '}';
+    while (t > 0 && (tail[t - 1] == '\n' || tail[t - 1] == ' '))
+        t--;
+    return t > 0 && tail[t - 1] == '}';
 }
 
 static int S_read_input(S_slot *s)
@@ -402,6 +418,8 @@ static void S_emit(S_run *r, S_slot *s)
     } else {
         if (o->timeline && s->res)
             cx_timeline_add_result(o->timeline, s->id, s->res);
+        if (o->entities && s->res)
+            cx_entity_table_add_result(o->entities, s->id, s->source, s->res);
         if (!s->out_path && s->json && !o->timeline) {
             fputs(s->json, stdout);
             fputc('\n', stdout);
@@ -473,7 +491,7 @@ static void S_submit_file(S_run *r, const char *path, const char *rel)
     S_slot *s = S_acquire(r);
     s->path = S_dup(path);
     s->source = S_dup(path);
-    s->id = S_stem(path);
+    s->id = S_doc_id(rel);
     if (r->o->outdir)
         s->out_path = S_out_path(r->o->outdir, rel);
     S_submit(r, s);
@@ -492,6 +510,27 @@ static int S_included(const cx_batch_opts *o, const char *name)
 static int S_cmp_name(const void *a, const void *b)
 {
     return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int S_is_json_name(const char *name)
+{
+    size_t n = strlen(name);
+    return (n > 5 && strcmp(name + n - 5, ".json") == 0) ||
+           (n > 6 && strcmp(name + n - 6, ".jsonl") == 0);
+}
+
+/* chronex timeline over a folder: earlier outputs in it are merged as they
+ * are (main thread, like every change to the timeline). */
+static void S_timeline_json(S_run *r, const char *path)
+{
+    size_t bad = cx_timeline_read_json(r->o->timeline, path);
+    r->n_failed += bad;
+    if (bad) {
+        cJSON *f = cJSON_CreateObject();
+        cJSON_AddStringToObject(f, "source", path);
+        cJSON_AddStringToObject(f, "error", "not chronex JSON");
+        cJSON_AddItemToArray(r->failures, f);
+    }
 }
 
 /* Walks a folder in name order; rel is the path below the top folder. */
@@ -530,8 +569,12 @@ static void S_walk(S_run *r, const char *dir, const char *rel, int depth)
             if (S_ISDIR(st.st_mode) && depth < 64)
                 S_walk(r, p, q, depth + 1);
             else if (S_ISREG(st.st_mode) && S_included(r->o, names[i])) {
-                r->total_bytes += (size_t)st.st_size;
-                S_submit_file(r, p, q);
+                if (r->o->timeline && !r->o->input_jsonl && S_is_json_name(names[i]))
+                    S_timeline_json(r, p);
+                else {
+                    r->total_bytes += (size_t)st.st_size;
+                    S_submit_file(r, p, q);
+                }
             }
         }
         free(p);
@@ -714,7 +757,9 @@ int cx_batch_run(const cx_ctx *ctx, const cx_batch_opts *o, char *const *inputs,
     r.slots = calloc(r.nslots, sizeof *r.slots);
     /* one plain file on stdout prints pretty JSON; several print JSON Lines */
     r.n_total_files = n_inputs;
-    if (n_inputs == 1 && !o->input_jsonl) {
+    if (o->input_jsonl)
+        r.n_total_files = 2; /* a stream of documents */
+    else if (n_inputs == 1) {
         struct stat st;
         if (strcmp(inputs[0], "-") != 0 && stat(inputs[0], &st) == 0 && S_ISDIR(st.st_mode))
             r.n_total_files = 2;
@@ -776,4 +821,113 @@ int cx_batch_run(const cx_ctx *ctx, const cx_batch_opts *o, char *const *inputs,
     pthread_cond_destroy(&r.work);
     pthread_cond_destroy(&r.done);
     return r.n_failed ? CX_EXIT_FAILED : CX_EXIT_OK;
+}
+
+/* ---- chronex timeline: reading earlier outputs ---------------------------- */
+
+typedef struct {
+    char *buf;
+    size_t len, cap;
+    int depth, in_str, esc;
+    size_t line, start_line;
+} S_scan;
+
+static int S_scan_push(S_scan *sc, char c)
+{
+    if (sc->len + 1 >= sc->cap) {
+        size_t nc = sc->cap ? sc->cap * 2 : 1 << 16;
+        char *nb = realloc(sc->buf, nc);
+        if (!nb)
+            return -1;
+        sc->buf = nb;
+        sc->cap = nc;
+    }
+    sc->buf[sc->len++] = c;
+    return 0;
+}
+
+static int S_add_object(cx_timeline *tl, const char *name, S_scan *sc)
+{
+    cx_error err = {0};
+    if (cx_timeline_add_json(tl, sc->buf, sc->len, &err) == CX_OK)
+        return 0;
+    fprintf(stderr, "chronex: %s:%zu: %s\n", name, sc->start_line,
+            err.message[0] ? err.message : "not a chronex output");
+    return 1;
+}
+
+/* Reads a stream of JSON objects (one pretty document, JSON Lines, or
+ * objects one after another) and adds each to tl. Objects are found by
+ * brace depth outside strings, so memory holds one object at a time, and
+ * anything between objects is skipped: Hadoop Streaming's "key<TAB>"
+ * prefixes and trailing tabs. Returns the number of failed objects (or 1
+ * when the file cannot be read); messages go to stderr. */
+size_t cx_timeline_read_json(cx_timeline *tl, const char *path)
+{
+    int is_stdin = strcmp(path, "-") == 0;
+    const char *name = is_stdin ? "<stdin>" : path;
+    FILE *f = is_stdin ? stdin : fopen(path, "rb");
+    if (!f) {
+        fprintf(stderr, "chronex: %s: %s\n", path, strerror(errno));
+        return 1;
+    }
+    S_scan sc = {0};
+    sc.line = 1;
+    size_t failed = 0, objects = 0, other = 0;
+    char chunk[1 << 16];
+    size_t k;
+    int oom = 0;
+    while (!oom && (k = fread(chunk, 1, sizeof chunk, f)) > 0) {
+        for (size_t i = 0; i < k && !oom; i++) {
+            char c = chunk[i];
+            if (c == '\n')
+                sc.line++;
+            if (sc.depth == 0) {
+                if (c != '{') { /* between objects */
+                    other += c != ' ' && c != '\t' && c != '\n' && c != '\r';
+                    continue;
+                }
+                sc.len = 0;
+                sc.start_line = sc.line;
+            }
+            if (S_scan_push(&sc, c)) {
+                oom = 1;
+                break;
+            }
+            if (sc.in_str) {
+                if (sc.esc)
+                    sc.esc = 0;
+                else if (c == '\\')
+                    sc.esc = 1;
+                else if (c == '"')
+                    sc.in_str = 0;
+            } else if (c == '"') {
+                sc.in_str = 1;
+            } else if (c == '{' || c == '[') {
+                sc.depth++;
+            } else if ((c == '}' || c == ']') && --sc.depth == 0) {
+                objects++;
+                failed += (size_t)S_add_object(tl, name, &sc);
+                sc.len = 0;
+            }
+        }
+    }
+    if (oom) {
+        fprintf(stderr, "chronex: %s: out of memory\n", name);
+        failed++;
+    } else if (ferror(f)) {
+        fprintf(stderr, "chronex: %s: %s\n", name, strerror(errno));
+        failed++;
+    } else if (sc.depth > 0) {
+        fprintf(stderr, "chronex: %s:%zu: truncated JSON object\n", name, sc.start_line);
+        failed++;
+    } else if (objects == 0 && other > 0) {
+        /* empty input is no documents (a reducer may get none), not this */
+        fprintf(stderr, "chronex: %s: no chronex JSON in it\n", name);
+        failed++;
+    }
+    free(sc.buf);
+    if (!is_stdin)
+        fclose(f);
+    return failed;
 }

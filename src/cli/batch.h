@@ -13,6 +13,7 @@ typedef struct {
     const char *outdir;    /* -o DIR, or NULL for stdout */
     int jsonl;             /* --jsonl: one compact document a line */
     int input_jsonl;       /* --input-format jsonl */
+    int input_json;        /* --input-format json: chronex outputs (timeline) */
     const char *const *includes; /* --include globs for directories */
     size_t n_includes;
     int jobs;              /* -j */
@@ -20,11 +21,18 @@ typedef struct {
     int quiet;             /* --quiet */
     const char *report;    /* --report FILE */
     cx_timeline *timeline; /* add every result here (chronex timeline) */
+    cx_entity_table *entities; /* and their entities here (chronex report) */
 } cx_batch_opts;
 
 /* Runs over the inputs (files, folders, "-"); returns an exit code. */
 int cx_batch_run(const cx_ctx *ctx, const cx_batch_opts *o,
                  char *const *inputs, size_t n_inputs);
+
+/* chronex timeline: adds the chronex JSON in a file ("-": stdin) to tl: a
+ * per-document output, a merged timeline, or JSON Lines of either (lines
+ * may carry a Hadoop Streaming "key<TAB>" prefix). Returns the number of
+ * objects that failed; messages go to stderr. */
+size_t cx_timeline_read_json(cx_timeline *tl, const char *path);
 
 /* Writes data to path through a temporary file and a rename, so that a
  * killed run never leaves a half-written file. 0 or -1 (errno set). */

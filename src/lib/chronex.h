@@ -210,6 +210,56 @@ int cx_timeline_add_json(cx_timeline *tl, const char *json, size_t len,
 /* The merged timeline's JSON as a new string (caller frees), or NULL. */
 char *cx_timeline_to_json(const cx_timeline *tl, int pretty);
 
+
+/* ==== visualization: TimelineJS, vis-timeline, HTML report ==============
+ * (docs/visualization.md) */
+
+/* How events are put in rows: by the documents that tell them, or by
+ * their most frequent entity. */
+typedef enum { CX_VIZ_GROUP_DOCUMENT = 0, CX_VIZ_GROUP_ENTITY } cx_viz_group;
+
+typedef struct {
+    const char *title; /* NULL: "chronex timeline". Borrowed. */
+    cx_viz_group group;
+} cx_viz_opts;
+
+cx_viz_opts cx_viz_opts_default(void);
+
+/* The merged timeline as TimelineJS 3 JSON ({"title", "events"}) or as
+ * vis-timeline data ({"items", "groups"}): new strings (caller frees), or
+ * NULL when out of memory. All article text in them is HTML-escaped, as
+ * both libraries render it as HTML. opts may be NULL. */
+char *cx_timeline_to_timelinejs(const cx_timeline *tl, const cx_viz_opts *opts,
+                                int pretty);
+char *cx_timeline_to_vis(const cx_timeline *tl, const cx_viz_opts *opts,
+                         int pretty);
+
+/* Entities across documents with their mention counts per document, and
+ * the documents themselves: what the HTML report shows beside the
+ * timeline. */
+typedef struct cx_entity_table cx_entity_table;
+
+cx_entity_table *cx_entity_table_new(void);
+void cx_entity_table_free(cx_entity_table *t);
+
+/* Adds the entities of one extracted document (copied). source may be
+ * NULL. Adding the same doc_id twice counts it once. */
+int cx_entity_table_add_result(cx_entity_table *t, const char *doc_id,
+                               const char *source, const cx_result *res);
+
+/* Adds a per-document chronex output (copied); a merged timeline holds no
+ * mention counts and only adds its documents. CX_ERR_INPUT with
+ * err->message when the text is neither. */
+int cx_entity_table_add_json(cx_entity_table *t, const char *json,
+                             size_t len, cx_error *err);
+
+/* One self-contained HTML page (no network, no external files): the
+ * timeline drawn in SVG and HTML, the events with their sentences and
+ * sources, the entity table. New string (caller frees), or NULL when out
+ * of memory. ents may be NULL; opts may be NULL. */
+char *cx_report_html(const cx_timeline *tl, const cx_entity_table *ents,
+                     const cx_viz_opts *opts);
+
 #ifdef __cplusplus
 }
 #endif

@@ -71,6 +71,7 @@ static int S_from_utf16(cx_doc *doc, const unsigned char *b, size_t len)
     for (size_t i = 0; i < units; i++) {
         uint32_t u = be ? (uint32_t)(b[2 * i] << 8 | b[2 * i + 1])
                         : (uint32_t)(b[2 * i + 1] << 8 | b[2 * i]);
+        int bad = 0;
         if (u >= 0xD800 && u < 0xDC00 && i + 1 < units) {
             uint32_t v = be ? (uint32_t)(b[2 * i + 2] << 8 | b[2 * i + 3])
                             : (uint32_t)(b[2 * i + 3] << 8 | b[2 * i + 2]);
@@ -78,16 +79,26 @@ static int S_from_utf16(cx_doc *doc, const unsigned char *b, size_t len)
                 u = 0x10000 + ((u - 0xD800) << 10) + (v - 0xDC00);
                 i++;
             } else {
-                u = 0xFFFD;
-                doc->n_invalid++;
+                bad = 1;
             }
-        } else if (u >= 0xD800 && u < 0xE000) {
+        } else if ((u >= 0xD800 && u < 0xE000) || u == 0) {
+            bad = 1; /* a NUL too, as in UTF-8: the text is a C string */
+        }
+        if (bad) {
             u = 0xFFFD;
+            if (doc->first_invalid < 0) {
+                doc->first_invalid = (long)(2 * i);
+                doc->first_invalid_text = n;
+            }
             doc->n_invalid++;
         }
         n += S_put_utf8(o + n, u);
     }
     if (len % 2) {
+        if (doc->first_invalid < 0) {
+            doc->first_invalid = (long)(len - 1);
+            doc->first_invalid_text = n;
+        }
         n += S_put_utf8(o + n, 0xFFFD);
         doc->n_invalid++;
     }
@@ -106,8 +117,10 @@ static int S_from_utf8(cx_doc *doc, const unsigned char *b, size_t len)
     for (size_t i = 0; i < len;) {
         size_t k = S_valid_seq(b + i, len - i);
         if (k == 0 || (k == 1 && b[i] == 0)) {
-            if (doc->first_invalid < 0)
+            if (doc->first_invalid < 0) {
                 doc->first_invalid = (long)i;
+                doc->first_invalid_text = i; /* all before it was valid */
+            }
             doc->n_invalid++;
             extra += 2;
             k = 1;

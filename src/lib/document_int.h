@@ -16,6 +16,7 @@ typedef struct {
     size_t ncp;
     size_t n_invalid;     /* invalid UTF-8 sequences replaced */
     long first_invalid;   /* byte offset in the input of the first, or -1 */
+    size_t first_invalid_text; /* its byte offset in text (for warnings) */
     int utf16;            /* the input was UTF-16 and was converted */
 } cx_doc;
 

@@ -1,25 +1,139 @@
-/* entity: placeholder until the recognizer lands. */
-#include "entity_int.h"
+/* entity: people, organizations and places.
+ *
+ * The recognizer works in the manner of GATE ANNIE: gazetteer lookup over
+ * tokens, then rules over capitalized runs, then an orthographic matcher
+ * that joins aliases across the document (entity_alias.c).
+ *
+ *   1. features: every word token is looked up in the gazetteer (one walk
+ *      of the token trie); the document's own capitalization is recorded
+ *      (a word written capitalized in mid-sentence is a name here even if
+ *      it is also an English word).
+ *   2. runs: maximal sequences of capitalized words in one sentence, with
+ *      "of", "&", particles and inner hyphens between them.
+ *   3. pieces: a run is cut at titles and roles ("Kaspersky CEO Eugene
+ *      Kaspersky"), after an organization head word ("Belfer Center |
+ *      Cyber"), between a place and a following name ("US | NSA"), and at
+ *      headline and sentence-opening words that are plain English.
+ *   4. types: user lists, head words, titles before, roles after, the
+ *      gazetteer, first names, context ("in X"), then defaults.
+ *   5. aliases and output (entity_alias.c). */
+#include "entity_work_int.h"
+#include "rules_int.h"
+#include <dirent.h>
+#include <sys/stat.h>
 #include <stdlib.h>
+#include <string.h>
 
-struct cx_entity_rules {
-    int unused;
-};
+/* ---- loading ---------------------------------------------------------- */
+
+static int S_cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int S_disabled(const cx_config *cfg, const char *name)
+{
+    size_t n = strlen(name);
+    if (n > 4 && strcmp(name + n - 4, ".lst") == 0)
+        n -= 4;
+    for (size_t i = 0; cfg && i < cfg->n_disabled_lists; i++) {
+        const char *d = cfg->disabled_lists[i];
+        if (d && strlen(d) == n && memcmp(d, name, n) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* Loads every *.lst of dir in name order (so the result does not depend
+ * on the directory's order). A missing dir is fine when optional. */
+static int S_load_dir(cx_gaz *g, const cx_config *cfg, const char *dir, int optional,
+                      cx_error *err)
+{
+    DIR *d = opendir(dir);
+    if (!d) {
+        if (optional)
+            return CX_OK;
+        cx_error_set(err, CX_ERR_IO, dir, 0, "cannot open data folder");
+        return CX_ERR_IO;
+    }
+    char **names = NULL;
+    size_t n = 0, cap = 0;
+    int rc = CX_OK;
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        size_t l = strlen(e->d_name);
+        if (e->d_name[0] == '.' || l < 5 || strcmp(e->d_name + l - 4, ".lst") != 0)
+            continue;
+        if (S_disabled(cfg, e->d_name))
+            continue;
+        if (cx_grow((void **)&names, &cap, n + 1, sizeof *names) ||
+            !(names[n] = cx_strdup(e->d_name))) {
+            rc = CX_ERR_NOMEM;
+            break;
+        }
+        n++;
+    }
+    closedir(d);
+    if (n)
+        qsort(names, n, sizeof *names, S_cmp_str);
+    size_t bytes = 0;
+    for (size_t i = 0; rc == CX_OK && i < n; i++) {
+        struct stat st;
+        char *p = cx_path_join(dir, names[i]);
+        if (p && stat(p, &st) == 0)
+            bytes += (size_t)st.st_size;
+        free(p);
+    }
+    if (rc == CX_OK)
+        rc = cx_gaz_reserve_bytes(g, bytes);
+    for (size_t i = 0; rc == CX_OK && i < n; i++) {
+        char *p = cx_path_join(dir, names[i]);
+        rc = p ? cx_gaz_load_file(g, p, 0, err) : CX_ERR_NOMEM;
+        free(p);
+    }
+    for (size_t i = 0; i < n; i++)
+        free(names[i]);
+    free(names);
+    if (rc == CX_ERR_NOMEM)
+        cx_error_set(err, rc, dir, 0, "out of memory");
+    return rc;
+}
 
 int cx_entity_rules_load(const cx_config *cfg, const char *data_dir,
                          cx_entity_rules **out, cx_error *err)
 {
-    *out = calloc(1, sizeof **out);
-    return *out ? CX_OK : CX_ERR_NOMEM;
+    *out = NULL;
+    cx_entity_rules *r = calloc(1, sizeof *r);
+    if (!r || !(r->gaz = cx_gaz_new())) {
+        free(r);
+        cx_error_set(err, CX_ERR_NOMEM, "", 0, "out of memory");
+        return CX_ERR_NOMEM;
+    }
+    char *gdir = cx_path_join(data_dir, "gazetteers");
+    char *edir = cx_path_join(data_dir, "entity");
+    int rc = gdir && edir ? CX_OK : CX_ERR_NOMEM;
+    if (rc == CX_OK)
+        rc = S_load_dir(r->gaz, cfg, gdir, 1, err);
+    if (rc == CX_OK)
+        rc = S_load_dir(r->gaz, cfg, edir, 1, err);
+    for (size_t i = 0; rc == CX_OK && cfg && i < cfg->n_gazetteers; i++)
+        rc = cx_gaz_load_file(r->gaz, cfg->gazetteers[i], 1, err);
+    free(gdir);
+    free(edir);
+    if (rc != CX_OK) {
+        cx_entity_rules_free(r);
+        return rc;
+    }
+    *out = r;
+    return CX_OK;
 }
 
-void cx_entity_rules_free(cx_entity_rules *r) { free(r); }
-
-int cx_entity_find(const cx_entity_rules *r, const cx_doc *doc,
-                   const cx_seg *seg, const cx_timex *tx, size_t ntx,
-                   cx_entity_vec *out, cx_warning_vec *warn)
+void cx_entity_rules_free(cx_entity_rules *r)
 {
-    return CX_OK;
+    if (!r)
+        return;
+    cx_gaz_free(r->gaz);
+    free(r);
 }
 
 void cx_entity_fini(cx_entity *e)
@@ -29,4 +143,705 @@ void cx_entity_fini(cx_entity *e)
         free(e->aliases[i]);
     free(e->aliases);
     free(e->mentions);
+}
+
+/* ---- a set of token keys ---------------------------------------------- */
+
+static int S_set_init(S_keyset *s, size_t n)
+{
+    s->cap = 64;
+    while (s->cap < n * 2)
+        s->cap *= 2;
+    s->k = calloc(s->cap, sizeof *s->k);
+    return s->k ? 0 : -1;
+}
+
+static void S_set_put(S_keyset *s, uint64_t k)
+{
+    size_t m = s->cap - 1, i = (size_t)k & m;
+    while (s->k[i] && s->k[i] != k)
+        i = (i + 1) & m;
+    s->k[i] = k;
+}
+
+int cx_ent_set_has(const S_keyset *s, uint64_t k)
+{
+    size_t m = s->cap - 1, i = (size_t)k & m;
+    while (s->k[i] && s->k[i] != k)
+        i = (i + 1) & m;
+    return s->k[i] == k;
+}
+
+/* ---- 1. features ------------------------------------------------------ */
+
+static int S_tok_is(const S_work *w, size_t i, const char *s)
+{
+    const cx_tok *t = &w->seg->toks[i];
+    size_t n = strlen(s);
+    return t->end - t->start == n && memcmp(w->text + t->start, s, n) == 0;
+}
+
+int cx_ent_punct(const S_work *w, size_t i, const char *s)
+{
+    return i < w->ntok && (w->seg->toks[i].flags & CX_TOK_PUNCT) && S_tok_is(w, i, s);
+}
+
+static int S_open_quote(const S_work *w, size_t i)
+{
+    return cx_ent_punct(w, i, "\"") || cx_ent_punct(w, i, "\xE2\x80\x9C") ||
+           cx_ent_punct(w, i, "(") || cx_ent_punct(w, i, ":") ||
+           cx_ent_punct(w, i, "\xE2\x80\x98") || cx_ent_punct(w, i, "'") ||
+           cx_ent_punct(w, i, "-") || cx_ent_punct(w, i, "\xE2\x80\x93") ||
+           cx_ent_punct(w, i, "\xE2\x80\x94");
+}
+
+static void S_mark_timex(S_work *w, const cx_timex *tx, size_t ntx)
+{
+    for (size_t k = 0; k < ntx; k++) {
+        if (tx[k].in_name)
+            continue;
+        for (size_t i = cx_seg_tok_at(w->seg, tx[k].span.start);
+             i < w->ntok && w->seg->toks[i].start < tx[k].span.end; i++)
+            w->t[i].intx = 1;
+    }
+}
+
+/* A plain English word, not a name in any list. */
+static int S_plain(const S_tok *t)
+{
+    return (t->cats & CX_G_COMMON) &&
+           !(t->cats & (CX_G_ANY_NAME | CX_G_PER_FIRST | CX_G_PER_LAST)) && !t->mlen;
+}
+
+/* Marks headlines: a line in capitals, or a line that opens with
+ * Title Case words of which at least two (past the first) are plain
+ * English ("Moscow Says US NSA Invaded Apple Phones ..."); only that
+ * opening is a headline. The segmenter's flag also takes short
+ * sentences of names, which are no headlines. */
+static void S_headlines(S_work *w)
+{
+    const cx_seg *seg = w->seg;
+    size_t ls = 0;
+    while (ls < w->ntok) {
+        size_t le = ls + 1;
+        while (le < w->ntok && !(seg->toks[le].flags & CX_TOK_NL))
+            le++;
+        size_t stop = le, words = 0, upper = 0, common = 0;
+        for (size_t i = ls; i < le; i++) {
+            const cx_tok *k = &seg->toks[i];
+            if (!(k->flags & CX_TOK_WORD))
+                continue;
+            int longw = k->end - k->start >= 4;
+            if (w->text[k->start] == '\'' || (unsigned char)w->text[k->start] == 0xE2)
+                continue; /* a possessive 's */
+            words++;
+            upper += (k->flags & CX_TOK_UPPER) || k->end - k->start == 1;
+            if (longw && (k->flags & CX_TOK_LOWER) && stop == le)
+                stop = i;
+            if (stop == le && longw && i > ls && w->t[i].cap && S_plain(&w->t[i]) &&
+                !(w->t[i].cats & (CX_G_ORG_HEAD | CX_G_LOC_HEAD | CX_G_MISC_HEAD |
+                                  CX_G_ORG_PREFIX | CX_G_TITLE)))
+                common++;
+        }
+        if (words >= 2 && upper == words)
+            stop = le;
+        else if (common < 2)
+            stop = ls;
+        for (size_t i = ls; i < stop; i++)
+            w->t[i].hl = 1;
+        ls = le;
+    }
+}
+
+static void S_features(S_work *w)
+{
+    const cx_seg *seg = w->seg;
+    for (size_t i = 0; i < w->ntok; i++) {
+        const cx_tok *k = &seg->toks[i];
+        cx_gaz_tok *g = &w->g[i];
+        g->s = w->text + k->start;
+        g->len = k->end - k->start;
+        g->flags = k->flags;
+        g->key = cx_gaz_key(g->s, g->len);
+    }
+    for (size_t i = 0; i < w->ntok; i++) {
+        const cx_tok *k = &seg->toks[i];
+        S_tok *t = &w->t[i];
+        if (!(k->flags & CX_TOK_WORD))
+            continue;
+        t->cap = (k->flags & (CX_TOK_CAP | CX_TOK_UPPER)) != 0;
+        /* a model code (A350, F-16, G7) names a product, not an entity */
+        for (size_t j = k->start; j < k->end; j++)
+            if (w->text[j] >= '0' && w->text[j] <= '9')
+                t->code = 1;
+        /* US$, HK$: part of a currency sign */
+        if (i + 1 < w->ntok && !(seg->toks[i + 1].flags & CX_TOK_SPACE) &&
+            cx_ent_punct(w, i + 1, "$"))
+            t->code = 1;
+        t->weak = (k->flags & (CX_TOK_SSTART | CX_TOK_HEADLINE)) != 0 ||
+                  (i > 0 && S_open_quote(w, i - 1)) || i == 0 ||
+                  (k->flags & CX_TOK_NL);
+        cx_gaz_hit hits[8];
+        size_t n = cx_gaz_match(w->r->gaz, &w->g[i], w->ntok - i, hits, 8);
+        for (size_t h = 0; h < n; h++) {
+            if (hits[h].ntok == 1)
+                t->cats = hits[h].cats, t->user = hits[h].user;
+            if (hits[h].cats & (CX_G_ANY_NAME | CX_G_MISC)) {
+                t->mlen = hits[h].ntok;
+                t->mcats = hits[h].cats;
+                t->muser = hits[h].user;
+                t->mcanon = hits[h].canon;
+            }
+            if (hits[h].cats & CX_G_TITLE)
+                w->t[i + hits[h].ntok - 1].title_end = 1;
+            if (hits[h].cats & CX_G_ROLE_AFTER)
+                t->role_start = 1;
+            if (hits[h].cats & CX_G_DEMONYM)
+                t->dlen = hits[h].ntok;
+            if (hits[h].cats & CX_G_TITLE)
+                t->title_len = hits[h].ntok;
+        }
+    }
+    S_headlines(w);
+    for (size_t i = 0; i < w->ntok; i++) {
+        const cx_tok *k = &seg->toks[i];
+        S_tok *t = &w->t[i];
+        t->weak |= t->hl;
+        if (t->cap && !t->weak)
+            S_set_put(&w->strong, w->g[i].key);
+        if (k->flags & CX_TOK_LOWER)
+            S_set_put(&w->lower, w->g[i].key);
+        if (t->cap && i < 40 && (t->cats & CX_G_SPORT) && t->hl)
+            w->sports = 1;
+    }
+}
+
+/* ---- 2. runs ---------------------------------------------------------- */
+
+/* Can token i be part of a name? */
+static int S_namey(const S_work *w, size_t i)
+{
+    const S_tok *t = &w->t[i];
+    return t->cap && !t->intx && !t->code;
+}
+
+static int S_connector(const S_work *w, size_t i)
+{
+    const S_tok *t = &w->t[i];
+    if (S_tok_is(w, i, "of") || S_tok_is(w, i, "&") || S_tok_is(w, i, "de") ||
+        S_tok_is(w, i, "for"))
+        return 1;
+    return (t->cats & CX_G_PARTICLE) && (w->seg->toks[i].flags & CX_TOK_LOWER);
+}
+
+static int S_same_line(const S_work *w, size_t i)
+{
+    const cx_tok *k = &w->seg->toks[i];
+    return !(k->flags & CX_TOK_NL) && k->sent == w->seg->toks[i - 1].sent;
+}
+
+/* "Defence and Space Company", "Test and County Cricket Board": "and"
+ * joins two capitalized stretches when an organization head word ends
+ * the second one. */
+static int S_and_joins(const S_work *w, size_t j)
+{
+    size_t k = j + 1;
+    while (k < w->ntok && S_same_line(w, k) && S_namey(w, k) &&
+           (w->seg->toks[k].flags & CX_TOK_SPACE) && !w->t[k].hl)
+        k++;
+    return k > j + 1 && (w->t[k - 1].cats & (CX_G_ORG_HEAD | CX_G_ORG_SUFFIX)) &&
+           !(w->t[j - 1].cats & (CX_G_ORG_HEAD | CX_G_ORG_SUFFIX)) && !w->t[j - 1].mlen;
+}
+
+/* The end of the run that starts at i. */
+static size_t S_run_end(const S_work *w, size_t i)
+{
+    size_t j = i + 1;
+    while (j < w->ntok && S_same_line(w, j)) {
+        const cx_tok *k = &w->seg->toks[j];
+        if (S_namey(w, j) && (k->flags & CX_TOK_SPACE)) {
+            j++;
+            continue;
+        }
+        /* Hewlett-Packard: a hyphen without spaces between capitals */
+        if (!(k->flags & CX_TOK_SPACE) && cx_ent_punct(w, j, "-") && j + 1 < w->ntok &&
+            !w->t[j - 1].hl &&
+            !(w->seg->toks[j + 1].flags & CX_TOK_SPACE) && S_namey(w, j + 1)) {
+            j += 2;
+            continue;
+        }
+        if (S_tok_is(w, j, "and") && S_and_joins(w, j)) {
+            j++;
+            continue;
+        }
+        if (S_connector(w, j) && j + 1 < w->ntok && S_same_line(w, j + 1) &&
+            S_namey(w, j + 1) && !w->t[j - 1].title_end &&
+            !(S_tok_is(w, j, "for") && !(w->t[j - 1].cats & CX_G_ORG_HEAD))) {
+            j += 2;
+            continue;
+        }
+        break;
+    }
+    return j;
+}
+
+/* ---- 3. pieces -------------------------------------------------------- */
+
+/* A sentence-opening or headline word that is plain English here. */
+static int S_droppable(const S_work *w, size_t i)
+{
+    const S_tok *t = &w->t[i];
+    if (t->mlen > 1 || t->user)
+        return 0;
+    /* an initial: P. Simmons */
+    if ((w->seg->toks[i].flags & CX_TOK_ABBR) && w->g[i].len == 2 && i + 1 < w->ntok &&
+        S_namey(w, i + 1))
+        return 0;
+    if (t->cats & CX_G_FUNC)
+        return 1;
+    if (!t->weak)
+        return 0;
+    if (t->mlen == 1 && !(t->cats & CX_G_COMMON))
+        return 0;
+    if (!(t->cats & CX_G_COMMON))
+        return 0;
+    if (cx_ent_set_has(&w->strong, w->g[i].key))
+        return 0;
+    /* a first name before a name: Will Smith, Guy Faulconbridge */
+    if ((t->cats & CX_G_PER_FIRST) && i + 1 < w->ntok && S_namey(w, i + 1) &&
+        !(w->t[i + 1].cats & CX_G_FUNC) &&
+        (!(w->t[i + 1].cats & CX_G_COMMON) || (w->t[i + 1].cats & CX_G_PER_LAST)))
+        return 0;
+    return 1;
+}
+
+static int S_head(const S_tok *t) { return (t->cats & (CX_G_ORG_HEAD | CX_G_ORG_SUFFIX)) != 0; }
+
+static int S_add_piece(S_work *w, size_t b, size_t e, int why)
+{
+    if (b >= e)
+        return CX_OK;
+    if (cx_grow((void **)&w->p, &w->cap_p, w->np + 1, sizeof *w->p))
+        return CX_ERR_NOMEM;
+    S_piece *p = &w->p[w->np++];
+    memset(p, 0, sizeof *p);
+    p->b = (uint32_t)b;
+    p->e = (uint32_t)e;
+    p->why = why;
+    p->type = -1;
+    return CX_OK;
+}
+
+/* Where to cut a title-free stretch [b, e): after an organization head
+ * word that nothing continues, or after a place followed by another
+ * name. Returns the cut (e when none). */
+static size_t S_cut(const S_work *w, size_t b, size_t e)
+{
+    for (size_t i = b; i < e; i++) {
+        const S_tok *t = &w->t[i];
+        if (t->mlen > 1 && i + t->mlen <= e) {
+            /* a multi-word gazetteer name stays whole */
+            size_t j = i + t->mlen;
+            if (j < e && (t->mcats & CX_G_ANY_LOC) && !S_head(&w->t[j]) &&
+                (w->t[j].mlen || (w->seg->toks[j].flags & CX_TOK_UPPER)) && !S_head(&w->t[e - 1]))
+                return j;
+            i = j - 1;
+            continue;
+        }
+        if (S_head(t) && i + 1 < e && i > b) {
+            const S_tok *n = &w->t[i + 1];
+            if (!S_head(n) && !S_connector(w, i + 1) && !cx_ent_punct(w, i + 1, "-") &&
+                !(n->cats & CX_G_MISC_HEAD) && !S_tok_is(w, i + 1, "and"))
+                return i + 1;
+        }
+        const S_tok *nx = i + 1 < e ? &w->t[i + 1] : NULL;
+        if (i == b && t->mlen == 1 && (t->mcats & CX_G_ANY_LOC) && nx &&
+            ((t->mcats & CX_G_LOC_COUNTRY) ||
+             (!(t->cats & CX_G_PER_FIRST) && !w->sports &&
+              (nx->mlen || S_plain(nx) || (w->seg->toks[i + 1].flags & CX_TOK_UPPER))))) {
+            int org_later = 0;
+            for (size_t j = i + 1; j < e; j++)
+                org_later |= S_head(&w->t[j]) || (w->t[j].cats & CX_G_LOC_HEAD);
+            if (!org_later)
+                return i + 1;
+        }
+    }
+    return e;
+}
+
+static int S_pieces_of(S_work *w, size_t b, size_t e, int why)
+{
+    while (b < e) {
+        size_t c = S_cut(w, b, e);
+        if (S_add_piece(w, b, c, why))
+            return CX_ERR_NOMEM;
+        why = 0;
+        b = c;
+    }
+    return CX_OK;
+}
+
+/* Splits run [b, e) at titles and dropped words into pieces. */
+static int S_split_run(S_work *w, size_t b, size_t e)
+{
+    int why = 0;
+    size_t s = b, covered = b;
+    for (size_t i = b; i < e;) {
+        const S_tok *t = &w->t[i];
+        if (t->mlen > 1 && i + t->mlen > covered)
+            covered = i + t->mlen;
+        int in_name = 0;
+        for (size_t j = s; j < i; j++)
+            if (w->t[j].mlen > 1 && j + w->t[j].mlen > i && (w->t[j].mcats & CX_G_ANY_NAME))
+                in_name = 1;
+        int title = t->title_len && !(t->mlen > t->title_len) && !in_name &&
+                    i + t->title_len <= e && !(t->cats & CX_G_PER_FIRST && i + 1 < e &&
+                                               !(w->seg->toks[i].flags & CX_TOK_UPPER) &&
+                                               !(w->t[i].cats & CX_G_COMMON));
+        /* Bank of..., General Motors: before or as a head word, no title */
+        if (title && (S_head(t) || (i + t->title_len < e && t->cap &&
+                                    S_head(&w->t[i + t->title_len]))))
+            title = 0;
+        if (title) {
+            if (S_pieces_of(w, s, i, why | (t->role_start ? W_BEFORE_ROLE : 0)))
+                return CX_ERR_NOMEM;
+            if (s < i && w->np && w->p[w->np - 1].e == i && t->role_start)
+                w->p[w->np - 1].why |= W_BEFORE_ROLE;
+            i += t->title_len;
+            s = i;
+            why = W_AFTER_TITLE;
+            continue;
+        }
+        if ((i == s || w->t[i].hl) && i >= covered && S_droppable(w, i)) {
+            if (S_pieces_of(w, s, i, why))
+                return CX_ERR_NOMEM;
+            i++;
+            s = i;
+            why = 0;
+            continue;
+        }
+        i++;
+    }
+    return S_pieces_of(w, s, e, why);
+}
+
+static int S_find_pieces(S_work *w)
+{
+    for (size_t i = 0; i < w->ntok;) {
+        if (!S_namey(w, i) || !(w->seg->toks[i].flags & CX_TOK_WORD)) {
+            i++;
+            continue;
+        }
+        size_t e = S_run_end(w, i);
+        /* a connector cannot end a run */
+        if (S_split_run(w, i, e))
+            return CX_ERR_NOMEM;
+        i = e;
+    }
+    return CX_OK;
+}
+
+/* ---- 4. types --------------------------------------------------------- */
+
+static int S_type_of_cats(uint32_t c, const S_work *w, size_t b)
+{
+    if (c & CX_G_MISC)
+        return T_DROP;
+    if (c & CX_G_PER)
+        return CX_PERSON;
+    if (c & CX_G_ORG)
+        return CX_ORGANIZATION;
+    if (c & CX_G_LOC_COUNTRY)
+        return CX_LOCATION;
+    if (c & (CX_G_ORG_COMPANY | CX_G_ORG_AIRLINE)) {
+        if ((c & (CX_G_LOC_CITY | CX_G_LOC_REGION | CX_G_LOC)) && b > 0 &&
+            (w->t[b - 1].cats & CX_G_LOC_PREP))
+            return CX_LOCATION;
+        return CX_ORGANIZATION;
+    }
+    if (c & CX_G_ANY_LOC)
+        return CX_LOCATION;
+    return -1;
+}
+
+static int S_prev_is_title(const S_work *w, size_t b)
+{
+    if (b == 0)
+        return 0;
+    size_t j = b - 1;
+    if (cx_ent_punct(w, j, ",") && j > 0)
+        return 0;
+    return w->t[j].title_end && !w->t[j].cap;
+}
+
+static int S_role_after(const S_work *w, size_t e)
+{
+    return e < w->ntok && w->t[e].role_start && !w->t[e].cap;
+}
+
+/* A year between capitalized words: "Cyber 2022 Power Index". */
+static int S_year(const S_work *w, size_t i)
+{
+    const cx_tok *k = &w->seg->toks[i];
+    const char *s = w->text + k->start;
+    return (k->flags & CX_TOK_NUM) && k->end - k->start == 4 && (s[0] == '1' || s[0] == '2') &&
+           s[1] >= '0' && s[1] <= '9' && s[2] >= '0' && s[2] <= '9' && s[3] >= '0' &&
+           s[3] <= '9';
+}
+
+static int S_title_with_number(const S_work *w, const S_piece *p)
+{
+    size_t e = p->e, b = p->b;
+    if (e + 1 < w->ntok && S_year(w, e) && S_same_line(w, e) &&
+        S_same_line(w, e + 1) && S_namey(w, e + 1) && !w->t[e + 1].intx)
+        return 1;
+    if (b >= 2 && S_year(w, b - 1) && S_same_line(w, b) &&
+        S_namey(w, b - 2) && !(w->t[b - 2].cats & CX_G_FUNC))
+        return 1;
+    return 0;
+}
+
+static int S_all_caps_word(const S_work *w, size_t i)
+{
+    return (w->seg->toks[i].flags & CX_TOK_UPPER) && w->g[i].len <= 7;
+}
+
+static void S_classify(S_work *w, S_piece *p)
+{
+    size_t b = p->b, e = p->e, n = e - b;
+    const S_tok *f = &w->t[b], *l = &w->t[e - 1];
+    int full = f->mlen == n;
+    /* strip a leading demonym unless an organization name follows */
+    if (full && f->muser) {
+        p->type = S_type_of_cats(f->mcats, w, b);
+        p->strong = 1;
+        p->canon = f->mcanon;
+        return;
+    }
+    int has_head = 0;
+    for (size_t i = b + (n > 1 ? 0 : 1); i < e; i++)
+        has_head |= S_head(&w->t[i]) && (i > b || n > 1);
+    if (!full && (f->cats & CX_G_DEMONYM) && !has_head) {
+        p->b++;
+        if (p->b >= p->e) {
+            p->type = T_DROP;
+            return;
+        }
+        S_classify(w, p);
+        return;
+    }
+    if (f->dlen == n && !(full && (f->mcats & CX_G_ANY_NAME))) {
+        p->type = T_DROP;
+        return;
+    }
+    if (has_head && !full && f->dlen && f->dlen < n) {
+        /* "Panamanian Boxing Association": the nationality is no part */
+        p->b += f->dlen;
+        S_classify(w, p);
+        return;
+    }
+    if (full && (f->mcats & CX_G_MISC)) {
+        p->type = T_DROP;
+        return;
+    }
+    if (n == 1 && (f->cats & CX_G_DEMONYM) && !(full && (f->mcats & CX_G_ORG))) {
+        p->type = T_DROP;
+        return;
+    }
+    size_t longest = 0;
+    for (size_t i = b; i < e; i++)
+        if (w->g[i].len > longest && !(w->seg->toks[i].flags & CX_TOK_PUNCT))
+            longest = w->g[i].len;
+    if (longest <= 2 && n > 1 && !full) { /* Wi-Fi, A-B */
+        p->type = T_DROP;
+        return;
+    }
+    if (b > 0 && S_same_line(w, b) &&
+        (w->t[b - 1].code ||
+         ((w->seg->toks[b - 1].flags & CX_TOK_NUM) && b > 1 && w->t[b - 2].cap &&
+          !S_year(w, b - 1) && !w->sports && w->g[b - 1].len >= 3))) {
+        p->type = T_DROP; /* Boeing 787 Dreamliner: a product */
+        S_set_put(&w->products, w->g[b].key);
+        return;
+    }
+    if (S_title_with_number(w, p) && n > 2) {
+        /* "Marlow Center Energy 2031 Outlook": the name ends at its head */
+        for (size_t i = b + 1; i + 1 < e; i++)
+            if (S_head(&w->t[i])) {
+                p->e = (uint32_t)(i + 1);
+                S_classify(w, p);
+                return;
+            }
+    }
+    if (S_title_with_number(w, p) || ((l->cats & CX_G_MISC_HEAD) && !full && n > 1)) {
+        p->type = T_DROP;
+        return;
+    }
+    p->strong = 1;
+    if (full)
+        p->canon = f->mcanon;
+    if ((l->cats & CX_G_LOC_HEAD) && n > 1 && !(l->cats & CX_G_ORG_HEAD) && !full) {
+        p->type = CX_LOCATION;
+        return;
+    }
+    if (has_head && n > 1 && !full) {
+        p->type = CX_ORGANIZATION;
+        if (n == 2 && (f->cats & CX_G_PER_FIRST) && (l->cats & CX_G_PER_LAST) &&
+            !(l->cats & (CX_G_ORG_SUFFIX | CX_G_COMMON)))
+            p->type = CX_PERSON;
+        return;
+    }
+    if (n > 1 && !full && (f->cats & CX_G_ORG_PREFIX) && !(f->cats & CX_G_PER_FIRST)) {
+        p->type = CX_ORGANIZATION;
+        return;
+    }
+    int t = full ? S_type_of_cats(f->mcats, w, b) : -1;
+    if ((p->why & W_AFTER_TITLE) || S_prev_is_title(w, b)) {
+        if (t != CX_ORGANIZATION && t != CX_LOCATION) {
+            p->type = CX_PERSON;
+            return;
+        }
+    }
+    /* "the German magazine Der Spiegel", "carrier Ryanair" */
+    if (b > 0 && w->t[b - 1].role_start && !w->t[b - 1].cap && !w->t[b - 1].title_end &&
+        t != CX_LOCATION) {
+        p->type = CX_ORGANIZATION;
+        return;
+    }
+    if ((p->why & W_BEFORE_ROLE) || S_role_after(w, e)) {
+        p->type = t == CX_LOCATION ? CX_LOCATION : CX_ORGANIZATION;
+        return;
+    }
+    if (t >= 0 || t == T_DROP) {
+        p->type = t;
+        return;
+    }
+    /* an organization name at the end: Thomson Reuters */
+    for (size_t i = b + 1; i < e; i++)
+        if (w->t[i].mlen == e - i && (w->t[i].mcats & CX_G_ANY_ORG)) {
+            p->type = CX_ORGANIZATION;
+            return;
+        }
+    int personish = !((f->mcats & CX_G_ANY_LOC) && !(f->cats & CX_G_PER_FIRST)) &&
+                    !(w->seg->toks[b].flags & CX_TOK_UPPER);
+    for (size_t i = b; i < e; i++)
+        if (!w->t[i].cap && !(w->t[i].cats & CX_G_PARTICLE))
+            personish = 0;
+    /* a known first name, or an initial, before a capitalized word */
+    if (personish && n >= 2 && ((f->cats & CX_G_PER_FIRST) ||
+                   ((w->seg->toks[b].flags & CX_TOK_ABBR) && w->g[b].len == 2)) &&
+        !(f->cats & CX_G_FUNC)) {
+        p->type = CX_PERSON;
+        return;
+    }
+    if (personish && n >= 2 && (l->cats & CX_G_PER_LAST) && !S_all_caps_word(w, e - 1)) {
+        p->type = CX_PERSON;
+        return;
+    }
+    p->strong = 0;
+    if (f->hl) {
+        int seen = 0;
+        for (size_t i = b; i < e; i++)
+            seen |= cx_ent_set_has(&w->strong, w->g[i].key);
+        if (!seen) {
+            p->type = T_DROP;
+            return;
+        }
+    }
+    for (size_t i = b; i < e; i++)
+        if (w->seg->toks[i].flags & CX_TOK_UPPER)
+            personish = 0;
+    if (b > 0 && (w->t[b - 1].cats & CX_G_LOC_PREP) && !w->t[b - 1].cap && n <= 2) {
+        p->type = CX_LOCATION;
+        return;
+    }
+    if (n == 1) {
+        if (S_all_caps_word(w, b) && !(w->seg->toks[b].flags & CX_TOK_HEADLINE))
+            p->type = CX_ORGANIZATION;
+        else if (f->cats & (CX_G_PER_LAST | CX_G_PER_FIRST))
+            p->type = CX_PERSON;
+        else
+            p->type = CX_ORGANIZATION;
+        return;
+    }
+    if ((f->mcats & CX_G_ANY_LOC) && f->mlen < n && n <= 3 && !w->sports) {
+        p->type = CX_LOCATION; /* London Heathrow */
+        return;
+    }
+    p->type = n <= 3 && personish ? CX_PERSON : CX_ORGANIZATION;
+}
+
+/* Sports reports name teams after places ("Leicestershire beat
+ * Somerset", "Pohang 3 Ulsan 2"); a country stays a place (national
+ * sides are read as the country), and so does a place after "in" or in
+ * a dateline. */
+static void S_sports(S_work *w, S_piece *p)
+{
+    size_t b = p->b, e = p->e;
+    const S_tok *f = &w->t[b];
+    if (p->type == T_DROP || p->type == CX_PERSON)
+        return;
+    if (f->mlen == e - b && (f->mcats & CX_G_LOC_COUNTRY))
+        return;
+    if (b > 0 && (w->t[b - 1].cats & CX_G_LOC_PREP) && !w->t[b - 1].cap)
+        return;
+    if (e < w->ntok && w->t[e].intx)
+        return;
+    /* a dateline: LONDON 1996-08-30 */
+    if ((b == 0 || (w->seg->toks[b].flags & CX_TOK_NL)) && e + 1 < w->ntok &&
+        (w->seg->toks[e].flags & CX_TOK_NUM) && (w->seg->toks[e + 1].flags & CX_TOK_NL))
+        return;
+    int num_after = e < w->ntok && (w->seg->toks[e].flags & CX_TOK_NUM) && S_same_line(w, e);
+    if (p->type == CX_LOCATION || (num_after && !p->strong) ||
+        (!p->strong && p->e - p->b > 1)) {
+        p->type = CX_ORGANIZATION;
+        p->team = 1;
+    }
+}
+
+/* ---- the stage -------------------------------------------------------- */
+
+static void S_work_fini(S_work *w)
+{
+    free(w->t);
+    free(w->g);
+    free(w->p);
+    free(w->strong.k);
+    free(w->lower.k);
+    free(w->products.k);
+}
+
+int cx_entity_find(const cx_entity_rules *r, const cx_doc *doc,
+                   const cx_seg *seg, const cx_timex *tx, size_t ntx,
+                   cx_entity_vec *out, cx_warning_vec *warn)
+{
+    S_work w;
+    memset(&w, 0, sizeof w);
+    w.r = r;
+    w.doc = doc;
+    w.seg = seg;
+    w.text = doc->text;
+    w.ntok = seg->ntok;
+    if (w.ntok == 0)
+        return CX_OK;
+    w.t = calloc(w.ntok, sizeof *w.t);
+    w.g = calloc(w.ntok, sizeof *w.g);
+    int rc = CX_OK;
+    if (!w.t || !w.g || S_set_init(&w.strong, w.ntok) || S_set_init(&w.lower, w.ntok) ||
+        S_set_init(&w.products, 16))
+        rc = CX_ERR_NOMEM;
+    if (rc == CX_OK) {
+        S_features(&w);
+        S_mark_timex(&w, tx, ntx);
+        rc = S_find_pieces(&w);
+    }
+    for (size_t i = 0; rc == CX_OK && i < w.np; i++) {
+        S_classify(&w, &w.p[i]);
+        if (w.sports)
+            S_sports(&w, &w.p[i]);
+    }
+    if (rc == CX_OK)
+        rc = cx_ent_resolve(&w, out);
+    S_work_fini(&w);
+    return rc;
 }

@@ -2,6 +2,7 @@
 #include "gazetteer_int.h"
 #include "rules_int.h"
 #include "util_int.h"
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,9 +19,16 @@ typedef struct {
     uint8_t user;
 } S_entry;
 
+/* One slot of the table; key and value side by side, so that a probe
+ * touches one cache line. */
+typedef struct {
+    uint64_t key; /* 0: empty */
+    uint32_t val; /* S_KIDS | (first entry + 1), 0 if none */
+    uint32_t pad;
+} S_slot;
+
 struct cx_gaz {
-    uint64_t *keys; /* 0: empty slot */
-    uint32_t *vals; /* S_KIDS | (first entry + 1), 0 if none */
+    S_slot *tab;
     size_t cap, used;
     S_entry *ents;
     size_t nents, cap_ents;
@@ -128,9 +136,8 @@ cx_gaz *cx_gaz_new(void)
     if (!g)
         return NULL;
     g->cap = 1 << 12;
-    g->keys = calloc(g->cap, sizeof *g->keys);
-    g->vals = calloc(g->cap, sizeof *g->vals);
-    if (!g->keys || !g->vals) {
+    g->tab = calloc(g->cap, sizeof *g->tab);
+    if (!g->tab) {
         cx_gaz_free(g);
         return NULL;
     }
@@ -141,8 +148,7 @@ void cx_gaz_free(cx_gaz *g)
 {
     if (!g)
         return;
-    free(g->keys);
-    free(g->vals);
+    free(g->tab);
     free(g->ents);
     free(g->pool);
     free(g);
@@ -150,36 +156,51 @@ void cx_gaz_free(cx_gaz *g)
 
 size_t cx_gaz_size(const cx_gaz *g) { return g->nents; }
 
-static size_t S_slot(const uint64_t *keys, size_t cap, uint64_t k)
+static size_t S_find(const S_slot *tab, size_t cap, uint64_t k)
 {
     size_t m = cap - 1, i = (size_t)k & m;
-    while (keys[i] && keys[i] != k)
+    while (tab[i].key && tab[i].key != k)
         i = (i + 1) & m;
     return i;
 }
 
-static int S_rehash(cx_gaz *g)
+static int S_resize(cx_gaz *g, size_t ncap)
 {
-    size_t ncap = g->cap * 2;
-    uint64_t *nk = calloc(ncap, sizeof *nk);
-    uint32_t *nv = calloc(ncap, sizeof *nv);
-    if (!nk || !nv) {
-        free(nk);
-        free(nv);
+    S_slot *nt = calloc(ncap, sizeof *nt);
+    if (!nt)
         return CX_ERR_NOMEM;
-    }
     for (size_t i = 0; i < g->cap; i++)
-        if (g->keys[i]) {
-            size_t j = S_slot(nk, ncap, g->keys[i]);
-            nk[j] = g->keys[i];
-            nv[j] = g->vals[i];
-        }
-    free(g->keys);
-    free(g->vals);
-    g->keys = nk;
-    g->vals = nv;
+        if (g->tab[i].key)
+            nt[S_find(nt, ncap, g->tab[i].key)] = g->tab[i];
+    free(g->tab);
+    g->tab = nt;
     g->cap = ncap;
     return CX_OK;
+}
+
+static int S_rehash(cx_gaz *g) { return S_resize(g, g->cap * 2); }
+
+/* Makes room for a list of len bytes in the pool and entries. */
+static int S_reserve_pool(cx_gaz *g, size_t len)
+{
+    if (cx_grow((void **)&g->pool, &g->cap_pool, g->npool + len + 1, 1) ||
+        cx_grow((void **)&g->ents, &g->cap_ents, g->nents + len / 8 + 1, sizeof *g->ents))
+        return CX_ERR_NOMEM;
+    return CX_OK;
+}
+
+int cx_gaz_reserve_bytes(cx_gaz *g, size_t len)
+{
+    int rc = cx_gaz_reserve(g, len / 12);
+    return rc ? rc : S_reserve_pool(g, len);
+}
+
+int cx_gaz_reserve(cx_gaz *g, size_t nodes)
+{
+    size_t cap = g->cap;
+    while ((g->used + nodes) * 10 > cap * 7)
+        cap *= 2;
+    return cap == g->cap ? CX_OK : S_resize(g, cap);
 }
 
 /* The slot of node k, created when missing. */
@@ -187,10 +208,10 @@ static int S_node(cx_gaz *g, uint64_t k, size_t *slot)
 {
     if ((g->used + 1) * 10 > g->cap * 7 && S_rehash(g))
         return CX_ERR_NOMEM;
-    size_t i = S_slot(g->keys, g->cap, k);
-    if (!g->keys[i]) {
-        g->keys[i] = k;
-        g->vals[i] = 0;
+    size_t i = S_find(g->tab, g->cap, k);
+    if (!g->tab[i].key) {
+        g->tab[i].key = k;
+        g->tab[i].val = 0;
         g->used++;
     }
     *slot = i;
@@ -276,34 +297,71 @@ static size_t S_entry_tokens(const char *s, size_t len, size_t *tb, size_t *te)
     return n;
 }
 
-int cx_gaz_add(cx_gaz *g, const char *entry, size_t len, const char *canon,
-               size_t canon_len, uint32_t cats, int user)
-{
+/* An entry split into tokens, with the hash of each path prefix. */
+typedef struct {
+    const char *s; /* the entry text it was made from */
+    size_t len;
+    size_t n;
     size_t tb[S_MAXTOK], te[S_MAXTOK];
-    size_t n = S_entry_tokens(entry, len, tb, te);
-    if (n == 0)
-        return CX_ERR_DATA;
+    uint64_t h[S_MAXTOK];
+} S_prep;
+
+/* Most entries are one word of ASCII letters: hash them in one pass. */
+static int S_prepare_simple(const char *e, size_t len, S_prep *p)
+{
+    uint64_t h = CX_FNV_INIT;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)e[i];
+        if (c >= 'A' && c <= 'Z')
+            c += 32;
+        else if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')))
+            return 0;
+        h = (h ^ c) * 0x100000001b3ULL;
+    }
+    h = S_mix(h);
+    p->n = 1;
+    p->tb[0] = 0;
+    p->te[0] = len;
+    p->h[0] = S_step(S_ROOT, h ? h : 1);
+    return 1;
+}
+
+static void S_prepare(const char *entry, size_t len, S_prep *p)
+{
+    p->s = entry;
+    p->len = len;
+    if (len && S_prepare_simple(entry, len, p))
+        return;
+    p->n = S_entry_tokens(entry, len, p->tb, p->te);
     uint64_t h = S_ROOT;
+    for (size_t t = 0; t < p->n; t++)
+        p->h[t] = h = S_step(h, cx_gaz_key(entry + p->tb[t], p->te[t] - p->tb[t]));
+}
+
+static int S_add(cx_gaz *g, const S_prep *p, const char *canon, size_t canon_len,
+                 uint32_t cats, int user)
+{
+    if (p->n == 0)
+        return CX_ERR_DATA;
     size_t slot = 0;
     char surf[1024];
     size_t sn = 0;
-    for (size_t t = 0; t < n; t++) {
-        h = S_step(h, cx_gaz_key(entry + tb[t], te[t] - tb[t]));
-        if (t > 0) {
-            g->vals[slot] |= S_KIDS;
-        }
-        if (S_node(g, h, &slot))
+    for (size_t t = 0; t < p->n; t++) {
+        if (t > 0)
+            g->tab[slot].val |= S_KIDS;
+        if (S_node(g, p->h[t], &slot))
             return CX_ERR_NOMEM;
-        size_t tl = te[t] - tb[t];
+        size_t tl = p->te[t] - p->tb[t];
         if (sn + tl + 2 > sizeof surf)
             return CX_ERR_DATA;
         if (t)
             surf[sn++] = ' ';
-        memcpy(surf + sn, entry + tb[t], tl);
+        memcpy(surf + sn, p->s + p->tb[t], tl);
         sn += tl;
     }
+    surf[sn] = '\0';
     /* the same surface again: merge categories */
-    uint32_t v = g->vals[slot] & ~S_KIDS;
+    uint32_t v = g->tab[slot].val & ~S_KIDS;
     for (uint32_t e = v ? v - 1 : S_NONE; e != S_NONE; e = g->ents[e].next) {
         S_entry *x = &g->ents[e];
         if (x->user == (user != 0) && strcmp(g->pool + x->surf, surf) == 0 &&
@@ -327,12 +385,46 @@ int cx_gaz_add(cx_gaz *g, const char *entry, size_t len, const char *canon,
     x->surf = so;
     x->canon = co;
     x->user = user != 0;
-    g->vals[slot] = (g->vals[slot] & S_KIDS) | (uint32_t)(g->nents + 1);
+    g->tab[slot].val = (g->tab[slot].val & S_KIDS) | (uint32_t)(g->nents + 1);
     g->nents++;
     return CX_OK;
 }
 
+int cx_gaz_add(cx_gaz *g, const char *entry, size_t len, const char *canon,
+               size_t canon_len, uint32_t cats, int user)
+{
+    S_prep p;
+    S_prepare(entry, len, &p);
+    return S_add(g, &p, canon, canon_len, cats, user);
+}
+
 /* ---- list files ------------------------------------------------------- */
+
+/* Touches the table slots an entry line will use, so that the memory
+ * reads of many lines overlap: a table of a million nodes does not fit in
+ * a cache, and loading is bound by these reads. */
+static size_t S_trim(const char *s, size_t n, size_t *start);
+
+static void S_prefetch_line(const cx_gaz *g, const char *s, size_t n, S_prep *p)
+{
+    p->s = NULL;
+    if (n == 0 || s[0] == '#')
+        return;
+    const char *tab = memchr(s, '\t', n);
+    if (tab)
+        n = (size_t)(tab - s);
+    size_t st, m = S_trim(s, n, &st);
+    S_prepare(s + st, m, p);
+    for (size_t t = 0; t < p->n; t++)
+        __builtin_prefetch(&g->tab[(size_t)p->h[t] & (g->cap - 1)], 1);
+}
+
+/* The next line start after i (len when none). */
+static size_t S_next_line(const char *buf, size_t len, size_t i)
+{
+    const char *nl = i < len ? memchr(buf + i, '\n', len - i) : NULL;
+    return nl ? (size_t)(nl - buf) + 1 : len;
+}
 
 static int S_valid_utf8(const char *s, size_t n)
 {
@@ -378,7 +470,7 @@ static uint32_t S_header(const char *s, size_t n)
 }
 
 static int S_load_line(cx_gaz *g, const char *s, size_t n, uint32_t cat, int user,
-                       const char *path, long line, cx_error *err)
+                       const S_prep *pre, const char *path, long line, cx_error *err)
 {
     const char *f[3];
     size_t fl[3], nf = 0, a = 0;
@@ -412,7 +504,12 @@ static int S_load_line(cx_gaz *g, const char *s, size_t n, uint32_t cat, int use
         return CX_ERR_DATA;
     }
     const char *canon = nf >= 2 && fl[1] ? f[1] : NULL;
-    int rc = cx_gaz_add(g, f[0], fl[0], canon, canon ? fl[1] : 0, cat, user);
+    S_prep own;
+    if (!pre || pre->s != f[0] || pre->len != fl[0]) {
+        S_prepare(f[0], fl[0], &own);
+        pre = &own;
+    }
+    int rc = S_add(g, pre, canon, canon ? fl[1] : 0, cat, user);
     if (rc == CX_ERR_DATA)
         cx_error_set(err, rc, path, line, "entry has no word, or more than %d tokens",
                      S_MAXTOK);
@@ -427,22 +524,57 @@ int cx_gaz_load_file(cx_gaz *g, const char *path, int user, cx_error *err)
     size_t len;
     int rc = cx_read_file(path, &buf, &len);
     if (rc != CX_OK) {
-        cx_error_set(err, rc, path, 0, "cannot read gazetteer file");
+        cx_error_set(err, rc, path, 0, "cannot read gazetteer file: %s",
+                     rc == CX_ERR_IO ? strerror(errno) : cx_strerror(rc));
         return rc;
     }
+    /* about one node a 12 bytes of list: grow the table once, not often */
+    if (cx_gaz_reserve(g, len / 12) != CX_OK || S_reserve_pool(g, len) != CX_OK) {
+        free(buf);
+        cx_error_set(err, CX_ERR_NOMEM, path, 0, "out of memory");
+        return CX_ERR_NOMEM;
+    }
+    /* check the whole file at once; look line by line only when it fails */
+    int bad = memchr(buf, '\0', len) || !S_valid_utf8(buf, len);
     uint32_t cat = 0;
     long line = 0;
     size_t i = 0;
     if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
         i = 3;
+    /* the prefetch cursor runs S_AHEAD lines ahead; ring[k % S_RING]
+     * keeps the prepared entry of line k */
+    enum { S_AHEAD = 16, S_RING = 32 };
+    S_prep *ring = malloc(S_RING * sizeof *ring);
+    if (!ring) {
+        free(buf);
+        cx_error_set(err, CX_ERR_NOMEM, path, 0, "out of memory");
+        return CX_ERR_NOMEM;
+    }
+    size_t pf = i, pline = 0;
+    for (; pline < S_AHEAD && pf < len; pline++) {
+        size_t pe = S_next_line(buf, len, pf);
+        S_prefetch_line(g, buf + pf, pe - pf - (buf[pe - 1] == '\n'), &ring[pline]);
+        pf = pe;
+    }
+    for (; pline < S_RING; pline++)
+        ring[pline].s = NULL;
     while (rc == CX_OK && i < len) {
+        const S_prep *cur = &ring[line % S_RING];
+        S_prep *ahead = &ring[(line + S_AHEAD) % S_RING];
+        if (pf < len) {
+            size_t pe = S_next_line(buf, len, pf);
+            S_prefetch_line(g, buf + pf, pe - pf - (buf[pe - 1] == '\n'), ahead);
+            pf = pe;
+        } else {
+            ahead->s = NULL;
+        }
         const char *nl = memchr(buf + i, '\n', len - i);
         size_t e = nl ? (size_t)(nl - buf) : len;
         const char *s = buf + i;
         size_t n = e - i;
         line++;
         i = e + 1;
-        if (memchr(s, '\0', n) || !S_valid_utf8(s, n)) {
+        if (bad && (memchr(s, '\0', n) || !S_valid_utf8(s, n))) {
             cx_error_set(err, CX_ERR_DATA, path, line, "invalid UTF-8 or a NUL byte");
             rc = CX_ERR_DATA;
             break;
@@ -460,8 +592,9 @@ int cx_gaz_load_file(cx_gaz *g, const char *path, int user, cx_error *err)
             }
             continue;
         }
-        rc = S_load_line(g, s, n, cat, user, path, line, err);
+        rc = S_load_line(g, s, n, cat, user, cur->s ? cur : NULL, path, line, err);
     }
+    free(ring);
     free(buf);
     return rc;
 }
@@ -555,11 +688,11 @@ size_t cx_gaz_match(const cx_gaz *g, const cx_gaz_tok *toks, size_t n,
     for (size_t t = 0; t < n; t++) {
         h = S_step(h, toks[t].key);
         size_t i = (size_t)h & m;
-        while (g->keys[i] && g->keys[i] != h)
+        while (g->tab[i].key && g->tab[i].key != h)
             i = (i + 1) & m;
-        if (!g->keys[i])
+        if (!g->tab[i].key)
             break;
-        uint32_t v = g->vals[i];
+        uint32_t v = g->tab[i].val;
         if ((v & ~S_KIDS) && nh < max) {
             cx_gaz_hit hit;
             S_hit(g, (v & ~S_KIDS) - 1, toks, t + 1, &hit);

@@ -68,6 +68,14 @@ int cx_gaz_add(cx_gaz *g, const char *entry, size_t len, const char *canon,
  * CX_ERR_DATA with err->file and err->line. */
 int cx_gaz_load_file(cx_gaz *g, const char *path, int user, cx_error *err);
 
+/* Makes room for nodes more trie nodes (an estimate); CX_OK or
+ * CX_ERR_NOMEM. Loading calls it from the file size. */
+int cx_gaz_reserve(cx_gaz *g, size_t nodes);
+
+/* Makes room for list files of len bytes in all (their sum), so that
+ * loading them grows nothing. CX_OK or CX_ERR_NOMEM. */
+int cx_gaz_reserve_bytes(cx_gaz *g, size_t len);
+
 /* The number of entries. */
 size_t cx_gaz_size(const cx_gaz *g);
 

@@ -240,6 +240,15 @@ static char **S_names(const cJSON *arr, const cJSON *ents, size_t *n)
     return v;
 }
 
+/* A code point offset read from JSON; 0 when it is no number or out of
+ * range (casting 1e999 to long is undefined). */
+static long S_pos(const cJSON *n)
+{
+    if (!cJSON_IsNumber(n) || !(n->valuedouble >= 0 && n->valuedouble < 1e15))
+        return 0;
+    return (long)n->valuedouble;
+}
+
 static int S_add_doc_json(cx_timeline *tl, const cJSON *root)
 {
     const cJSON *doc = cJSON_GetObjectItemCaseSensitive(root, "document");
@@ -258,7 +267,7 @@ static int S_add_doc_json(cx_timeline *tl, const cJSON *root)
         s.event = (char *)S_str(ev, "id");
         s.text = (char *)(S_str(ev, "text") ? S_str(ev, "text") : "");
         const cJSON *st = cJSON_GetObjectItemCaseSensitive(ev, "start");
-        s.pos = cJSON_IsNumber(st) ? (long)st->valuedouble : 0;
+        s.pos = S_pos(st);
         s.ents = S_names(cJSON_GetObjectItemCaseSensitive(ev, "entities"), ents, &s.nents);
         rc = cx_tl_add(tl, &s);
         free(s.ents);
@@ -291,7 +300,7 @@ static int S_add_merged_json(cx_timeline *tl, const cJSON *root)
                 continue;
             s.text = (char *)(S_str(src, "text") ? S_str(src, "text") : S_str(ev, "text"));
             const cJSON *st = cJSON_GetObjectItemCaseSensitive(src, "start");
-            s.pos = cJSON_IsNumber(st) ? (long)st->valuedouble : 0;
+            s.pos = S_pos(st);
             s.ents = S_names(cJSON_GetObjectItemCaseSensitive(src, "entities"), NULL, &s.nents);
             rc = cx_tl_add(tl, &s);
             free(s.ents);

@@ -164,7 +164,8 @@ static int S_expand_list(S_buf *b, const char *list_dir, const char *name,
     free(path);
     if (rc)
         return rc;
-    qsort(l.v, l.n, sizeof *l.v, S_cmp_len_desc);
+    if (l.n) /* l.v is NULL for an empty list */
+        qsort(l.v, l.n, sizeof *l.v, S_cmp_len_desc);
     rc = S_put(b, "(?:", 3);
     for (size_t i = 0; rc == CX_OK && i < l.n; i++) {
         if (i)
@@ -222,7 +223,7 @@ static int S_add_pattern(void *arg, char *line, size_t len, long lineno)
     int ecode;
     PCRE2_SIZE eoff;
     pcre2_code *re = pcre2_compile((PCRE2_SPTR)b.s, b.n,
-                                   PCRE2_UTF | PCRE2_UCP | PCRE2_NO_UTF_CHECK | pl->opts,
+                                   PCRE2_UTF | PCRE2_UCP | pl->opts, /* UTF checked */
                                    &ecode, &eoff, NULL);
     free(b.s);
     if (!re) {
@@ -301,6 +302,13 @@ int cx_re_match(const pcre2_code *re, const char *subject, size_t len,
         return PCRE2_ERROR_NOMEMORY;
     pcre2_set_match_limit(mc, CX_MATCH_LIMIT);
     pcre2_set_depth_limit(mc, CX_DEPTH_LIMIT);
+    /* PCRE2_ANCHORED given at match time sends PCRE2 from the JIT code to
+     * its interpreter (several times slower with many groups); a pattern
+     * compiled with PCRE2_ANCHORED needs no such flag and keeps the JIT. */
+    uint32_t copts = 0;
+    if ((options & PCRE2_ANCHORED) &&
+        pcre2_pattern_info(re, PCRE2_INFO_ALLOPTIONS, &copts) == 0 && (copts & PCRE2_ANCHORED))
+        options &= ~(uint32_t)PCRE2_ANCHORED;
     int rc = pcre2_match(re, (PCRE2_SPTR)subject, len, start,
                          options | PCRE2_NO_UTF_CHECK, md, mc);
     pcre2_match_context_free(mc);

@@ -35,19 +35,71 @@ void cx_timeline_free(cx_timeline *tl)
     for (size_t i = 0; i < tl->ndocs; i++)
         free(tl->docs[i]);
     free(tl->docs);
+    free(tl->src_set);
+    free(tl->doc_set);
     free(tl);
+}
+
+/* ---- the index sets ------------------------------------------------------ */
+
+static uint64_t S_key(const char *a, const char *b)
+{
+    uint64_t h = cx_fnv1a(CX_FNV_INIT, a, strlen(a) + 1);
+    return b ? cx_fnv1a(h, b, strlen(b)) : h;
+}
+
+static uint64_t S_src_key(const cx_timeline *tl, size_t i)
+{
+    return S_key(tl->src[i].doc, tl->src[i].event);
+}
+
+static uint64_t S_doc_key(const cx_timeline *tl, size_t i) { return S_key(tl->docs[i], NULL); }
+
+typedef uint64_t (*S_keyfn)(const cx_timeline *, size_t);
+
+static void S_set_put(size_t *set, size_t cap, uint64_t h, size_t i)
+{
+    size_t k = (size_t)h & (cap - 1);
+    while (set[k])
+        k = (k + 1) & (cap - 1);
+    set[k] = i + 1;
+}
+
+/* Makes room in a set for n + 1 entries, rebuilding it from the n present
+ * when it grows (or was cleared by a merge). */
+static int S_set_fit(const cx_timeline *tl, size_t **set, size_t *cap, size_t n, S_keyfn key)
+{
+    if (*cap >= 2 * (n + 1))
+        return CX_OK;
+    size_t nc = *cap ? *cap : 64;
+    while (nc < 2 * (n + 1))
+        nc *= 2;
+    size_t *ns = calloc(nc, sizeof *ns);
+    if (!ns)
+        return CX_ERR_NOMEM;
+    for (size_t i = 0; i < n; i++)
+        S_set_put(ns, nc, key(tl, i), i);
+    free(*set);
+    *set = ns;
+    *cap = nc;
+    return CX_OK;
 }
 
 int cx_tl_add_doc(cx_timeline *tl, const char *doc)
 {
-    for (size_t i = 0; i < tl->ndocs; i++)
-        if (strcmp(tl->docs[i], doc) == 0)
+    if (S_set_fit(tl, &tl->doc_set, &tl->doc_set_cap, tl->ndocs, S_doc_key))
+        return CX_ERR_NOMEM;
+    uint64_t h = S_key(doc, NULL);
+    for (size_t k = (size_t)h & (tl->doc_set_cap - 1); tl->doc_set[k];
+         k = (k + 1) & (tl->doc_set_cap - 1))
+        if (strcmp(tl->docs[tl->doc_set[k] - 1], doc) == 0)
             return CX_OK;
     if (cx_grow((void **)&tl->docs, &tl->capdocs, tl->ndocs + 1, sizeof *tl->docs))
         return CX_ERR_NOMEM;
     tl->docs[tl->ndocs] = cx_strdup(doc);
     if (!tl->docs[tl->ndocs])
         return CX_ERR_NOMEM;
+    S_set_put(tl->doc_set, tl->doc_set_cap, h, tl->ndocs);
     tl->ndocs++;
     return CX_OK;
 }
@@ -59,9 +111,15 @@ static int S_cmp_str(const void *a, const void *b)
 
 int cx_tl_add(cx_timeline *tl, const cx_tl_src *s)
 {
-    for (size_t i = 0; i < tl->n; i++)
-        if (strcmp(tl->src[i].doc, s->doc) == 0 && strcmp(tl->src[i].event, s->event) == 0)
+    if (S_set_fit(tl, &tl->src_set, &tl->src_set_cap, tl->n, S_src_key))
+        return CX_ERR_NOMEM;
+    uint64_t h = S_key(s->doc, s->event);
+    for (size_t k = (size_t)h & (tl->src_set_cap - 1); tl->src_set[k];
+         k = (k + 1) & (tl->src_set_cap - 1)) {
+        const cx_tl_src *o = &tl->src[tl->src_set[k] - 1];
+        if (strcmp(o->doc, s->doc) == 0 && strcmp(o->event, s->event) == 0)
             return CX_OK;
+    }
     if (cx_grow((void **)&tl->src, &tl->cap, tl->n + 1, sizeof *tl->src))
         return CX_ERR_NOMEM;
     cx_tl_src c = *s;
@@ -72,8 +130,6 @@ int cx_tl_add(cx_timeline *tl, const cx_tl_src *s)
     c.nents = 0;
     int ok = c.doc && c.event && c.text && (c.ents || !s->nents);
     for (size_t i = 0; ok && i < s->nents; i++) {
-        if (i && strcmp(s->ents[i], s->ents[i - 1]) == 0)
-            continue;
         c.ents[c.nents] = cx_strdup(s->ents[i]);
         ok = c.ents[c.nents++] != NULL;
     }
@@ -81,8 +137,18 @@ int cx_tl_add(cx_timeline *tl, const cx_tl_src *s)
         S_src_fini(&c);
         return CX_ERR_NOMEM;
     }
+    /* sorted and unique whatever order the caller gave them in */
     if (c.nents > 1)
         qsort(c.ents, c.nents, sizeof *c.ents, S_cmp_str);
+    size_t u = 0;
+    for (size_t i = 0; i < c.nents; i++) {
+        if (u && strcmp(c.ents[u - 1], c.ents[i]) == 0)
+            free(c.ents[i]);
+        else
+            c.ents[u++] = c.ents[i];
+    }
+    c.nents = u;
+    S_set_put(tl->src_set, tl->src_set_cap, h, tl->n);
     tl->src[tl->n++] = c;
     return cx_tl_add_doc(tl, s->doc);
 }
@@ -203,30 +269,105 @@ static int S_cmp_value(const cx_tl_src *a, const cx_tl_src *b)
     return c ? c : S_cmp_src(a, b);
 }
 
-/* Groups in timeline order: date interval, then the first source. Uses a
- * small insertion sort keyed through the members, as qsort has no
- * context argument in C11. */
-static void S_sort_groups(const cx_timeline *tl, cx_tl_group *g, size_t ng,
-                          const size_t *members)
+/* qsort has no context argument in C11, so the sorts below go through
+ * arrays of pointers. */
+static int S_qcmp_value_p(const void *a, const void *b)
 {
-    for (size_t i = 1; i < ng; i++) {
-        cx_tl_group x = g[i];
-        const cx_tl_src *a = &tl->src[members[x.first]];
-        size_t j = i;
-        while (j > 0) {
-            const cx_tl_src *b = &tl->src[members[g[j - 1].first]];
-            int c = strcmp(b->date.start, a->date.start);
-            if (!c)
-                c = strcmp(b->date.end, a->date.end);
-            if (!c)
-                c = S_cmp_src(b, a);
-            if (c <= 0)
-                break;
-            g[j] = g[j - 1];
-            j--;
-        }
-        g[j] = x;
+    return S_cmp_value(*(const cx_tl_src *const *)a, *(const cx_tl_src *const *)b);
+}
+
+typedef struct {
+    cx_tl_group g;
+    const cx_tl_src *first;
+} S_keyed_group;
+
+/* Timeline order: date interval, then the first source. */
+static int S_qcmp_group(const void *pa, const void *pb)
+{
+    const cx_tl_src *a = ((const S_keyed_group *)pa)->first;
+    const cx_tl_src *b = ((const S_keyed_group *)pb)->first;
+    int c = strcmp(a->date.start, b->date.start);
+    if (!c)
+        c = strcmp(a->date.end, b->date.end);
+    return c ? c : S_cmp_src(a, b);
+}
+
+static int S_sort_groups(const cx_timeline *tl, cx_tl_group *g, size_t ng,
+                         const size_t *members)
+{
+    S_keyed_group *k = malloc((ng + 1) * sizeof *k);
+    if (!k)
+        return CX_ERR_NOMEM;
+    for (size_t i = 0; i < ng; i++) {
+        k[i].g = g[i];
+        k[i].first = &tl->src[members[g[i].first]];
     }
+    if (ng > 1)
+        qsort(k, ng, sizeof *k, S_qcmp_group);
+    for (size_t i = 0; i < ng; i++)
+        g[i] = k[i].g;
+    free(k);
+    return CX_OK;
+}
+
+/* Unions the sources of one date value (order[lo..hi)) whose texts are
+ * alike; single linkage, so the groups do not depend on input order. */
+static void S_link_block(const cx_timeline *tl, const S_bag *bags, const size_t *order,
+                         size_t lo, size_t hi, size_t *parent)
+{
+    for (size_t i = lo; i < hi; i++) {
+        const cx_tl_src *a = &tl->src[order[i]];
+        for (size_t j = i + 1; j < hi; j++) {
+            if (strcmp(a->doc, tl->src[order[j]].doc) == 0)
+                continue;
+            size_t ra = S_find(parent, order[i]), rb = S_find(parent, order[j]);
+            if (ra == rb || S_dice(&bags[order[i]], &bags[order[j]]) < CX_TL_SAME)
+                continue;
+            parent[ra > rb ? ra : rb] = ra < rb ? ra : rb;
+        }
+    }
+}
+
+/* Members group by group: a counting sort of the sources by root. As the
+ * sources are sorted and a root is its group's smallest index, each group
+ * starts with its root and lists its sources in order. */
+static int S_collect(size_t *parent, size_t n, cx_tl_group **groups, size_t *ng,
+                     size_t **members)
+{
+    cx_tl_group *g = malloc((n + 1) * sizeof *g);
+    size_t *m = malloc((n + 1) * sizeof *m);
+    size_t *slot = malloc((n + 1) * sizeof *slot); /* root -> group */
+    if (!g || !m || !slot) {
+        free(g);
+        free(m);
+        free(slot);
+        return CX_ERR_NOMEM;
+    }
+    size_t gn = 0;
+    for (size_t i = 0; i < n; i++) {
+        size_t r = S_find(parent, i);
+        if (r == i) {
+            slot[i] = gn;
+            g[gn].first = 0;
+            g[gn++].n = 0;
+        }
+        g[slot[r]].n++;
+    }
+    size_t k = 0;
+    for (size_t i = 0; i < gn; i++) {
+        g[i].first = k;
+        k += g[i].n;
+        g[i].n = 0;
+    }
+    for (size_t i = 0; i < n; i++) {
+        cx_tl_group *x = &g[slot[S_find(parent, i)]];
+        m[x->first + x->n++] = i;
+    }
+    free(slot);
+    *groups = g;
+    *members = m;
+    *ng = gn;
+    return CX_OK;
 }
 
 int cx_tl_merge(cx_timeline *tl, cx_tl_group **groups, size_t *ng, size_t **members)
@@ -235,6 +376,11 @@ int cx_tl_merge(cx_timeline *tl, cx_tl_group **groups, size_t *ng, size_t **memb
     *groups = NULL;
     *members = NULL;
     *ng = 0;
+    /* sorting moves entries: the index sets are rebuilt on the next add */
+    free(tl->src_set);
+    free(tl->doc_set);
+    tl->src_set = tl->doc_set = NULL;
+    tl->src_set_cap = tl->doc_set_cap = 0;
     if (tl->ndocs > 1)
         qsort(tl->docs, tl->ndocs, sizeof *tl->docs, S_cmp_str);
     if (n)
@@ -242,70 +388,42 @@ int cx_tl_merge(cx_timeline *tl, cx_tl_group **groups, size_t *ng, size_t **memb
     size_t *parent = malloc((n + 1) * sizeof *parent);
     S_bag *bags = calloc(n + 1, sizeof *bags);
     size_t *order = malloc((n + 1) * sizeof *order);
-    int rc = parent && bags && order ? CX_OK : CX_ERR_NOMEM;
+    const cx_tl_src **byval = malloc((n + 1) * sizeof *byval);
+    int rc = parent && bags && order && byval ? CX_OK : CX_ERR_NOMEM;
     for (size_t i = 0; rc == CX_OK && i < n; i++) {
-        parent[i] = order[i] = i;
+        parent[i] = i;
+        byval[i] = &tl->src[i];
         rc = S_bag_make(&tl->src[i], &bags[i]);
     }
     /* order: sources by value, so equal values are neighbours */
-    for (size_t i = 1; rc == CX_OK && i < n; i++) {
-        size_t x = order[i], j = i;
-        while (j > 0 && S_cmp_value(&tl->src[order[j - 1]], &tl->src[x]) > 0) {
-            order[j] = order[j - 1];
-            j--;
-        }
-        order[j] = x;
-    }
-    for (size_t i = 0; rc == CX_OK && i < n; i++) {
-        const cx_tl_src *a = &tl->src[order[i]];
-        for (size_t j = i + 1; j < n; j++) {
-            const cx_tl_src *b = &tl->src[order[j]];
-            if (strcmp(a->date.value, b->date.value) != 0)
+    if (rc == CX_OK && n > 1)
+        qsort(byval, n, sizeof *byval, S_qcmp_value_p);
+    for (size_t i = 0; rc == CX_OK && i < n; i++)
+        order[i] = (size_t)(byval[i] - tl->src);
+    for (size_t lo = 0, hi; rc == CX_OK && lo < n; lo = hi) {
+        for (hi = lo + 1; hi < n; hi++)
+            if (strcmp(tl->src[order[lo]].date.value, tl->src[order[hi]].date.value) != 0)
                 break;
-            if (strcmp(a->doc, b->doc) == 0)
-                continue;
-            if (S_dice(&bags[order[i]], &bags[order[j]]) >= CX_TL_SAME) {
-                size_t ra = S_find(parent, order[i]), rb = S_find(parent, order[j]);
-                if (ra != rb)
-                    parent[ra > rb ? ra : rb] = ra < rb ? ra : rb;
-            }
-        }
-    }
-    cx_tl_group *g = NULL;
-    size_t *m = NULL;
-    if (rc == CX_OK) {
-        g = malloc((n + 1) * sizeof *g);
-        m = malloc((n + 1) * sizeof *m);
-        rc = g && m ? CX_OK : CX_ERR_NOMEM;
-    }
-    size_t k = 0, gn = 0;
-    /* sources are sorted, so each root is its group's first source */
-    for (size_t r = 0; rc == CX_OK && r < n; r++) {
-        if (S_find(parent, r) != r)
-            continue;
-        g[gn].first = k;
-        for (size_t i = r; i < n; i++)
-            if (S_find(parent, i) == r)
-                m[k++] = i;
-        g[gn].n = k - g[gn].first;
-        gn++;
+        S_link_block(tl, bags, order, lo, hi, parent);
     }
     if (rc == CX_OK)
-        S_sort_groups(tl, g, gn, m);
+        rc = S_collect(parent, n, groups, ng, members);
+    if (rc == CX_OK)
+        rc = S_sort_groups(tl, *groups, *ng, *members);
     for (size_t i = 0; bags && i < n; i++)
         free(bags[i].h);
     free(bags);
     free(parent);
     free(order);
+    free(byval);
     if (rc != CX_OK) {
-        free(g);
-        free(m);
-        return rc;
+        free(*groups);
+        free(*members);
+        *groups = NULL;
+        *members = NULL;
+        *ng = 0;
     }
-    *groups = g;
-    *members = m;
-    *ng = gn;
-    return CX_OK;
+    return rc;
 }
 
 int cx_timeline_add_result(cx_timeline *tl, const char *doc_id, const cx_result *res)
@@ -320,7 +438,8 @@ int cx_timeline_add_result(cx_timeline *tl, const char *doc_id, const cx_result 
             return CX_ERR_NOMEM;
         for (size_t k = 0; k < e->n_entities; k++)
             names[k] = res->entities[e->entities[k]].name;
-        qsort(names, e->n_entities, sizeof *names, S_cmp_str);
+        if (names) /* qsort(NULL, 0) is undefined */
+            qsort(names, e->n_entities, sizeof *names, S_cmp_str);
         char *text = cx_strndup(res->text + e->span.start, e->span.end - e->span.start);
         cx_tl_src s = {(char *)doc_id, id, e->date, text, names, e->n_entities,
                        (long)e->span.cp_start};

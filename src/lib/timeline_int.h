@@ -20,6 +20,12 @@ struct cx_timeline {
     size_t n, cap;
     char **docs;
     size_t ndocs, capdocs;
+    /* Open-addressing sets of index + 1 (0 = empty) over src (by doc and
+     * event) and docs, so adding stays O(1) with thousands of documents.
+     * Merging sorts src and docs in place and clears the sets; the next
+     * add rebuilds them. */
+    size_t *src_set, *doc_set;
+    size_t src_set_cap, doc_set_cap; /* powers of two, or 0 */
 };
 
 /* Adds a copy of s (all strings copied); a (doc, event) already present

@@ -1,29 +1,1083 @@
-/* timex: placeholder until the tagger lands. */
-#include "timex_int.h"
+/* timex: load the word table and the combined pattern, find date
+ * expressions, pick the anchor, hand each match to the normalizer.
+ *
+ * Speed: the pattern is one JIT-compiled alternation, but it is never run
+ * over the whole text. A cheap byte scan finds "gate" words (digits and
+ * the words of data/timex/words.txt); only there is the pattern tried,
+ * anchored at the few word starts just before the gate word, so the cost
+ * is linear in the text with a small constant. */
+#include "timex_impl.h"
+#include "ctx_int.h"
+#include "document_int.h"
+#include "util_int.h"
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
-struct cx_timex_rules {
-    int unused;
-};
+#define TX_BACK 5      /* word starts tried before a gate word */
+#define TX_AHEAD 96    /* bytes after the gate word a match may reach */
+
+static const char *const S_class_names[TX_NCLASS] = {
+    "month", "weekday", "numw", "ordinal", "unit", "pod", "season",
+    "decade", "setw", "ref", "tz", "holiday", "gate"};
+
+static const char *const S_field_names[F_NFIELD] = {
+    "y", "y2", "mn", "m", "d", "wd", "hh", "mi", "ap", "tz", "clk", "mod",
+    "rel", "ry", "yago", "fisc", "ord", "qu", "qn", "u", "ux", "n", "ago",
+    "dec", "dec2", "decw", "cen", "sea", "pod", "ref", "dba", "setw", "tn",
+    "hol"};
+
+static const char *const S_kind_names[K_NKIND] = {
+    "ISO", "SLASH", "YRANGE", "CLOCK", "CLOCK24", "NOON", "MDY", "DMY",
+    "QTR", "QYR", "QTHE", "QN", "YAGO", "DEC", "DEC2", "DEC3", "DECW", "CENT", "SEAS",
+    "REFDAY", "PODREL", "PODREF", "RELU", "THEU", "THEW", "SETW", "SETWP",
+    "SETU", "SETM", "SETT", "SETA", "WDAY", "MY", "DUR", "DURX", "YEAR",
+    "REF", "HOL"};
+
+/* ---- the word table ---------------------------------------------------- */
+
+static int S_is_alnum(int c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+           (c >= '0' && c <= '9');
+}
+
+/* Lower-cases s into buf collapsing white space; drops a final '.'.
+ * Returns the length, or 0 when it does not fit. */
+static size_t S_fold(const char *s, size_t len, char *buf, size_t cap)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++) {
+        int c = (unsigned char)s[i];
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+            if (n && buf[n - 1] != ' ' && n < cap)
+                buf[n++] = ' ';
+            continue;
+        }
+        if (n >= cap)
+            return 0;
+        buf[n++] = (char)cx_ascii_lower(c);
+    }
+    while (n && (buf[n - 1] == ' ' || buf[n - 1] == '.'))
+        n--;
+    return n;
+}
+
+static uint64_t S_hash(const char *s, size_t n)
+{
+    return cx_fnv1a(CX_FNV_INIT, s, n);
+}
+
+const tx_word *tx_word_find(const tx_words *w, const char *s, size_t len,
+                            int cls)
+{
+    char buf[64];
+    size_t n = S_fold(s, len, buf, sizeof buf);
+    if (!n || !w->slots)
+        return NULL;
+    for (size_t i = S_hash(buf, n) & w->mask;; i = (i + 1) & w->mask) {
+        const tx_word *e = &w->slots[i];
+        if (!e->word)
+            return NULL;
+        if ((cls < 0 || e->cls == cls) && strlen(e->word) == n &&
+            memcmp(e->word, buf, n) == 0)
+            return e;
+    }
+}
+
+static int S_words_add(tx_words *w, const char *word, int cls,
+                       const char *val)
+{
+    char buf[64];
+    size_t n = S_fold(word, strlen(word), buf, sizeof buf);
+    if (!n)
+        return CX_ERR_DATA;
+    size_t i = S_hash(buf, n) & w->mask;
+    while (w->slots[i].word)
+        i = (i + 1) & w->mask;
+    tx_word *e = &w->slots[i];
+    e->word = cx_strndup(buf, n);
+    if (!e->word)
+        return CX_ERR_NOMEM;
+    e->cls = cls;
+    e->ival = atoi(val);
+    snprintf(e->sval, sizeof e->sval, "%s", val);
+    return CX_OK;
+}
+
+static void S_words_fini(tx_words *w)
+{
+    if (w->slots)
+        for (size_t i = 0; i <= w->mask; i++)
+            free(w->slots[i].word);
+    free(w->slots);
+    w->slots = NULL;
+}
+
+/* Splits buf into lines in place; calls fn on each non-comment line. */
+typedef int (*S_line_fn)(void *arg, char *line, long lineno);
+
+static int S_each_line(char *buf, S_line_fn fn, void *arg)
+{
+    long lineno = 0;
+    for (char *p = buf; p && *p;) {
+        char *nl = strchr(p, '\n');
+        if (nl)
+            *nl = '\0';
+        lineno++;
+        size_t n = strlen(p);
+        while (n && (p[n - 1] == '\r' || p[n - 1] == ' '))
+            p[--n] = '\0';
+        if (n && p[0] != '#') {
+            int rc = fn(arg, p, lineno);
+            if (rc)
+                return (int)lineno;
+        }
+        p = nl ? nl + 1 : NULL;
+    }
+    return 0;
+}
+
+static int S_word_line(void *arg, char *line, long lineno)
+{
+    tx_words *w = arg;
+    char *t1 = strchr(line, '\t');
+    char *t2 = t1 ? strchr(t1 + 1, '\t') : NULL;
+    if (!t2)
+        return -1;
+    *t1 = *t2 = '\0';
+    for (int c = 0; c < TX_NCLASS; c++)
+        if (strcmp(t1 + 1, S_class_names[c]) == 0)
+            return S_words_add(w, line, c, t2 + 1) ? -1 : 0;
+    (void)lineno;
+    return -1;
+}
+
+static int S_load_words(const char *path, tx_words *w, cx_error *err)
+{
+    char *buf;
+    size_t len;
+    if (cx_read_file(path, &buf, &len) != CX_OK) {
+        cx_error_set(err, CX_ERR_IO, path, 0, "cannot read timex word table");
+        return CX_ERR_IO;
+    }
+    size_t lines = 1;
+    for (size_t i = 0; i < len; i++)
+        lines += buf[i] == '\n';
+    size_t cap = 16;
+    while (cap < lines * 2)
+        cap *= 2;
+    w->slots = calloc(cap, sizeof *w->slots);
+    w->mask = cap - 1;
+    if (!w->slots) {
+        free(buf);
+        return CX_ERR_NOMEM;
+    }
+    int bad = S_each_line(buf, S_word_line, w);
+    free(buf);
+    if (bad) {
+        cx_error_set(err, CX_ERR_DATA, path, bad,
+                     "expected WORD<TAB>CLASS<TAB>VALUE with a known class");
+        return CX_ERR_DATA;
+    }
+    return CX_OK;
+}
+
+/* ---- the combined pattern ---------------------------------------------- */
+
+typedef struct {
+    char *s;
+    size_t n, cap;
+} S_buf;
+
+static int S_put(S_buf *b, const char *s, size_t n)
+{
+    if (cx_grow((void **)&b->s, &b->cap, b->n + n + 1, 1))
+        return -1;
+    if (n) /* s may be NULL when n is 0 */
+        memcpy(b->s + b->n, s, n);
+    b->n += n;
+    b->s[b->n] = '\0';
+    return 0;
+}
+
+typedef struct {
+    char name[24];
+    char *re;
+} S_macro;
+
+typedef struct {
+    const tx_words *w;
+    S_macro macros[64];
+    size_t nmacros;
+    S_buf all; /* the combined alternation */
+    size_t nrules;
+    const char *bad; /* what went wrong, for the error message */
+    char badbuf[160];
+} S_pload;
+
+static int S_cmp_word_len(const void *a, const void *b)
+{
+    size_t x = strlen(*(char *const *)a), y = strlen(*(char *const *)b);
+    return x != y ? (x < y ? 1 : -1) : strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Appends the words of class cls as an alternation, longest first. */
+static int S_put_class(S_buf *b, const tx_words *w, int cls)
+{
+    size_t n = 0, k = 0;
+    for (size_t i = 0; i <= w->mask; i++)
+        n += w->slots[i].word && w->slots[i].cls == cls;
+    const char **v = malloc((n ? n : 1) * sizeof *v);
+    if (!v)
+        return -1;
+    for (size_t i = 0; i <= w->mask; i++)
+        if (w->slots[i].word && w->slots[i].cls == cls)
+            v[k++] = w->slots[i].word;
+    qsort(v, n, sizeof *v, S_cmp_word_len);
+    int rc = S_put(b, "(?:", 3);
+    for (size_t i = 0; rc == 0 && i < n; i++) {
+        rc = i ? S_put(b, "|", 1) : 0;
+        for (const char *c = v[i]; rc == 0 && *c; c++) {
+            if (strchr("\\^$.|?*+()[]{}", *c))
+                rc = S_put(b, "\\", 1);
+            if (rc == 0)
+                rc = *c == ' ' ? S_put(b, "\\s+", 3) : S_put(b, c, 1);
+        }
+    }
+    free(v);
+    return rc ? rc : S_put(b, ")", 1);
+}
+
+/* Expands %{name} (a macro or a word class) in src into b. */
+static int S_expand(S_pload *pl, S_buf *b, const char *src)
+{
+    for (const char *p = src; *p;) {
+        const char *m = strstr(p, "%{");
+        const char *e = m ? strchr(m, '}') : NULL;
+        if (!m || !e)
+            return S_put(b, p, strlen(p));
+        if (S_put(b, p, (size_t)(m - p)))
+            return -1;
+        size_t n = (size_t)(e - m - 2);
+        int done = 0;
+        for (size_t i = 0; !done && i < pl->nmacros; i++)
+            if (strlen(pl->macros[i].name) == n &&
+                memcmp(pl->macros[i].name, m + 2, n) == 0) {
+                if (S_put(b, pl->macros[i].re, strlen(pl->macros[i].re)))
+                    return -1;
+                done = 1;
+            }
+        for (int c = 0; !done && c < TX_NCLASS; c++)
+            if (strlen(S_class_names[c]) == n &&
+                memcmp(S_class_names[c], m + 2, n) == 0) {
+                if (S_put_class(b, pl->w, c))
+                    return -1;
+                done = 1;
+            }
+        if (!done) {
+            pl->bad = "unknown %{macro}";
+            return -1;
+        }
+        p = e + 1;
+    }
+    return 0;
+}
+
+static int S_kind_of(const char *name)
+{
+    for (int k = 0; k < K_NKIND; k++)
+        if (strcmp(name, S_kind_names[k]) == 0)
+            return k;
+    return -1;
+}
+
+static int S_pattern_line(void *arg, char *line, long lineno)
+{
+    S_pload *pl = arg;
+    char *tab = strchr(line, '\t');
+    if (!tab || tab == line) {
+        pl->bad = "expected NAME<TAB>REGEX";
+        return -1;
+    }
+    *tab = '\0';
+    S_buf b = {0};
+    if (S_expand(pl, &b, tab + 1)) {
+        free(b.s);
+        return -1;
+    }
+    if (line[0] == '@') {
+        if (pl->nmacros == sizeof pl->macros / sizeof pl->macros[0] ||
+            strlen(line + 1) >= sizeof pl->macros[0].name) {
+            free(b.s);
+            pl->bad = "too many or too long macro names";
+            return -1;
+        }
+        S_macro *mc = &pl->macros[pl->nmacros++];
+        snprintf(mc->name, sizeof mc->name, "%s", line + 1);
+        mc->re = b.s;
+        return 0;
+    }
+    if (S_kind_of(line) < 0) {
+        free(b.s);
+        pl->bad = "unknown rule name (see tx_kind in timex_impl.h)";
+        return -1;
+    }
+    /* compiled alone first, so that a regex error names its line */
+    int ecode;
+    PCRE2_SIZE eoff;
+    pcre2_code *one = pcre2_compile((PCRE2_SPTR)(b.s ? b.s : ""), b.n,
+                                    PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS | PCRE2_DUPNAMES,
+                                    &ecode, &eoff, NULL);
+    if (!one) {
+        PCRE2_UCHAR msg[120];
+        pcre2_get_error_message(ecode, msg, sizeof msg);
+        snprintf(pl->badbuf, sizeof pl->badbuf, "%s (offset %zu of the expanded rule)",
+                 (char *)msg, (size_t)eoff);
+        pl->bad = pl->badbuf;
+        free(b.s);
+        return -1;
+    }
+    pcre2_code_free(one);
+    char head[40];
+    snprintf(head, sizeof head, "%s(*MARK:%s)", pl->nrules ? "|" : "", line);
+    int rc = S_put(&pl->all, head, strlen(head)) ||
+             S_put(&pl->all, "(?:", 3) || S_put(&pl->all, b.s, b.n) ||
+             S_put(&pl->all, ")", 1);
+    free(b.s);
+    pl->nrules++;
+    (void)lineno;
+    return rc ? -1 : 0;
+}
+
+/* Finds which capture groups carry each field name. */
+static void S_map_groups(cx_timex_rules *r)
+{
+    uint32_t count = 0, esize = 0;
+    PCRE2_SPTR table = NULL;
+    pcre2_pattern_info(r->re, PCRE2_INFO_NAMECOUNT, &count);
+    pcre2_pattern_info(r->re, PCRE2_INFO_NAMEENTRYSIZE, &esize);
+    pcre2_pattern_info(r->re, PCRE2_INFO_NAMETABLE, &table);
+    size_t used[F_NFIELD] = {0};
+    for (uint32_t i = 0; i < count; i++) {
+        PCRE2_SPTR e = table + (size_t)i * esize;
+        uint16_t g = (uint16_t)((e[0] << 8) | e[1]);
+        for (int f = 0; f < F_NFIELD; f++)
+            if (strcmp((const char *)e + 2, S_field_names[f]) == 0 &&
+                used[f] < TX_MAX_DUP)
+                r->groups[f][used[f]++] = g;
+    }
+}
+
+/* The pattern: no word character or currency sign just before, none
+ * after, and no digit glued on with "." "," or ":" (1,200 or 3.1415). */
+static const char S_head[] =
+    "(?J)(?<![\\w$\\x{20AC}\\x{00A3}#@/])(?<![0-9][.,:])(?:";
+static const char S_tail[] = ")(?![\\w%$\\x{20AC}\\x{00A3}])(?![.,:/][0-9])";
+
+static int S_load_patterns(const char *path, cx_timex_rules *r, cx_error *err)
+{
+    char *buf;
+    size_t len;
+    if (cx_read_file(path, &buf, &len) != CX_OK) {
+        cx_error_set(err, CX_ERR_IO, path, 0, "cannot read timex patterns");
+        return CX_ERR_IO;
+    }
+    S_pload pl = {.w = &r->words};
+    int rc = S_put(&pl.all, S_head, strlen(S_head)) ? CX_ERR_NOMEM : CX_OK;
+    int bad = rc ? 0 : S_each_line(buf, S_pattern_line, &pl);
+    free(buf);
+    for (size_t i = 0; i < pl.nmacros; i++)
+        free(pl.macros[i].re);
+    if (rc == CX_OK && !bad && S_put(&pl.all, S_tail, strlen(S_tail)))
+        rc = CX_ERR_NOMEM;
+    if (bad || rc) {
+        free(pl.all.s);
+        cx_error_set(err, rc ? rc : CX_ERR_PATTERN, path, bad, "%s",
+                     pl.bad ? pl.bad : "out of memory");
+        return rc ? rc : CX_ERR_PATTERN;
+    }
+    int ecode;
+    PCRE2_SIZE eoff;
+    r->re = pcre2_compile((PCRE2_SPTR)pl.all.s, pl.all.n,
+                          PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS | PCRE2_ANCHORED, &ecode,
+                          &eoff, NULL);
+    free(pl.all.s);
+    if (!r->re) {
+        PCRE2_UCHAR msg[200];
+        pcre2_get_error_message(ecode, msg, sizeof msg);
+        cx_error_set(err, CX_ERR_PATTERN, path, 0, "%s (offset %zu of the "
+                     "combined pattern)", (char *)msg, (size_t)eoff);
+        return CX_ERR_PATTERN;
+    }
+    pcre2_jit_compile(r->re, PCRE2_JIT_COMPLETE); /* else interpreted */
+    S_map_groups(r);
+    return CX_OK;
+}
 
 int cx_timex_rules_load(const char *data_dir, cx_timex_rules **out,
                         cx_error *err)
 {
-    *out = calloc(1, sizeof **out);
-    return *out ? CX_OK : CX_ERR_NOMEM;
+    *out = NULL;
+    cx_timex_rules *r = calloc(1, sizeof *r);
+    char *words = cx_path_join(data_dir, "timex/words.txt");
+    char *pats = cx_path_join(data_dir, "timex/patterns.txt");
+    int rc = r && words && pats ? CX_OK : CX_ERR_NOMEM;
+    if (rc == CX_OK)
+        rc = S_load_words(words, &r->words, err);
+    if (rc == CX_OK)
+        rc = S_load_patterns(pats, r, err);
+    free(words);
+    free(pats);
+    if (rc != CX_OK) {
+        cx_timex_rules_free(r);
+        return rc;
+    }
+    *out = r;
+    return CX_OK;
 }
 
-void cx_timex_rules_free(cx_timex_rules *r) { free(r); }
+void cx_timex_rules_free(cx_timex_rules *r)
+{
+    if (!r)
+        return;
+    S_words_fini(&r->words);
+    pcre2_code_free(r->re);
+    free(r);
+}
+
+/* ---- scanning ------------------------------------------------------------ */
+
+typedef struct {
+    tx_cand *v;
+    size_t n, cap;
+} S_cands;
+
+/* Is the word at text[s..e) one that can carry a date expression? */
+static int S_gate(const cx_timex_rules *r, const char *t, size_t s, size_t e)
+{
+    if (t[s] >= '0' && t[s] <= '9')
+        return 1;
+    return e - s >= 2 && e - s < 20 && tx_word_find(&r->words, t + s, e - s, -1);
+}
+
+/* Fills c from a match. */
+static void S_fill(const cx_timex_rules *r, pcre2_match_data *md,
+                   const char *mark, tx_cand *c)
+{
+    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+    uint32_t npairs = pcre2_get_ovector_count(md);
+    c->kind = S_kind_of(mark);
+    c->start = ov[0];
+    c->end = ov[1];
+    for (int f = 0; f < F_NFIELD; f++) {
+        c->f[f][0] = c->f[f][1] = -1;
+        for (const uint16_t *g = r->groups[f]; *g; g++)
+            if (*g < npairs && ov[2 * *g] != PCRE2_UNSET) {
+                c->f[f][0] = (long)ov[2 * *g];
+                c->f[f][1] = (long)ov[2 * *g + 1];
+                break;
+            }
+    }
+}
+
+/* Tries the pattern anchored at each of the word starts ws[0..nws) in
+ * order; the first that matches fills c. Returns 1, 0, or -1 on a limit. */
+static int S_try(const cx_timex_rules *r, const char *t, size_t lim,
+                 const size_t *ws, size_t nws, pcre2_match_data *md,
+                 tx_cand *c)
+{
+    for (size_t i = 0; i < nws; i++) {
+        int rc = cx_re_match(r->re, t, lim, ws[i], 0, md); /* anchored by compile: JIT */
+        if (rc > 0) {
+            const char *mark = (const char *)pcre2_get_mark(md);
+            if (!mark || S_kind_of(mark) < 0)
+                continue;
+            S_fill(r, md, mark, c);
+            if (c->end > c->start)
+                return 1;
+        } else if (rc != PCRE2_ERROR_NOMATCH) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* The end of the window after a gate word: TX_AHEAD bytes on, moved to a
+ * white space so that no token is cut in two. */
+static size_t S_window_end(const char *t, size_t len, size_t from)
+{
+    size_t e = from + TX_AHEAD;
+    if (e >= len)
+        return len;
+    while (e < len && t[e] != ' ' && t[e] != '\n' && t[e] != '\t')
+        e++;
+    return e;
+}
+
+static int S_scan(const cx_timex_rules *r, const char *t, size_t len,
+                  S_cands *out, cx_warning_vec *warn)
+{
+    pcre2_match_data *md = pcre2_match_data_create_from_pattern(r->re, NULL);
+    if (!md)
+        return CX_ERR_NOMEM;
+    size_t ws[TX_BACK + 1], nws = 0, done = 0; /* done: end of last match */
+    size_t i = 0;
+    int limits = 0;
+    while (i < len) {
+        if (!S_is_alnum((unsigned char)t[i]) && t[i] != '\'') {
+            i++;
+            continue;
+        }
+        size_t s = i; /* a word may open with an apostrophe: '90s */
+        if (t[i] == '\'')
+            i++;
+        size_t body = i;
+        while (i < len && S_is_alnum((unsigned char)t[i]))
+            i++;
+        if (i == body) {
+            i = s + 1;
+            continue;
+        }
+        if (nws == TX_BACK + 1)
+            memmove(ws, ws + 1, --nws * sizeof *ws);
+        ws[nws++] = s;
+        if (s < done || !S_gate(r, t, body, i))
+            continue;
+        size_t first = 0;
+        while (first < nws && ws[first] < done)
+            first++;
+        tx_cand c;
+        int rc = S_try(r, t, S_window_end(t, len, i), ws + first,
+                       nws - first, md, &c);
+        if (rc < 0 && limits++ == 0)
+            cx_warn(warn, -1, "date pattern match limit reached near byte %zu", s);
+        if (rc <= 0)
+            continue;
+        if (cx_grow((void **)&out->v, &out->cap, out->n + 1, sizeof *out->v)) {
+            pcre2_match_data_free(md);
+            return CX_ERR_NOMEM;
+        }
+        out->v[out->n++] = c;
+        done = c.end;
+        if (i < done) {
+            i = done;
+            nws = 0;
+        }
+    }
+    pcre2_match_data_free(md);
+    return CX_OK;
+}
+
+/* ---- context checks ------------------------------------------------------- */
+
+/* The word before byte offset off: [*ws, *we). Returns 0 when none in the
+ * same line. */
+static int S_prev_word(const char *t, size_t off, size_t *ws, size_t *we)
+{
+    size_t e = off;
+    while (e > 0 && (t[e - 1] == ' ' || t[e - 1] == '\t'))
+        e--;
+    size_t s = e;
+    while (s > 0 && (S_is_alnum((unsigned char)t[s - 1]) || t[s - 1] == '.' ||
+                     t[s - 1] == '\''))
+        s--;
+    *ws = s;
+    *we = e;
+    return e > s;
+}
+
+static int S_next_word(const char *t, size_t len, size_t off, size_t *ws,
+                       size_t *we)
+{
+    size_t s = off;
+    while (s < len && (t[s] == ' ' || t[s] == '\t'))
+        s++;
+    size_t e = s;
+    while (e < len && (S_is_alnum((unsigned char)t[e]) || t[e] == '\''))
+        e++;
+    *ws = s;
+    *we = e;
+    return e > s;
+}
+
+static int S_is_upper(int c) { return c >= 'A' && c <= 'Z'; }
+
+/* Does the word at s start a sentence (after . ! ? or a blank line)? */
+static int S_sentence_start(const char *t, size_t s)
+{
+    while (s > 0 && (t[s - 1] == ' ' || t[s - 1] == '\t' || t[s - 1] == '"' ||
+                     t[s - 1] == '`' || t[s - 1] == '\''))
+        s--;
+    return s == 0 || strchr(".!?\n:;", t[s - 1]) != NULL;
+}
+
+static int S_word_in(const char *t, size_t s, size_t e, const char *const *v)
+{
+    for (; *v; v++)
+        if (strlen(*v) == e - s && cx_ascii_strncasecmp(*v, t + s, e - s) == 0)
+            return 1;
+    return 0;
+}
+
+/* Words after which a bare month or year is a date, not a name. */
+static const char *const S_date_preps[] = {
+    "in", "since", "until", "till", "by", "from", "to", "through", "of",
+    "during", "before", "after", "last", "next", "this", "early", "late",
+    "mid", "and", "or", "between", "for", "each", "every", "on", "as",
+    "until", "than", "around", "about", "circa", "fiscal", "FY", "year",
+    "that", "throughout", "into", "within", "against", "at", "past", NULL};
+
+/* A bare month word ("May", "March", "Aug") must be read as a month:
+ * capitalized, and for the ambiguous or abbreviated ones a preposition
+ * before it. */
+static int S_month_ok(const tx_cand *c, const char *t, size_t len)
+{
+    long ms = c->f[F_M][0], me = c->f[F_M][1];
+    if (ms < 0)
+        return 1;
+    if (!S_is_upper((unsigned char)t[ms]))
+        return 0;
+    int full = c->f[F_D][0] >= 0 || c->f[F_Y][0] >= 0;
+    if (full)
+        return 1;
+    if (c->f[F_MOD][0] >= 0 || c->f[F_REL][0] >= 0)
+        return 1;
+    size_t ps, pe, ns, ne;
+    int prev = S_prev_word(t, (size_t)ms, &ps, &pe);
+    int prep = prev && S_word_in(t, ps, pe, S_date_preps);
+    size_t n = (size_t)(me - ms);
+    int ambiguous = n <= 4 || (n == 5 && cx_ascii_strncasecmp(t + ms, "march", 5) == 0);
+    if (ambiguous && !prep)
+        return 0;
+    /* "Theresa May", "June Carter": a capitalized word glued to it */
+    if (!prep && prev && S_is_upper((unsigned char)t[ps]) && !S_sentence_start(t, ps))
+        return 0;
+    if (S_next_word(t, len, (size_t)me, &ns, &ne) && S_is_upper((unsigned char)t[ns]) &&
+        (!prep || ambiguous))
+        return 0; /* "Jan Kavan", "June Carter" */
+    return 1;
+}
+
+/* A year between capitalized words is part of a name or title: "Cyber
+ * 2022 Power Index", "Euro 2016", "Vision 2030". */
+static int S_year_in_name(const tx_cand *c, const char *t, size_t len)
+{
+    if (c->kind != K_YEAR || c->f[F_MOD][0] >= 0 || c->f[F_FISC][0] >= 0)
+        return 0;
+    size_t ps, pe;
+    if (!S_prev_word(t, c->start, &ps, &pe) || pe != c->start - 1)
+        return 0;
+    if (!S_is_upper((unsigned char)t[ps]) || S_word_in(t, ps, pe, S_date_preps))
+        return 0;
+    if (pe - ps > 2 && t[pe - 2] == '\'' && (t[pe - 1] == 's' || t[pe - 1] == 'S'))
+        return 0; /* "Russia's 2024 election" */
+    return S_sentence_start(t, ps) ? 0 : 1;
+}
+
+/* "as soon as", "soon after": a link between events, not a time. */
+static int S_bad_soon(const tx_cand *c, const char *t, size_t len)
+{
+    if (c->end - c->start != 4 || cx_ascii_strncasecmp(t + c->start, "soon", 4))
+        return 0;
+    size_t s, e;
+    if (S_next_word(t, len, c->end, &s, &e) &&
+        S_word_in(t, s, e, (const char *const[]){"as", "after", "afterward",
+                                                 "afterwards", "thereafter", NULL}))
+        return 1;
+    return S_prev_word(t, c->start, &s, &e) &&
+           S_word_in(t, s, e, (const char *const[]){"as", "how", "too", NULL});
+}
+
+/* "$1.76 a year", "four flights a week": a rate, not a period. */
+static int S_rate(const tx_cand *c, const char *t)
+{
+    long n = c->f[F_N][0], ne = c->f[F_N][1];
+    if (n < 0 || ne - n > 2 || (t[n] | 32) != 'a' || c->start != (size_t)n)
+        return 0;
+    size_t s, e;
+    if (!S_prev_word(t, c->start, &s, &e))
+        return 0;
+    return (t[s] >= '0' && t[s] <= '9') || (e - s > 3 && t[e - 1] == 's') ||
+           S_word_in(t, s, e, (const char *const[]){"million", "billion",
+                                                    "thousand", "hundred", NULL});
+}
+
+/* Moves c->start to the word at or after p. */
+static void S_start_at(tx_cand *c, const char *t, long p)
+{
+    if (p < 0 || (size_t)p <= c->start || (size_t)p >= c->end)
+        return;
+    while ((size_t)p < c->end && (t[p] == ' ' || t[p] == '\t' || t[p] == '\n'))
+        p++;
+    c->start = (size_t)p;
+}
+
+/* Spans as TimeML draws them: a hyphenated modifier ("a third-quarter
+ * loss", "its two-year plan") is tagged without its determiner, "earlier
+ * this week" as "this week". */
+static void S_trim(tx_cand *c, const char *t)
+{
+    long joint = -1, head = -1;
+    if (c->kind == K_DUR && c->f[F_N][0] >= 0 && c->f[F_U][0] >= 0)
+        joint = c->f[F_N][1], head = c->f[F_N][0];
+    if (c->kind == K_QTR && c->f[F_ORD][0] >= 0 && c->f[F_QU][0] >= 0)
+        joint = c->f[F_ORD][1], head = c->f[F_ORD][0];
+    if (joint >= 0 && t[joint] == '-' && c->f[F_Y][0] < 0)
+        S_start_at(c, t, head);
+    long a = c->f[F_AGO][0];
+    if (c->kind == K_DUR && a >= 0 && c->f[F_U][0] >= 0 &&
+        ((t[a] | 32) == 'l' || (t[a] | 32) == 'e')) { /* later, earlier */
+        char u = (char)(t[c->f[F_U][0]] | 32);
+        if (u != 'y' && u != 'd') /* years, decades stay dates */
+            c->end = (size_t)c->f[F_U][1];
+        else if (u == 'd' && (t[c->f[F_U][0] + 1] | 32) == 'a')
+            c->end = (size_t)c->f[F_U][1]; /* days */
+    }
+    static const char *const dets[] = {"a", "an", "its", "their", "his", "her", NULL};
+    size_t ws, we;
+    if (c->kind == K_QTR && S_next_word(t, c->end, c->start, &ws, &we) &&
+        S_word_in(t, ws, we, dets))
+        S_start_at(c, t, (long)we);
+}
+
+/* Plain-text checks the pattern cannot make. 0: drop the match. */
+static int S_plausible(const tx_cand *c, const char *t, size_t len)
+{
+    if (!S_month_ok(c, t, len))
+        return 0;
+    if (c->kind == K_DEC2) { /* "the 60s", "'60s", not "her 60s" */
+        long s = c->f[F_DEC2][0];
+        if (t[s] != '\'' && c->f[F_MOD][0] < 0 &&
+            cx_ascii_strncasecmp(t + c->start, "the", 3) != 0)
+            return 0;
+    }
+    if (c->kind == K_SEAS) { /* "fall" the verb; "the fall of Rome" */
+        long r = c->f[F_REL][0];
+        int fall = cx_ascii_strncasecmp(t + c->f[F_SEA][0], "fall", 4) == 0;
+        if (r < 0 && c->f[F_Y][0] < 0 && c->f[F_MOD][0] < 0)
+            return 0;
+        if (fall && c->f[F_Y][0] < 0 &&
+            (r < 0 || cx_ascii_strncasecmp(t + r, "the", 3) == 0))
+            return 0;
+    }
+    if (c->kind == K_REF && S_bad_soon(c, t, len))
+        return 0;
+    if (c->kind == K_DUR && S_rate(c, t))
+        return 0;
+    if ((c->kind == K_DUR || c->kind == K_DURX) && c->f[F_AGO][0] < 0) {
+        size_t ns, ne; /* "a quarter of the", "two days of talks" */
+        long us = c->f[F_U][0] >= 0 ? c->f[F_U][0] : c->f[F_UX][0];
+        if (S_next_word(t, len, c->end, &ns, &ne) && ne - ns == 2 &&
+            cx_ascii_strncasecmp(t + ns, "of", 2) == 0 &&
+            (t[us] == 'q' || t[us] == 'Q'))
+            return 0;
+    }
+    return 1;
+}
+
+/* ---- tense ------------------------------------------------------------------ */
+
+static const char *const S_future_words[] = {
+    "will", "ll", "shall", "going", "scheduled", "expected", "next",
+    "upcoming", "due", "wo", "expects", "expect", "forecast", "projected",
+    "anticipated", "soon", "planned", "plans", "planning", NULL};
+
+/* Future only before "to": "plans to", "is set to" (not "the plan", "set
+ * on"). */
+static const char *const S_future_to_words[] = {
+    "plan", "set", "aims", "hopes",
+    "intends", "intend", "aim", "hope", NULL};
+
+static const char *const S_past_words[] = {
+    "was", "were", "had", "did", "ago", "last", "earlier", "since", "been",
+    NULL};
+
+/* Does a sentence end just before e? A period after an initial or a
+ * short capitalized abbreviation ("P.", "Mr.", "Corp.") does not count. */
+static int S_sentence_end(const char *t, size_t e)
+{
+    if (strchr("!?\n", t[e - 1]))
+        return 1;
+    if (t[e - 1] != '.')
+        return 0;
+    size_t s = e - 1;
+    while (s > 0 && S_is_alnum((unsigned char)t[s - 1]))
+        s--;
+    size_t n = e - 1 - s;
+    return !(n <= 2 || (n <= 4 && S_is_upper((unsigned char)t[s])));
+}
+
+/* Is the word at e followed by "not" ("could not be reached Tuesday")? */
+static int S_negated(const char *t, size_t e)
+{
+    if (t[e] == 'n' && t[e + 1] == '\'')
+        return 1;
+    while (t[e] == ' ')
+        e++;
+    return !cx_ascii_strncasecmp(t + e, "not ", 4);
+}
+
+/* The tense of the clause before start (same sentence, up to 14 words):
+ * 1 future ("will meet on Thursday", "is scheduled to start in June"),
+ * -1 past ("was held in May", "ended in March"), 0 unknown. */
+static int S_tense(const char *t, size_t start)
+{
+    size_t e = start;
+    for (int k = 0; k < 14 && e > 0; k++) {
+        size_t ws, we;
+        if (S_sentence_end(t, e))
+            break;
+        if (!S_prev_word(t, e, &ws, &we)) {
+            e--;
+            continue;
+        }
+        if (S_word_in(t, ws, we, S_future_words))
+            return 1;
+        if (S_word_in(t, ws, we, (const char *const[]){"would", "could", NULL}))
+            return S_negated(t, we) ? -1 : 1;
+        if (S_word_in(t, ws, we, S_future_to_words) &&
+            !cx_ascii_strncasecmp(t + we, " to ", 4))
+            return 1;
+        if (S_word_in(t, ws, we, S_past_words))
+            return -1;
+        e = ws;
+    }
+    return 0;
+}
+
+/* ---- dateline ----------------------------------------------------------------- */
+
+static int S_cand_ymd(const tx_env *env, const tx_cand *c, int *y, int *m,
+                      int *d)
+{
+    cx_anchor none = {0, 0, 0, CX_DCT_NONE};
+    tx_env e = *env;
+    e.anchor = &none;
+    cx_timex t;
+    if (tx_normalize(&e, c, &t))
+        return 0;
+    *y = *m = *d = 0;
+    if (!strncmp(t.value, "XXXX-", 5)) /* a month and day without a year */
+        return sscanf(t.value + 5, "%2d-%2d", m, d) == 2 ? 1 : 0;
+    return sscanf(t.value, "%4d-%2d-%2d", y, m, d) >= 1 ? 1 : 0;
+}
+
+/* The year the text's own explicit dates point to for month m: a full
+ * date or "Month YYYY" in that month, else the most frequent year. */
+static int S_text_year(const tx_env *env, const S_cands *cs, int m)
+{
+    int best = 0, bestn = 0;
+    int years[64], counts[64], n = 0;
+    for (size_t i = 0; i < cs->n; i++) {
+        const tx_cand *c = &cs->v[i];
+        int y, mm, d;
+        if (c->f[F_Y][0] < 0 || S_year_in_name(c, env->text, env->len) ||
+            !S_cand_ymd(env, c, &y, &mm, &d) || y < 1000)
+            continue;
+        if (mm == m)
+            return y;
+        int k = 0;
+        while (k < n && years[k] != y)
+            k++;
+        if (k == n && n < 64)
+            years[n] = y, counts[n++] = 0;
+        if (k < n && (++counts[k] > bestn || (counts[k] == bestn && y > best)))
+            best = y, bestn = counts[k];
+    }
+    return best;
+}
+
+/* A dateline ("MOSCOW, June 1 (Reuters) -") or a date line at the top
+ * ("March 06, 2008"; "LONDON 1996-08-30"): a full or month-day date in
+ * the first lines, alone on its line or followed by "(" or a dash. */
+static void S_dateline(const tx_env *env, const S_cands *cs, cx_anchor *a)
+{
+    const char *t = env->text;
+    for (size_t i = 0; i < cs->n && cs->v[i].start < 400; i++) {
+        const tx_cand *c = &cs->v[i];
+        if (c->kind != K_MDY && c->kind != K_DMY && c->kind != K_ISO)
+            continue;
+        size_t p = c->end;
+        while (p < env->len && (t[p] == ' ' || t[p] == '\t'))
+            p++;
+        int ends = p >= env->len || t[p] == '\n' || t[p] == '\r' ||
+                   t[p] == '(' || t[p] == '-' ||
+                   (unsigned char)t[p] == 0xE2; /* en or em dash */
+        if (!ends)
+            continue;
+        int y, m, d;
+        if (!S_cand_ymd(env, c, &y, &m, &d) || !m || !d)
+            continue;
+        if (y < 1000)
+            y = S_text_year(env, cs, m);
+        if (y < 1000)
+            continue;
+        a->y = y, a->m = m, a->d = d;
+        a->source = CX_DCT_DATELINE;
+        return;
+    }
+}
+
+/* ---- ranges -------------------------------------------------------------------- */
+
+static void S_link_ranges(const char *t, cx_timex_vec *out, size_t from)
+{
+    static const char *const joins[] = {"-", "to", "and", "through", "until",
+                                        "till", "thru", "\xE2\x80\x93",
+                                        "\xE2\x80\x94", NULL};
+    for (size_t i = from; i + 1 < out->n; i++) {
+        cx_timex *a = &out->v[i], *b = &out->v[i + 1];
+        if (a->range_with >= 0 || b->range_with >= 0 || a->type != b->type ||
+            a->type == CX_DURATION || a->type == CX_SET)
+            continue;
+        size_t s = a->span.end, e = b->span.start;
+        while (s < e && t[s] == ' ')
+            s++;
+        while (e > s && t[e - 1] == ' ')
+            e--;
+        if (e - s > 7 || !S_word_in(t, s, e, joins))
+            continue;
+        int dash = t[s] == '-' || (unsigned char)t[s] == 0xE2;
+        size_t ps, pe;
+        int intro = S_prev_word(t, a->span.start, &ps, &pe) &&
+                    (S_word_in(t, ps, pe, (const char *const[]){"from", "between", NULL}));
+        if (!dash && !intro)
+            continue;
+        a->range_with = (int)(i + 1);
+        b->range_with = (int)i;
+    }
+}
+
+/* Does no sentence end between a and b? */
+static int S_same_sentence(const char *t, size_t a, size_t b)
+{
+    for (size_t i = a; i + 1 < b; i++)
+        if ((strchr(".!?", t[i]) && (t[i + 1] == ' ' || t[i + 1] == '\n') &&
+             !(i > 0 && S_is_upper((unsigned char)t[i - 1]))) ||
+            (t[i] == '\n' && t[i + 1] == '\n'))
+            return 0;
+    return 1;
+}
+
+/* ---- the module interface ----------------------------------------------------- */
+
+static int S_push(cx_timex_vec *out, const cx_timex *t)
+{
+    if (cx_grow((void **)&out->v, &out->cap, out->n + 1, sizeof *out->v))
+        return CX_ERR_NOMEM;
+    out->v[out->n++] = *t;
+    return CX_OK;
+}
+
+/* "2012-2022" arrives as one match; it is two expressions. */
+static int S_push_range(const tx_env *env, const tx_cand *c,
+                        cx_timex_vec *out)
+{
+    tx_cand a = *c, b = *c;
+    a.kind = b.kind = K_YEAR;
+    a.end = (size_t)c->f[F_Y][1];
+    b.start = (size_t)c->f[F_Y2][0];
+    b.f[F_Y][0] = c->f[F_Y2][0];
+    b.f[F_Y][1] = c->f[F_Y2][1];
+    cx_timex ta, tb;
+    if (tx_normalize(env, &a, &ta) || tx_normalize(env, &b, &tb))
+        return CX_OK;
+    if (strlen(tb.value) == 2) { /* 1998-99 */
+        char y2[3];
+        memcpy(y2, tb.value, 3);
+        snprintf(tb.value, sizeof tb.value, "%.2s%s", ta.value, y2);
+    }
+    if (strcmp(ta.value, tb.value) >= 0)
+        return CX_OK; /* not a range: "1-800-555-1995" or a score */
+    ta.range_with = (int)out->n + 1;
+    tb.range_with = (int)out->n;
+    int rc = S_push(out, &ta);
+    return rc ? rc : S_push(out, &tb);
+}
 
 int cx_timex_find(const cx_timex_rules *r, const cx_doc *doc,
                   const cx_seg *seg, int use_dateline, cx_anchor *anchor,
                   cx_timex_vec *out, cx_warning_vec *warn)
 {
-    return CX_OK;
+    (void)seg; /* the scan reads the bytes: it runs before and without it */
+    S_cands cs = {0};
+    int rc = S_scan(r, doc->text, doc->len, &cs, warn);
+    size_t keep = 0;
+    for (size_t i = 0; rc == CX_OK && i < cs.n; i++)
+        if (cs.v[i].kind >= 0 && S_plausible(&cs.v[i], doc->text, doc->len)) {
+            S_trim(&cs.v[i], doc->text);
+            cs.v[keep++] = cs.v[i];
+        }
+    cs.n = keep;
+    tx_env env = {.r = r, .text = doc->text, .len = doc->len, .anchor = anchor};
+    if (rc == CX_OK && anchor->y == 0 && use_dateline)
+        S_dateline(&env, &cs, anchor);
+    size_t first = out->n;
+    for (size_t i = 0; rc == CX_OK && i < cs.n; i++) {
+        const tx_cand *c = &cs.v[i];
+        int tense = S_tense(doc->text, c->start);
+        if (c->kind == K_WDAY && c->end + 1 < doc->len &&
+            doc->text[c->end] == '\'' && doc->text[c->end + 1] == 's')
+            tense = -1; /* "Wednesday's ruling" is one already made */
+        env.future = tense > 0;
+        env.past = tense < 0;
+        env.here = c->start;
+        env.sent_prev = out->n > first && S_same_sentence(doc->text, out->v[out->n - 1].span.end, c->start)
+                            ? out->v[out->n - 1].value : NULL;
+        if (c->kind == K_YRANGE) {
+            rc = S_push_range(&env, c, out);
+            continue;
+        }
+        cx_timex t;
+        if (tx_normalize(&env, c, &t))
+            continue;
+        t.in_name = S_year_in_name(c, doc->text, doc->len);
+        rc = S_push(out, &t);
+        if (rc == CX_OK && (c->kind == K_QTR || c->kind == K_QN) &&
+            strlen(t.value) == 7 && t.value[5] == 'Q') {
+            env.last_quarter = out->v[out->n - 1].value;
+            env.last_quarter_end = t.span.end;
+        }
+    }
+    free(cs.v);
+    if (rc == CX_OK)
+        S_link_ranges(doc->text, out, first);
+    return rc;
 }
 
 int cx_normalize(const cx_ctx *ctx, const char *text, const char *dct,
                  char *value, size_t cap, cx_timex_type *type)
 {
-    return CX_ERR_INPUT;
+    if (!ctx || !ctx->timex || !text || !value || !cap)
+        return CX_ERR_ARG;
+    cx_anchor a = {0, 0, 0, CX_DCT_NONE};
+    if (dct && cx_parse_dct(dct, &a.y, &a.m, &a.d))
+        return CX_ERR_ARG;
+    if (dct)
+        a.source = CX_DCT_OPTION;
+    cx_doc doc;
+    int rc = cx_doc_init(&doc, text, strlen(text));
+    if (rc)
+        return rc;
+    cx_timex_vec tv = {0};
+    cx_warning_vec wv = {0};
+    rc = cx_timex_find(ctx->timex, &doc, NULL, 0, &a, &tv, &wv);
+    /* the longest expression is the one the caller meant */
+    size_t best = tv.n;
+    for (size_t i = 0; i < tv.n; i++)
+        if (best == tv.n || tv.v[i].span.end - tv.v[i].span.start >
+                                tv.v[best].span.end - tv.v[best].span.start)
+            best = i;
+    if (rc == CX_OK && best == tv.n)
+        rc = CX_ERR_INPUT;
+    if (rc == CX_OK) {
+        snprintf(value, cap, "%s", tv.v[best].value);
+        if (type)
+            *type = tv.v[best].type;
+    }
+    free(tv.v);
+    free(wv.v);
+    cx_doc_fini(&doc);
+    return rc;
 }

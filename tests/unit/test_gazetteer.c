@@ -1,18 +1,329 @@
+/* Unit tests of the gazetteer: the token trie, capitalization, list
+ * files (categories, canonical names, errors), user precedence and
+ * disabled lists. */
+#include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
-#include <setjmp.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 #include "chronex.h"
+#include "gazetteer_int.h"
 
-static void test_placeholder_gazetteer(void **state)
+/* Splits text at spaces into matcher tokens (flags: CAP / UPPER /
+ * HEADLINE as the segmenter would set them for these simple words). */
+static size_t S_toks(const char *text, cx_gaz_tok *t, size_t max, uint32_t extra)
+{
+    size_t n = 0;
+    const char *s = text;
+    while (*s && n < max) {
+        while (*s == ' ')
+            s++;
+        const char *b = s;
+        while (*s && *s != ' ')
+            s++;
+        if (s == b)
+            break;
+        uint32_t f = CX_TOK_WORD | extra;
+        int up = 0, lo = 0;
+        for (const char *p = b; p < s; p++) {
+            up += *p >= 'A' && *p <= 'Z';
+            lo += *p >= 'a' && *p <= 'z';
+        }
+        if (*b >= 'A' && *b <= 'Z')
+            f |= CX_TOK_CAP;
+        else
+            f |= CX_TOK_LOWER;
+        if (up >= 2 && !lo)
+            f |= CX_TOK_UPPER;
+        t[n].s = b;
+        t[n].len = (uint32_t)(s - b);
+        t[n].flags = f;
+        t[n].key = cx_gaz_key(b, (size_t)(s - b));
+        n++;
+    }
+    return n;
+}
+
+/* The categories of the longest match at the start of text (0: none),
+ * its length in *ntok and canonical name in *canon. */
+static uint32_t S_longest(const cx_gaz *g, const char *text, uint32_t extra, size_t *ntok,
+                          const char **canon)
+{
+    cx_gaz_tok t[16];
+    size_t n = S_toks(text, t, 16, extra);
+    cx_gaz_hit h[8];
+    size_t k = cx_gaz_match(g, t, n, h, 8);
+    if (ntok)
+        *ntok = k ? h[k - 1].ntok : 0;
+    if (canon)
+        *canon = k ? h[k - 1].canon : NULL;
+    return k ? h[k - 1].cats : 0;
+}
+
+static cx_gaz *S_small(void)
+{
+    cx_gaz *g = cx_gaz_new();
+    assert_non_null(g);
+    assert_int_equal(cx_gaz_add(g, "New York", 8, NULL, 0, CX_G_LOC_CITY, 0), CX_OK);
+    assert_int_equal(cx_gaz_add(g, "New York Stock Exchange", 23, NULL, 0, CX_G_ORG, 0),
+                     CX_OK);
+    assert_int_equal(cx_gaz_add(g, "US", 2, "United States", 13, CX_G_LOC_COUNTRY, 0), CX_OK);
+    assert_int_equal(cx_gaz_add(g, "us", 2, NULL, 0, CX_G_COMMON, 0), CX_OK);
+    assert_int_equal(cx_gaz_add(g, "Moscow", 6, NULL, 0, CX_G_LOC_CITY, 0), CX_OK);
+    assert_int_equal(cx_gaz_add(g, "Apple Inc.", 10, NULL, 0, CX_G_ORG_COMPANY, 0), CX_OK);
+    return g;
+}
+
+static void test_longest_match(void **state)
 {
     (void)state;
-    assert_string_equal(cx_strerror(CX_OK), "success");
+    cx_gaz *g = S_small();
+    size_t n;
+    assert_int_equal(S_longest(g, "New York Stock Exchange opened", 0, &n, NULL), CX_G_ORG);
+    assert_int_equal(n, 4);
+    assert_int_equal(S_longest(g, "New York police", 0, &n, NULL), CX_G_LOC_CITY);
+    assert_int_equal(n, 2);
+    assert_int_equal(S_longest(g, "New Jersey", 0, &n, NULL), 0);
+    assert_int_equal(n, 0);
+    assert_int_equal(cx_gaz_size(g), 6);
+    cx_gaz_free(g);
+}
+
+static void test_canonical_and_period(void **state)
+{
+    (void)state;
+    cx_gaz *g = S_small();
+    const char *canon;
+    assert_int_equal(S_longest(g, "US officials", 0, NULL, &canon), CX_G_LOC_COUNTRY);
+    assert_string_equal(canon, "United States");
+    /* "Apple Inc" without its period still matches "Apple Inc." */
+    size_t n;
+    assert_int_equal(S_longest(g, "Apple Inc said", 0, &n, NULL), CX_G_ORG_COMPANY);
+    assert_int_equal(n, 2);
+    cx_gaz_free(g);
+}
+
+static void test_capitalization(void **state)
+{
+    (void)state;
+    cx_gaz *g = S_small();
+    /* "us" the pronoun is no country; "US" is no pronoun outside headlines */
+    assert_int_equal(S_longest(g, "us", 0, NULL, NULL), CX_G_COMMON);
+    assert_int_equal(S_longest(g, "US", 0, NULL, NULL), CX_G_LOC_COUNTRY);
+    assert_int_equal(S_longest(g, "US", CX_TOK_HEADLINE, NULL, NULL),
+                     CX_G_LOC_COUNTRY | CX_G_COMMON);
+    /* capitals fit a capitalized entry anywhere: MOSCOW, datelines */
+    assert_int_equal(S_longest(g, "MOSCOW", 0, NULL, NULL), CX_G_LOC_CITY);
+    /* a lower-case word never fits a capitalized entry */
+    assert_int_equal(S_longest(g, "moscow", 0, NULL, NULL), 0);
+    cx_gaz_free(g);
+}
+
+static void test_same_entry_merges(void **state)
+{
+    (void)state;
+    cx_gaz *g = cx_gaz_new();
+    assert_int_equal(cx_gaz_add(g, "Jordan", 6, NULL, 0, CX_G_LOC_COUNTRY, 0), CX_OK);
+    assert_int_equal(cx_gaz_add(g, "Jordan", 6, NULL, 0, CX_G_PER_FIRST, 0), CX_OK);
+    assert_int_equal(cx_gaz_size(g), 1);
+    assert_int_equal(S_longest(g, "Jordan", 0, NULL, NULL), CX_G_LOC_COUNTRY | CX_G_PER_FIRST);
+    cx_gaz_free(g);
+}
+
+static void test_user_precedence(void **state)
+{
+    (void)state;
+    cx_gaz *g = S_small();
+    /* a user list says Moscow is an organization (a team, say) */
+    assert_int_equal(cx_gaz_add(g, "Moscow", 6, "Moscow FC", 9, CX_G_ORG, 1), CX_OK);
+    const char *canon;
+    assert_int_equal(S_longest(g, "Moscow", 0, NULL, &canon), CX_G_ORG);
+    assert_string_equal(canon, "Moscow FC");
+    cx_gaz_free(g);
+}
+
+static char *S_write(const char *name, const char *body)
+{
+    char *path = malloc(256);
+    snprintf(path, 256, "/tmp/cx_gaz_test_%ld_%s", (long)getpid(), name);
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    fputs(body, f);
+    fclose(f);
+    return path;
+}
+
+static void test_load_file(void **state)
+{
+    (void)state;
+    char *p = S_write("ok.lst", "# a test list\n# category: LOC.city\nLisbon\n"
+                                "Lisboa\tLisbon\n\n# category: ORG\nWidget Works\tWidget "
+                                "Works Ltd\nBravo\t\tPER\n");
+    cx_gaz *g = cx_gaz_new();
+    cx_error err;
+    memset(&err, 0, sizeof err);
+    assert_int_equal(cx_gaz_load_file(g, p, 1, &err), CX_OK);
+    const char *canon;
+    assert_int_equal(S_longest(g, "Lisboa", 0, NULL, &canon), CX_G_LOC_CITY);
+    assert_non_null(canon);
+    assert_string_equal(canon, "Lisbon");
+    assert_int_equal(S_longest(g, "Widget Works", 0, NULL, NULL), CX_G_ORG);
+    assert_int_equal(S_longest(g, "Bravo", 0, NULL, NULL), CX_G_PER);
+    cx_gaz_free(g);
+    unlink(p);
+    free(p);
+}
+
+static void S_expect_error(const char *name, const char *body, long line)
+{
+    char *p = S_write(name, body);
+    cx_gaz *g = cx_gaz_new();
+    cx_error err;
+    memset(&err, 0, sizeof err);
+    assert_int_equal(cx_gaz_load_file(g, p, 1, &err), CX_ERR_DATA);
+    assert_string_equal(err.file, p);
+    assert_int_equal(err.line, line);
+    assert_true(err.message[0] != '\0');
+    cx_gaz_free(g);
+    unlink(p);
+    free(p);
+}
+
+static void test_malformed_files(void **state)
+{
+    (void)state;
+    S_expect_error("nocat.lst", "# no header\nLisbon\n", 2);
+    S_expect_error("badcat.lst", "# category: LOC.city\nLisbon\n# category: PLANET\nMars\n", 3);
+    S_expect_error("badline.lst", "# category: ORG\nAcme\tAcme Ltd\tORG\textra\n", 2);
+    S_expect_error("badlinecat.lst", "# category: ORG\nAcme\t\tSHIP\n", 2);
+    S_expect_error("empty.lst", "# category: ORG\n\tAcme Ltd\n", 2);
+    S_expect_error("utf8.lst", "# category: ORG\nAcme\nBad\xff\n", 3);
+}
+
+static void test_many_entries(void **state)
+{
+    (void)state;
+    /* 200,000 generated names load and every one is found again */
+    char *p = malloc(256);
+    snprintf(p, 256, "/tmp/cx_gaz_test_%ld_many.lst", (long)getpid());
+    FILE *f = fopen(p, "wb");
+    assert_non_null(f);
+    fputs("# category: ORG\n", f);
+    for (int i = 0; i < 200000; i++)
+        fprintf(f, "Zorbex %d Holdings Q%dx\n", i % 997, i);
+    fclose(f);
+    cx_gaz *g = cx_gaz_new();
+    cx_error err;
+    assert_int_equal(cx_gaz_load_file(g, p, 1, &err), CX_OK);
+    assert_int_equal(cx_gaz_size(g), 200000);
+    char buf[64];
+    for (int i = 0; i < 200000; i += 7919) {
+        snprintf(buf, sizeof buf, "Zorbex %d Holdings Q%dx", i % 997, i);
+        size_t n;
+        assert_int_equal(S_longest(g, buf, 0, &n, NULL), CX_G_ORG);
+        assert_int_equal(n, 4);
+    }
+    snprintf(buf, sizeof buf, "Zorbex 5 Holdings Q6x");
+    assert_int_equal(S_longest(g, buf, 0, NULL, NULL), 0);
+    cx_gaz_free(g);
+    unlink(p);
+    free(p);
+}
+
+/* Through the context: a user gazetteer, its precedence and errors, and a
+ * default list switched off. */
+static int S_has_entity(const cx_result *r, const char *name, cx_entity_type type)
+{
+    for (size_t i = 0; i < r->n_entities; i++)
+        if (strcmp(r->entities[i].name, name) == 0 && r->entities[i].type == type)
+            return 1;
+    return 0;
+}
+
+static cx_result *S_run(const cx_config *cfg, const char *text)
+{
+    cx_error err;
+    cx_ctx *ctx = cx_ctx_new(cfg, &err);
+    if (!ctx)
+        fail_msg("ctx: %s:%ld: %s", err.file, err.line, err.message);
+    cx_result *r = NULL;
+    cx_opts o = cx_opts_default();
+    assert_int_equal(cx_extract(ctx, text, strlen(text), &o, &r), CX_OK);
+    cx_ctx_free(ctx);
+    return r;
+}
+
+static void test_ctx_user_gazetteer(void **state)
+{
+    (void)state;
+    const char *text = "The fans cheered for Lisbon and for Qarvosto Lentaja.\n";
+    cx_config cfg = cx_config_default();
+    cfg.data_dir = getenv("CHRONEX_DATA_DIR");
+    cx_result *r = S_run(&cfg, text);
+    assert_true(S_has_entity(r, "Lisbon", CX_LOCATION));
+    cx_result_free(r);
+
+    char *p = S_write("user.lst", "# category: ORG\nLisbon\tLisbon Rowing Club\nQarvosto "
+                                  "Lentaja\n");
+    const char *lists[] = {p};
+    cfg.gazetteers = lists;
+    cfg.n_gazetteers = 1;
+    r = S_run(&cfg, text);
+    assert_true(S_has_entity(r, "Lisbon Rowing Club", CX_ORGANIZATION));
+    assert_true(S_has_entity(r, "Qarvosto Lentaja", CX_ORGANIZATION));
+    assert_false(S_has_entity(r, "Lisbon", CX_LOCATION));
+    cx_result_free(r);
+    unlink(p);
+    free(p);
+
+    p = S_write("userbad.lst", "# category: ORG\nfine\n# category: NOPE\n");
+    lists[0] = p;
+    cx_error err;
+    memset(&err, 0, sizeof err);
+    cx_ctx *ctx = cx_ctx_new(&cfg, &err);
+    assert_null(ctx);
+    assert_int_equal(err.code, CX_ERR_DATA);
+    assert_string_equal(err.file, p);
+    assert_int_equal(err.line, 3);
+    unlink(p);
+    free(p);
+}
+
+static void test_ctx_disabled_list(void **state)
+{
+    (void)state;
+    const char *text = "The talks with Peru ended.\n";
+    cx_config cfg = cx_config_default();
+    cfg.data_dir = getenv("CHRONEX_DATA_DIR");
+    cx_result *r = S_run(&cfg, text);
+    assert_true(S_has_entity(r, "Peru", CX_LOCATION));
+    cx_result_free(r);
+    /* without the country list nothing says Peru is a place */
+    const char *off[] = {"loc_country"};
+    cfg.disabled_lists = off;
+    cfg.n_disabled_lists = 1;
+    r = S_run(&cfg, text);
+    assert_false(S_has_entity(r, "Peru", CX_LOCATION));
+    cx_result_free(r);
 }
 
 int main(void)
 {
-    const struct CMUnitTest tests[] = {cmocka_unit_test(test_placeholder_gazetteer)};
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_longest_match),
+        cmocka_unit_test(test_canonical_and_period),
+        cmocka_unit_test(test_capitalization),
+        cmocka_unit_test(test_same_entry_merges),
+        cmocka_unit_test(test_user_precedence),
+        cmocka_unit_test(test_load_file),
+        cmocka_unit_test(test_malformed_files),
+        cmocka_unit_test(test_many_entries),
+        cmocka_unit_test(test_ctx_user_gazetteer),
+        cmocka_unit_test(test_ctx_disabled_list),
+    };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,432 @@
+/* entity: aliases, in the manner of ANNIE's OrthoMatcher.
+ *
+ * Multi-word names come first, in text order: the same name (less a
+ * corporate suffix or a leading nationality) is the same entity, and
+ * "Long Name (ACR)" binds ACR to it. Then every one-word mention looks for
+ * an entity it can name: the same word, an acronym of its initials, the
+ * last name of a person or the first name when only one person has it,
+ * or the first word of an organization ("Kaspersky" for "Kaspersky Lab",
+ * preferred to the person "Eugene Kaspersky" unless a title says
+ * otherwise). A one-word mention that names nothing and was typed only by
+ * default stays an entity of its own, unless it is a plain English word. */
+#include "entity_work_int.h"
+#include <stdlib.h>
+#include <string.h>
+
+#define S_AMBIG (-2L)
+
+typedef struct {
+    uint64_t *k;
+    long *v;
+    size_t cap;
+} S_map;
+
+typedef struct {
+    int type;
+    int has_multi; /* a multi-word mention, typed by evidence */
+    int votes[3];
+    const char *canon;
+    size_t first_piece;
+} S_ent;
+
+typedef struct {
+    S_work *w;
+    S_ent *e;
+    size_t ne, cap_e;
+    S_map name, last, first, orgfirst, acro;
+} S_res;
+
+static int S_map_init(S_map *m, size_t n)
+{
+    m->cap = 64;
+    while (m->cap < n * 2)
+        m->cap *= 2;
+    m->k = calloc(m->cap, sizeof *m->k);
+    m->v = calloc(m->cap, sizeof *m->v);
+    return m->k && m->v ? 0 : -1;
+}
+
+static void S_map_fini(S_map *m)
+{
+    free(m->k);
+    free(m->v);
+}
+
+static long S_map_get(const S_map *m, uint64_t k)
+{
+    size_t i = (size_t)k & (m->cap - 1);
+    while (m->k[i] && m->k[i] != k)
+        i = (i + 1) & (m->cap - 1);
+    return m->k[i] ? m->v[i] : -1;
+}
+
+/* Maps k to v; a key already mapped to another entity becomes ambiguous
+ * when ambig is set, and keeps its first entity otherwise. */
+static void S_map_put(S_map *m, uint64_t k, long v, int ambig)
+{
+    size_t i = (size_t)k & (m->cap - 1);
+    while (m->k[i] && m->k[i] != k)
+        i = (i + 1) & (m->cap - 1);
+    if (!m->k[i]) {
+        m->k[i] = k;
+        m->v[i] = v;
+    } else if (m->v[i] != v && ambig) {
+        m->v[i] = S_AMBIG;
+    }
+}
+
+static uint64_t S_comb(uint64_t h, uint64_t k)
+{
+    h ^= k + 0x9E3779B97F4A7C15ULL + (h << 6) + (h >> 2);
+    return h ? h : 1;
+}
+
+static int S_is_conn(const S_work *w, size_t i)
+{
+    const cx_tok *t = &w->seg->toks[i];
+    return (t->flags & CX_TOK_LOWER) || (t->flags & CX_TOK_PUNCT);
+}
+
+/* The key of a name: its tokens, less a trailing corporate suffix and a
+ * leading nationality or "The". */
+static uint64_t S_key(const S_work *w, size_t b, size_t e, int strip)
+{
+    if (strip) {
+        while (e - b > 1 && (w->t[e - 1].cats & CX_G_ORG_SUFFIX) &&
+               !(w->t[e - 2].cats & CX_G_ORG_SUFFIX))
+            e--;
+        if (e - b > 1 && (w->t[b].cats & (CX_G_DEMONYM | CX_G_FUNC)) && !w->t[b].mlen)
+            b++;
+        if (e - b > 1 && cx_ent_punct(w, e - 1, "."))
+            e--;
+    }
+    uint64_t h = 7;
+    for (size_t i = b; i < e; i++)
+        h = S_comb(h, w->g[i].key);
+    return h;
+}
+
+/* The key of a canonical name written as text ("United States"). */
+static uint64_t S_canon_key(const char *s)
+{
+    uint64_t h = 7;
+    while (*s) {
+        while (*s == ' ')
+            s++;
+        const char *b = s;
+        while (*s && *s != ' ')
+            s++;
+        if (s > b)
+            h = S_comb(h, cx_gaz_key(b, (size_t)(s - b)));
+    }
+    return h;
+}
+
+/* Acronym key of a word: its capital letters ("U.S." → US); 0 when the
+ * word is no acronym. */
+static uint64_t S_acro_of_word(const char *s, size_t n)
+{
+    uint64_t h = CX_FNV_INIT;
+    size_t letters = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 'A' && c <= 'Z') {
+            h = (h ^ c) * 0x100000001b3ULL;
+            letters++;
+        } else if (c != '.' && c != '&') {
+            return 0;
+        }
+    }
+    return letters >= 2 && letters <= 8 ? (h ? h : 1) : 0;
+}
+
+/* Acronym key of a name's initials, skipping lower-case words; from
+ * token b (so a leading nationality may be left out). */
+static uint64_t S_acro_of_name(const S_work *w, size_t b, size_t e)
+{
+    uint64_t h = CX_FNV_INIT;
+    size_t letters = 0;
+    for (size_t i = b; i < e; i++) {
+        if (S_is_conn(w, i))
+            continue;
+        unsigned char c = (unsigned char)w->text[w->seg->toks[i].start];
+        if (c < 'A' || c > 'Z')
+            return 0;
+        h = (h ^ c) * 0x100000001b3ULL;
+        letters++;
+    }
+    return letters >= 2 ? (h ? h : 1) : 0;
+}
+
+static long S_new_ent(S_res *r, S_piece *p, size_t pi)
+{
+    if (cx_grow((void **)&r->e, &r->cap_e, r->ne + 1, sizeof *r->e))
+        return -1;
+    S_ent *e = &r->e[r->ne];
+    memset(e, 0, sizeof *e);
+    e->type = p->type;
+    e->canon = p->canon;
+    e->first_piece = pi;
+    return (long)r->ne++;
+}
+
+static void S_register(S_res *r, S_piece *p, long ent)
+{
+    S_work *w = r->w;
+    size_t b = p->b, e = p->e;
+    S_ent *x = &r->e[ent];
+    p->ent = ent;
+    if (p->type >= 0 && p->type <= 2)
+        x->votes[p->type] += p->strong ? 2 : 1;
+    if (p->canon && !x->canon)
+        x->canon = p->canon;
+    S_map_put(&r->name, S_key(w, b, e, 1), ent, 0);
+    S_map_put(&r->name, S_key(w, b, e, 0), ent, 0);
+    if (p->canon)
+        S_map_put(&r->name, S_canon_key(p->canon), ent, 0);
+    if (e - b < 2)
+        return;
+    if (x->type == CX_PERSON) {
+        size_t l = e - 1;
+        while (l > b && (w->t[l].cats & CX_G_NAME_SUFFIX))
+            l--;
+        S_map_put(&r->last, w->g[l].key, ent, 1);
+        S_map_put(&r->first, w->g[b].key, ent, 1);
+    } else {
+        S_map_put(&r->orgfirst, w->g[b].key, ent, 1);
+        uint64_t a = S_acro_of_name(w, b, e);
+        if (a)
+            S_map_put(&r->acro, a, ent, 0);
+        if (w->t[b].cats & CX_G_DEMONYM) {
+            a = S_acro_of_name(w, b + 1, e);
+            if (a)
+                S_map_put(&r->acro, a, ent, 0);
+        }
+    }
+}
+
+/* "Name (ACR)": the piece after the parenthesis, if it is one word. */
+static S_piece *S_paren_acro(S_work *w, size_t pi)
+{
+    S_piece *p = &w->p[pi];
+    size_t e = p->e;
+    if (!cx_ent_punct(w, e, "(") || pi + 1 >= w->np)
+        return NULL;
+    S_piece *q = &w->p[pi + 1];
+    if (q->b != e + 1 || q->e != e + 2 || !cx_ent_punct(w, q->e, ")"))
+        return NULL;
+    if (!(w->seg->toks[q->b].flags & CX_TOK_UPPER))
+        return NULL;
+    return q;
+}
+
+static int S_pass_multi(S_res *r)
+{
+    S_work *w = r->w;
+    for (size_t i = 0; i < w->np; i++) {
+        S_piece *p = &w->p[i];
+        if (p->type < 0 || p->e - p->b < 2)
+            continue;
+        long ent = S_map_get(&r->name, S_key(w, p->b, p->e, 1));
+        if (ent < 0 && p->canon)
+            ent = S_map_get(&r->name, S_canon_key(p->canon));
+        if (ent >= 0 && r->e[ent].type != p->type && (p->strong || p->team) &&
+            r->e[ent].has_multi)
+            ent = -1;
+        if (ent < 0 && (ent = S_new_ent(r, p, i)) < 0)
+            return CX_ERR_NOMEM;
+        r->e[ent].has_multi |= p->strong;
+        S_register(r, p, ent);
+        S_piece *q = S_paren_acro(w, i);
+        if (q && q->ent < 0) {
+            q->type = r->e[ent].type;
+            q->strong = 1;
+            S_register(r, q, ent);
+        }
+    }
+    return CX_OK;
+}
+
+static int S_is_common(const S_work *w, size_t i)
+{
+    return (w->t[i].cats & CX_G_COMMON) && !(w->t[i].cats & CX_G_ANY_NAME) &&
+           !w->t[i].mlen;
+}
+
+/* The entity a one-word mention names, or -1. */
+static long S_lookup_single(S_res *r, S_piece *p)
+{
+    S_work *w = r->w;
+    size_t b = p->b;
+    long ent = S_map_get(&r->name, S_key(w, b, b + 1, 0));
+    if (ent < 0 && p->canon)
+        ent = S_map_get(&r->name, S_canon_key(p->canon));
+    /* a place named like a person of this document: "Washington smiled"
+     * after "Denzel Washington", unless "in" or "at" says otherwise */
+    long per0 = S_map_get(&r->last, w->g[b].key);
+    int prep = b > 0 && (w->t[b - 1].cats & CX_G_LOC_PREP) && !w->t[b - 1].cap;
+    if (ent >= 0 && r->e[ent].type == CX_LOCATION && per0 >= 0 && !prep)
+        return per0;
+    if (ent >= 0 && !((p->strong || p->team) && r->e[ent].type != p->type &&
+                      (r->e[ent].has_multi || p->team)))
+        return ent;
+    const cx_gaz_tok *g = &w->g[b];
+    uint64_t a = S_acro_of_word(g->s, g->len);
+    if (a && (ent = S_map_get(&r->acro, a)) >= 0)
+        return ent;
+    long per = S_map_get(&r->last, g->key);
+    if (per < 0 && (per = S_map_get(&r->first, g->key)) >= 0 &&
+        S_map_get(&r->last, g->key) == S_AMBIG)
+        per = -1;
+    long org = S_map_get(&r->orgfirst, g->key);
+    int want = p->strong ? p->type : -1;
+    if (p->team)
+        return per >= 0 ? per : -1;
+    if (want == CX_LOCATION) {
+        /* Washington the player, once "MaliVai Washington" was named */
+        return per >= 0 && !prep ? per : -1;
+    }
+    if (want == CX_PERSON && per >= 0)
+        return per;
+    if (org >= 0 && (want != CX_PERSON || per < 0))
+        return org;
+    if (per >= 0 && want != CX_ORGANIZATION)
+        return per;
+    return -1;
+}
+
+static int S_pass_single(S_res *r)
+{
+    S_work *w = r->w;
+    for (size_t i = 0; i < w->np; i++) {
+        S_piece *p = &w->p[i];
+        if (p->type < 0 || p->ent >= 0 || p->e - p->b != 1)
+            continue;
+        long ent = S_lookup_single(r, p);
+        if (ent < 0) {
+            /* a plain English word capitalized for no reason we know */
+            if (!p->strong && (S_is_common(w, p->b) ||
+                               cx_ent_set_has(&w->lower, w->g[p->b].key) ||
+                               cx_ent_set_has(&w->products, w->g[p->b].key)))
+                continue;
+            /* sports reports name teams by one word, people by two */
+            if (w->sports && !p->strong && p->type == CX_PERSON)
+                p->type = CX_ORGANIZATION;
+            if ((ent = S_new_ent(r, p, i)) < 0)
+                return CX_ERR_NOMEM;
+        }
+        S_register(r, p, ent);
+    }
+    return CX_OK;
+}
+
+/* ---- output ----------------------------------------------------------- */
+
+static int S_best_type(const S_ent *e)
+{
+    if (e->has_multi)
+        return e->type;
+    int best = e->type;
+    for (int t = 0; t < 3; t++)
+        if (best < 0 || e->votes[t] > e->votes[best])
+            best = t;
+    return best;
+}
+
+static int S_has_alias(const cx_entity *x, const char *s, size_t n)
+{
+    if (strlen(x->name) == n && memcmp(x->name, s, n) == 0)
+        return 1;
+    for (size_t i = 0; i < x->n_aliases; i++)
+        if (strlen(x->aliases[i]) == n && memcmp(x->aliases[i], s, n) == 0)
+            return 1;
+    return 0;
+}
+
+static int S_emit(S_res *r, long ent, cx_entity *x)
+{
+    S_work *w = r->w;
+    S_ent *e = &r->e[ent];
+    memset(x, 0, sizeof *x);
+    x->type = (cx_entity_type)S_best_type(e);
+    size_t nm = 0, best = 0, best_len = 0;
+    int best_multi = 0;
+    for (size_t i = e->first_piece; i < w->np; i++) {
+        S_piece *p = &w->p[i];
+        if (p->ent != ent)
+            continue;
+        nm++;
+        size_t len = w->seg->toks[p->e - 1].end - w->seg->toks[p->b].start;
+        int multi = p->e - p->b > 1;
+        if ((multi && !best_multi) || (multi == best_multi && len > best_len)) {
+            best = i;
+            best_len = len;
+            best_multi = multi;
+        }
+    }
+    x->mentions = calloc(nm, sizeof *x->mentions);
+    x->aliases = calloc(nm + 1, sizeof *x->aliases);
+    if (!x->mentions || !x->aliases)
+        return CX_ERR_NOMEM;
+    const S_piece *bp = &w->p[best];
+    x->name = e->canon ? cx_strdup(e->canon)
+                       : cx_strndup(w->text + w->seg->toks[bp->b].start, best_len);
+    if (!x->name)
+        return CX_ERR_NOMEM;
+    for (size_t i = e->first_piece; i < w->np; i++) {
+        S_piece *p = &w->p[i];
+        if (p->ent != ent)
+            continue;
+        size_t s = w->seg->toks[p->b].start, t = w->seg->toks[p->e - 1].end;
+        x->mentions[x->n_mentions].span.start = s;
+        x->mentions[x->n_mentions].span.end = t;
+        x->n_mentions++;
+        if (!S_has_alias(x, w->text + s, t - s)) {
+            char *a = cx_strndup(w->text + s, t - s);
+            if (!a)
+                return CX_ERR_NOMEM;
+            x->aliases[x->n_aliases++] = a;
+        }
+    }
+    return CX_OK;
+}
+
+int cx_ent_resolve(S_work *w, cx_entity_vec *out)
+{
+    S_res r;
+    memset(&r, 0, sizeof r);
+    r.w = w;
+    int rc = CX_OK;
+    for (size_t i = 0; i < w->np; i++)
+        w->p[i].ent = -1;
+    if (S_map_init(&r.name, w->np * 3) || S_map_init(&r.last, w->np) ||
+        S_map_init(&r.first, w->np) || S_map_init(&r.orgfirst, w->np) ||
+        S_map_init(&r.acro, w->np * 2))
+        rc = CX_ERR_NOMEM;
+    if (rc == CX_OK)
+        rc = S_pass_multi(&r);
+    if (rc == CX_OK)
+        rc = S_pass_single(&r);
+    /* entities in order of first mention */
+    for (size_t i = 0; rc == CX_OK && i < w->np; i++) {
+        S_piece *p = &w->p[i];
+        if (p->ent < 0 || r.e[p->ent].first_piece == (size_t)-1)
+            continue;
+        long ent = p->ent;
+        r.e[ent].first_piece = i;
+        if (cx_grow((void **)&out->v, &out->cap, out->n + 1, sizeof *out->v)) {
+            rc = CX_ERR_NOMEM;
+            break;
+        }
+        cx_entity *x = &out->v[out->n++];
+        rc = S_emit(&r, ent, x);
+        r.e[ent].first_piece = (size_t)-1;
+    }
+    S_map_fini(&r.name);
+    S_map_fini(&r.last);
+    S_map_fini(&r.first);
+    S_map_fini(&r.orgfirst);
+    S_map_fini(&r.acro);
+    free(r.e);
+    return rc;
+}

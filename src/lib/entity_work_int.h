@@ -1,0 +1,72 @@
+/* entity: the working state of one document, shared by entity.c (runs,
+ * pieces, types) and entity_alias.c (aliases, output). Private. */
+#ifndef CX_ENTITY_WORK_INT_H
+#define CX_ENTITY_WORK_INT_H
+#include "entity_int.h"
+#include "gazetteer_int.h"
+
+struct cx_entity_rules {
+    cx_gaz *gaz;
+};
+
+/* What one token is. */
+typedef struct {
+    uint32_t cats;       /* categories of the one-token entries that fit */
+    uint32_t mcats;      /* categories of the longest name match from here */
+    const char *mcanon;  /* its canonical name, or NULL */
+    uint8_t mlen;        /* its length in tokens (0: none) */
+    uint8_t muser, user; /* the matches come from user lists */
+    uint8_t cap;         /* a word with a capital first letter */
+    uint8_t weak;        /* capitalized by position: sentence start, headline */
+    uint8_t hl;          /* in a headline */
+    uint8_t code;        /* letters and digits: a model code */
+    uint8_t dlen;        /* a nationality starts here: its length */
+    uint8_t intx;        /* inside a date expression */
+    uint8_t title_end;   /* the last token of a title or role */
+    uint8_t title_len;   /* a title or role starts here: its length */
+    uint8_t role_start;  /* an after-affiliation role starts here (CEO) */
+} S_tok;
+
+enum { W_AFTER_TITLE = 1, W_BEFORE_ROLE = 2 };
+enum { T_DROP = -2 };
+
+/* A candidate name: tokens [b, e). */
+typedef struct {
+    uint32_t b, e;
+    int why;           /* W_* */
+    int type;          /* cx_entity_type, -1 undecided, T_DROP */
+    int strong;        /* typed by evidence, not by default */
+    int team;          /* a sports team named after a place */
+    const char *canon; /* gazetteer canonical name, or NULL */
+    long ent;          /* entity index, -1 none */
+} S_piece;
+
+typedef struct {
+    uint64_t *k;
+    size_t cap;
+} S_keyset;
+
+typedef struct {
+    const cx_entity_rules *r;
+    const cx_doc *doc;
+    const cx_seg *seg;
+    const char *text;
+    size_t ntok;
+    S_tok *t;
+    cx_gaz_tok *g;
+    S_piece *p;
+    size_t np, cap_p;
+    S_keyset strong; /* keys written capitalized mid-sentence */
+    S_keyset lower;  /* keys written in lower case */
+    S_keyset products; /* first words of product names (Boeing 787 Dreamliner) */
+    int sports;      /* the document reports sports results */
+} S_work;
+
+int cx_ent_set_has(const S_keyset *s, uint64_t k);
+int cx_ent_punct(const S_work *w, size_t i, const char *s);
+
+/* Joins the typed pieces into entities (aliases, acronyms) and appends
+ * them to out. */
+int cx_ent_resolve(S_work *w, cx_entity_vec *out);
+
+#endif

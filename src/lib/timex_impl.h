@@ -1,0 +1,97 @@
+/* timex internals shared by timex.c (loading, scanning, anchoring) and
+ * timex_norm.c (calendar arithmetic and TIMEX3 values). Not a module
+ * interface: the pipeline uses timex_int.h. */
+#ifndef CX_TIMEX_IMPL_H
+#define CX_TIMEX_IMPL_H
+#include "rules_int.h"
+#include "timex_int.h"
+
+/* Word classes of data/timex/words.txt. */
+typedef enum {
+    TX_MONTH, TX_WEEKDAY, TX_NUMW, TX_ORDINAL, TX_UNIT, TX_POD, TX_SEASON,
+    TX_DECADE, TX_SETW, TX_REF, TX_TZ, TX_HOLIDAY, TX_GATE, TX_NCLASS
+} tx_class;
+
+typedef struct {
+    char *word; /* lower case, single spaces */
+    int cls;
+    int ival;   /* the value as a number (atoi) */
+    char sval[16];
+} tx_word;
+
+/* Open-addressing table keyed by word; a word may appear in several
+ * classes (e.g. "second"? no; "may": month only), so lookups compare both. */
+typedef struct {
+    tx_word *slots;
+    size_t mask; /* slots - 1, a power of two minus one */
+} tx_words;
+
+/* Capture fields (named groups in patterns.txt). */
+typedef enum {
+    F_Y, F_Y2, F_MN, F_M, F_D, F_WD, F_HH, F_MI, F_AP, F_TZ, F_CLK, F_MOD,
+    F_REL, F_RY, F_YAGO, F_FISC, F_ORD, F_QU, F_QN, F_U, F_UX, F_N, F_AGO,
+    F_DEC, F_DEC2, F_DECW, F_CEN, F_SEA, F_POD, F_REF, F_DBA, F_SETW, F_TN,
+    F_HOL, F_NFIELD
+} tx_field;
+
+/* Rule kinds (the NAME of a rule line). */
+typedef enum {
+    K_ISO, K_SLASH, K_YRANGE, K_CLOCK, K_CLOCK24, K_NOON, K_MDY, K_DMY,
+    K_QTR, K_QYR, K_QTHE, K_QN, K_YAGO, K_DEC, K_DEC2, K_DEC3, K_DECW, K_CENT, K_SEAS,
+    K_REFDAY, K_PODREL, K_PODREF, K_RELU, K_THEU, K_THEW, K_SETW, K_SETWP,
+    K_SETU, K_SETM, K_SETT, K_SETA, K_WDAY, K_MY, K_DUR, K_DURX, K_YEAR,
+    K_REF, K_HOL, K_NKIND
+} tx_kind;
+
+#define TX_MAX_DUP 16 /* groups of one name across the rules */
+
+struct cx_timex_rules {
+    tx_words words;
+    pcre2_code *re;
+    /* group numbers of each field, 0-terminated */
+    uint16_t groups[F_NFIELD][TX_MAX_DUP + 1];
+};
+
+/* One matched expression before normalization: the text and where each
+ * field was captured (-1 when not). */
+typedef struct {
+    int kind;
+    size_t start, end;
+    long f[F_NFIELD][2];
+} tx_cand;
+
+/* What normalization needs besides the candidate. */
+typedef struct {
+    const cx_timex_rules *r;
+    const char *text;
+    size_t len;
+    const cx_anchor *anchor; /* y == 0: none */
+    int future;              /* the clause speaks of the future */
+    int past;                /* ... or plainly of the past */
+    const char *last_quarter; /* "YYYY-Qn" last named in the text, or NULL */
+    size_t last_quarter_end;  /* where it was named */
+    size_t here;              /* where the expression starts */
+    const char *sent_prev;   /* value of the previous expression of the
+                                same sentence, or NULL */
+} tx_env;
+
+/* Looks up a word (len bytes, any case; runs of spaces match one space,
+ * a final '.' is ignored) in class cls; NULL when absent. cls < 0: any. */
+const tx_word *tx_word_find(const tx_words *w, const char *s, size_t len,
+                            int cls);
+
+/* Normalizes c into t (type, value, mod). Returns 0, or -1 when the match
+ * turns out not to be a date expression (e.g. 31 February). */
+int tx_normalize(const tx_env *env, const tx_cand *c, cx_timex *t);
+
+/* Reads a number written in digits or words ("twenty four", "a", "1 1/2");
+ * returns -1 for vague amounts (several, few, many). */
+double tx_number(const tx_words *w, const char *s, size_t len);
+
+/* Calendar helpers (proleptic Gregorian). */
+long tx_days(int y, int m, int d);
+void tx_civil(long days, int *y, int *m, int *d);
+int tx_weekday(int y, int m, int d); /* ISO: Monday 1 .. Sunday 7 */
+int tx_month_days(int y, int m);
+
+#endif
