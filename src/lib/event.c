@@ -178,29 +178,79 @@ static cx_span S_sentence_span(const cx_seg *seg, const cx_timex *t)
     return sp;
 }
 
-static int S_attach_entities(cx_event *ev, const cx_entity *ents, size_t nents)
+/* A mention start and its entity, to find the entities of a span by
+ * binary search instead of scanning every entity for every event. */
+typedef struct {
+    size_t start, end, entity;
+} S_mref;
+
+static int S_cmp_mref(const void *a, const void *b)
 {
-    for (size_t e = 0; e < nents; e++)
-        for (size_t m = 0; m < ents[e].n_mentions; m++) {
-            const cx_span *ms = &ents[e].mentions[m].span;
-            if (ms->start >= ev->span.start && ms->end <= ev->span.end) {
-                size_t *p = realloc(ev->entities, (ev->n_entities + 1) * sizeof *p);
-                if (!p)
-                    return CX_ERR_NOMEM;
-                ev->entities = p;
-                ev->entities[ev->n_entities++] = e;
-                break;
-            }
-        }
+    const S_mref *x = a, *y = b;
+    return x->start < y->start ? -1 : x->start > y->start;
+}
+
+static int S_cmp_size(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+static int S_attach_entities(cx_event *ev, const S_mref *refs, size_t nrefs)
+{
+    size_t lo = 0, hi = nrefs;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (refs[mid].start < ev->span.start)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    size_t n = 0;
+    for (size_t i = lo; i < nrefs && refs[i].start < ev->span.end; i++)
+        n += refs[i].end <= ev->span.end;
+    if (!n)
+        return CX_OK;
+    ev->entities = malloc(n * sizeof *ev->entities);
+    if (!ev->entities)
+        return CX_ERR_NOMEM;
+    for (size_t i = lo; i < nrefs && refs[i].start < ev->span.end; i++)
+        if (refs[i].end <= ev->span.end)
+            ev->entities[ev->n_entities++] = refs[i].entity;
+    qsort(ev->entities, ev->n_entities, sizeof *ev->entities, S_cmp_size);
+    size_t u = 0;
+    for (size_t i = 0; i < ev->n_entities; i++)
+        if (!u || ev->entities[u - 1] != ev->entities[i])
+            ev->entities[u++] = ev->entities[i];
+    ev->n_entities = u;
     return CX_OK;
 }
 
+/* Events are made in text order, so an event of the same sentence and
+ * value can only be among the last ones made. */
 static int S_same_sentence_value(const cx_event *v, size_t n, const cx_event *ev)
 {
-    for (size_t i = 0; i < n; i++)
-        if (v[i].span.start == ev->span.start && strcmp(v[i].date.value, ev->date.value) == 0)
+    for (size_t i = n; i-- > 0 && v[i].span.start == ev->span.start;)
+        if (strcmp(v[i].date.value, ev->date.value) == 0)
             return 1;
     return 0;
+}
+
+static S_mref *S_mention_index(const cx_entity *ents, size_t nents, size_t *n)
+{
+    size_t total = 0;
+    for (size_t e = 0; e < nents; e++)
+        total += ents[e].n_mentions;
+    *n = total;
+    S_mref *r = malloc((total + 1) * sizeof *r);
+    if (!r)
+        return NULL;
+    size_t k = 0;
+    for (size_t e = 0; e < nents; e++)
+        for (size_t m = 0; m < ents[e].n_mentions; m++)
+            r[k++] = (S_mref){ents[e].mentions[m].span.start, ents[e].mentions[m].span.end, e};
+    qsort(r, total, sizeof *r, S_cmp_mref);
+    return r;
 }
 
 int cx_event_build(const cx_doc *doc, const cx_seg *seg, const cx_timex *tx,
@@ -208,9 +258,12 @@ int cx_event_build(const cx_doc *doc, const cx_seg *seg, const cx_timex *tx,
                    cx_event **out, size_t *n)
 {
     cx_event *v = NULL;
-    size_t nv = 0, cap = 0;
+    size_t nv = 0, cap = 0, nrefs;
     *out = NULL;
     *n = 0;
+    S_mref *refs = S_mention_index(ents, nents, &nrefs);
+    if (!refs)
+        return CX_ERR_NOMEM;
     for (size_t i = 0; i < ntx && seg->ntok; i++) {
         const cx_timex *t = &tx[i];
         if ((t->type != CX_DATE && t->type != CX_TIME) || t->in_name)
@@ -232,16 +285,18 @@ int cx_event_build(const cx_doc *doc, const cx_seg *seg, const cx_timex *tx,
         if (cx_grow((void **)&v, &cap, nv + 1, sizeof *v))
             goto nomem;
         v[nv++] = ev;
-        if (S_attach_entities(&v[nv - 1], ents, nents))
+        if (S_attach_entities(&v[nv - 1], refs, nrefs))
             goto nomem;
     }
     if (nv)
         qsort(v, nv, sizeof *v, S_cmp_event);
     (void)doc;
+    free(refs);
     *out = v;
     *n = nv;
     return CX_OK;
 nomem:
+    free(refs);
     for (size_t i = 0; i < nv; i++)
         free(v[i].entities);
     free(v);
