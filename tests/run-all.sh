@@ -13,6 +13,11 @@ mkdir -p build/plain
 # TimelineJS, vis-timeline and the HTML report in headless chromium
 # (needs tests/browser/node_modules: .ci/run installs it)
 (cd build/plain && make -s check-browser)
+# memcheck over the seeds, the golden tests and the fuzz corpora
+# (docs/robustness.md); .ci/run installs valgrind
+if [ "${CX_SKIP_VALGRIND:-0}" != 1 ] && command -v valgrind >/dev/null 2>&1; then
+  (cd build/plain && make -s valgrind)
+fi
 
 if [ "${CX_SKIP_SANITIZERS:-0}" != 1 ]; then
   mkdir -p build/asan

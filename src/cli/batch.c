@@ -5,6 +5,7 @@
  * read, extract and serialize; the main thread emits finished slots in
  * input order, so output is the same whatever the number of threads, and
  * memory stays bounded by the window. */
+#define _GNU_SOURCE /* syncfs */
 #include "batch.h"
 #include <cjson/cJSON.h>
 #include <dirent.h>
@@ -13,6 +14,7 @@
 #include <fnmatch.h>
 #include <inttypes.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -93,8 +95,52 @@ static char *S_fmt(const char *fmt, ...)
     return p;
 }
 
+/* Writes all of data to fd; 0 or -1 (errno set). */
+static int S_write_all(int fd, const char *data, size_t len)
+{
+    size_t off = 0;
+    while (off < len) {
+        ssize_t w = write(fd, data + off, len - off);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0) {
+            if (w == 0)
+                errno = EIO;
+            return -1;
+        }
+        off += (size_t)w;
+    }
+    return 0;
+}
+
+/* The temporary file and rename make a write atomic for readers and
+ * against a killed process; sync also makes it durable against a crash of
+ * the machine. Per-document outputs skip the per-file fsync (it made a
+ * run over 10,000 small files about twice as slow on ext4) and the run
+ * syncs the output file system once at its end instead. */
+static int S_write_atomic(const char *path, const char *data, size_t len, int sync);
+
 int cx_write_atomic(const char *path, const char *data, size_t len)
 {
+    return S_write_atomic(path, data, len, 1);
+}
+
+static int S_write_atomic(const char *path, const char *data, size_t len, int sync)
+{
+    /* A device or a pipe (/dev/stdout, /dev/full) is written in place: a
+     * rename would replace it with a plain file. */
+    struct stat st;
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
+        int dfd = open(path, O_WRONLY | O_TRUNC);
+        if (dfd < 0)
+            return -1;
+        int rc = S_write_all(dfd, data, len);
+        int saved = errno;
+        if (close(dfd) != 0 && rc == 0)
+            return -1;
+        errno = saved;
+        return rc;
+    }
     char *tmp = S_fmt("%s.tmp.%ld.%lx", path, (long)getpid(), (unsigned long)pthread_self());
     if (!tmp)
         return -1;
@@ -113,7 +159,7 @@ int cx_write_atomic(const char *path, const char *data, size_t len)
         off += (size_t)w;
     }
     int saved = errno;
-    int ok = off == len && fsync(fd) == 0;
+    int ok = off == len && (!sync || fsync(fd) == 0);
     if (!ok && off == len)
         saved = errno;
     if (close(fd) != 0 && ok) {
@@ -331,7 +377,7 @@ static void S_process(S_run *r, S_slot *s)
         s->json[len] = '\0';
         char *withnl = S_fmt("%s\n", s->json);
         if (!dir || !withnl || (slash && S_mkdirs(dir) != 0) ||
-            cx_write_atomic(s->out_path, withnl, len + 1) != 0)
+            S_write_atomic(s->out_path, withnl, len + 1, 0) != 0)
             s->error = S_fmt("%s: cannot write %s: %s", s->source, s->out_path, strerror(errno));
         free(dir);
         free(withnl);
@@ -569,7 +615,8 @@ static void S_walk(S_run *r, const char *dir, const char *rel, int depth)
             if (S_ISDIR(st.st_mode) && depth < 64)
                 S_walk(r, p, q, depth + 1);
             else if (S_ISREG(st.st_mode) && S_included(r->o, names[i])) {
-                if (r->o->timeline && !r->o->input_jsonl && S_is_json_name(names[i]))
+                if (r->o->timeline && !r->o->input_jsonl &&
+                    (r->o->input_json || S_is_json_name(names[i])))
                     S_timeline_json(r, p);
                 else {
                     r->total_bytes += (size_t)st.st_size;
@@ -722,7 +769,8 @@ static void S_enqueue(S_run *r, const char *in)
     S_submit_file(r, in, base ? base + 1 : in);
 }
 
-static void S_write_report(S_run *r, double secs)
+/* 0, or -1 when the report could not be written (said on stderr). */
+static int S_write_report(S_run *r, double secs)
 {
     cJSON *j = cJSON_CreateObject();
     cJSON_AddStringToObject(j, "chronex_version", CX_VERSION);
@@ -739,10 +787,40 @@ static void S_write_report(S_run *r, double secs)
     char *s = cJSON_Print(j);
     cJSON_Delete(j);
     char *withnl = s ? S_fmt("%s\n", s) : NULL;
-    if (!withnl || cx_write_atomic(r->o->report, withnl, strlen(withnl)) != 0)
+    int rc = !withnl || cx_write_atomic(r->o->report, withnl, strlen(withnl)) != 0 ? -1 : 0;
+    if (rc)
         fprintf(stderr, "chronex: %s: cannot write report: %s\n", r->o->report, strerror(errno));
     free(s);
     free(withnl);
+    return rc;
+}
+
+/* --incremental after a killed run: removes the temporary files
+ * (NAME.json.tmp.PID.THREAD) that run left, those whose process is gone. */
+static void S_sweep_tmp(const char *dir, int depth)
+{
+    DIR *d = depth < 64 ? opendir(dir) : NULL;
+    if (!d)
+        return;
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        if (e->d_name[0] == '.' && (!e->d_name[1] || (e->d_name[1] == '.' && !e->d_name[2])))
+            continue;
+        char *p = S_fmt("%s/%s", dir, e->d_name);
+        const char *t = strstr(e->d_name, ".json.tmp.");
+        struct stat st;
+        if (p && lstat(p, &st) == 0 && S_ISDIR(st.st_mode)) {
+            S_sweep_tmp(p, depth + 1);
+        } else if (p && t && S_ISREG(st.st_mode)) {
+            char *end;
+            long pid = strtol(t + 10, &end, 10);
+            if (pid > 0 && *end == '.' && pid != (long)getpid() &&
+                kill((pid_t)pid, 0) != 0 && errno == ESRCH)
+                unlink(p);
+        }
+        free(p);
+    }
+    closedir(d);
 }
 
 int cx_batch_run(const cx_ctx *ctx, const cx_batch_opts *o, char *const *inputs, size_t n_inputs)
@@ -776,6 +854,8 @@ int cx_batch_run(const cx_ctx *ctx, const cx_batch_opts *o, char *const *inputs,
         cJSON_Delete(r.failures);
         return CX_EXIT_FAILED;
     }
+    if (o->outdir && o->incremental)
+        S_sweep_tmp(o->outdir, 0);
     pthread_mutex_init(&r.mu, NULL);
     pthread_cond_init(&r.work, NULL);
     pthread_cond_init(&r.done, NULL);
@@ -801,6 +881,21 @@ int cx_batch_run(const cx_ctx *ctx, const cx_batch_opts *o, char *const *inputs,
     for (int i = 0; i < started; i++)
         pthread_join(th[i], NULL);
     free(th);
+    if (o->outdir && r.n_docs > r.n_failed + r.n_skipped) {
+        /* outputs are durable once the run ends (see S_write_atomic) */
+        int fd = open(o->outdir, O_RDONLY | O_DIRECTORY);
+#ifdef __linux__
+        int synced = fd >= 0 && syncfs(fd) == 0;
+#else
+        int synced = fd >= 0 && (sync(), 1);
+#endif
+        if (!synced) {
+            fprintf(stderr, "chronex: %s: cannot sync: %s\n", o->outdir, strerror(errno));
+            r.n_failed++;
+        }
+        if (fd >= 0)
+            close(fd);
+    }
     double secs = S_now() - r.t0;
     S_progress(&r, 1);
     if (fflush(stdout) != 0 || ferror(stdout)) {
@@ -811,8 +906,8 @@ int cx_batch_run(const cx_ctx *ctx, const cx_batch_opts *o, char *const *inputs,
         fprintf(stderr, "chronex: %zu documents, %zu written, %zu skipped, %zu failed, %.1f MB in %.2f s (%.1f MB/s)\n",
                 r.n_docs, r.n_docs - r.n_failed - r.n_skipped, r.n_skipped, r.n_failed,
                 (double)r.n_bytes / 1e6, secs, secs > 0 ? (double)r.n_bytes / 1e6 / secs : 0.0);
-    if (o->report)
-        S_write_report(&r, secs);
+    if (o->report && S_write_report(&r, secs) != 0)
+        r.n_failed++; /* a run whose report is lost did not all go well */
     cJSON_Delete(r.failures);
     for (size_t i = 0; i < r.nslots; i++)
         S_slot_clear(&r.slots[i]);

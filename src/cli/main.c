@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 static const char S_usage[] =
@@ -169,10 +170,13 @@ static int S_cores(void)
 static int S_is_json_input(const S_args *a, const char *p)
 {
     size_t n = strlen(p);
+    struct stat st;
     if (a->b.input_jsonl)
         return 0;
-    return a->b.input_json || (n > 5 && strcmp(p + n - 5, ".json") == 0) ||
-           (n > 6 && strcmp(p + n - 6, ".jsonl") == 0);
+    if ((n > 5 && strcmp(p + n - 5, ".json") == 0) || (n > 6 && strcmp(p + n - 6, ".jsonl") == 0))
+        return 1;
+    /* other folders are walked by the batch, which reads the .json in them */
+    return a->b.input_json && !(stat(p, &st) == 0 && S_ISDIR(st.st_mode));
 }
 
 /* chronex report: the entities of a per-document JSON output. */
@@ -306,9 +310,14 @@ int main(int argc, char **argv)
         return S_usage_error("%s", "--format is for chronex timeline");
     if (a.b.input_json && strcmp(cmd, "timeline") != 0 && !report)
         return S_usage_error("%s", "--input-format json is for chronex timeline");
+    char **inputs = argv + 1 + optind;
+    /* merging earlier outputs needs no data: a reducer starts at once */
+    int need_ctx = strcmp(cmd, "extract") == 0;
+    for (int i = 0; !need_ctx && i < nin; i++)
+        need_ctx = !S_is_json_input(&a, inputs[i]);
     cx_error err;
-    cx_ctx *ctx = cx_ctx_new(&a.cfg, &err);
-    if (!ctx) {
+    cx_ctx *ctx = need_ctx ? cx_ctx_new(&a.cfg, &err) : NULL;
+    if (need_ctx && !ctx) {
         if (err.line > 0)
             fprintf(stderr, "chronex: %s:%ld: %s\n", err.file, err.line, err.message);
         else if (err.file[0])
@@ -317,7 +326,6 @@ int main(int argc, char **argv)
             fprintf(stderr, "chronex: %s\n", err.message[0] ? err.message : cx_strerror(err.code));
         return CX_EXIT_DATA;
     }
-    char **inputs = argv + 1 + optind;
     if (strcmp(cmd, "timeline") == 0 || report)
         rc = S_timeline(ctx, &a, inputs, (size_t)nin, report);
     else

@@ -58,11 +58,10 @@ static size_t S_put_utf8(char *o, uint32_t cp)
     return 4;
 }
 
-/* UTF-16 with a byte order mark becomes UTF-8; unpaired surrogates
- * become U+FFFD. The BOM itself is kept as U+FEFF so offsets count it. */
-static int S_from_utf16(cx_doc *doc, const unsigned char *b, size_t len)
+/* UTF-16 becomes UTF-8; unpaired surrogates and NULs become U+FFFD. A
+ * BOM is kept as U+FEFF so offsets count it. */
+static int S_from_utf16(cx_doc *doc, const unsigned char *b, size_t len, int be)
 {
-    int be = b[0] == 0xFE;
     size_t units = len / 2;
     char *o = malloc(units * 3 + 4 + 1);
     if (!o)
@@ -148,6 +147,29 @@ static int S_from_utf8(cx_doc *doc, const unsigned char *b, size_t len)
     return CX_OK;
 }
 
+/* 0: not UTF-16; 1: little-endian; 2: big-endian. A byte order mark
+ * decides; without one, text whose every other byte is NUL (English in
+ * UTF-16) is taken for UTF-16, as no UTF-8 text looks like that. */
+static int S_utf16_kind(const unsigned char *b, size_t len)
+{
+    if (len >= 2 && b[0] == 0xFF && b[1] == 0xFE)
+        return 1;
+    if (len >= 2 && b[0] == 0xFE && b[1] == 0xFF)
+        return 2;
+    if (len < 8 || len % 2)
+        return 0;
+    size_t n = (len < 4096 ? len : 4096) / 2, zero_even = 0, zero_odd = 0;
+    for (size_t i = 0; i < n; i++) {
+        zero_even += b[2 * i] == 0;
+        zero_odd += b[2 * i + 1] == 0;
+    }
+    if (zero_even == 0 && zero_odd * 10 >= n * 9)
+        return 1;
+    if (zero_odd == 0 && zero_even * 10 >= n * 9)
+        return 2;
+    return 0;
+}
+
 int cx_doc_init(cx_doc *doc, const char *bytes, size_t len)
 {
     memset(doc, 0, sizeof *doc);
@@ -155,10 +177,8 @@ int cx_doc_init(cx_doc *doc, const char *bytes, size_t len)
     const unsigned char *b = (const unsigned char *)bytes;
     if (len > UINT32_MAX / 2)
         return CX_ERR_LIMIT;
-    int rc = (len >= 2 && ((b[0] == 0xFF && b[1] == 0xFE) ||
-                           (b[0] == 0xFE && b[1] == 0xFF)))
-                 ? S_from_utf16(doc, b, len)
-                 : S_from_utf8(doc, b, len);
+    int kind = S_utf16_kind(b, len);
+    int rc = kind ? S_from_utf16(doc, b, len, kind == 2) : S_from_utf8(doc, b, len);
     if (rc != CX_OK)
         return rc;
     doc->text = doc->owned;

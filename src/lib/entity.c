@@ -181,6 +181,27 @@ static int S_tok_is(const S_work *w, size_t i, const char *s)
     return t->end - t->start == n && memcmp(w->text + t->start, s, n) == 0;
 }
 
+int cx_ent_prep_before(const S_work *w, size_t b)
+{
+    if (b == 0 || !(w->t[b - 1].cats & CX_G_LOC_PREP))
+        return 0;
+    /* "according to Kaspersky" */
+    if (b >= 2 && S_tok_is(w, b - 1, "to") && (S_tok_is(w, b - 2, "according") ||
+                                               S_tok_is(w, b - 2, "According")))
+        return 0;
+    return !w->t[b - 1].cap || (w->seg->toks[b - 1].flags & CX_TOK_SSTART);
+}
+
+int cx_ent_dateline(const S_work *w, size_t b, size_t e)
+{
+    if (!(b == 0 || (w->seg->toks[b].flags & CX_TOK_NL)) || e >= w->ntok)
+        return 0;
+    if (!(w->seg->toks[b].flags & CX_TOK_UPPER))
+        return 0;
+    return (w->seg->toks[e].flags & CX_TOK_NUM) || w->t[e].intx || cx_ent_punct(w, e, ",") ||
+           cx_ent_punct(w, e, "(");
+}
+
 int cx_ent_punct(const S_work *w, size_t i, const char *s)
 {
     return i < w->ntok && (w->seg->toks[i].flags & CX_TOK_PUNCT) && S_tok_is(w, i, s);
@@ -188,6 +209,8 @@ int cx_ent_punct(const S_work *w, size_t i, const char *s)
 
 static int S_open_quote(const S_work *w, size_t i)
 {
+    if (!(w->seg->toks[i].flags & CX_TOK_PUNCT))
+        return 0;
     return cx_ent_punct(w, i, "\"") || cx_ent_punct(w, i, "\xE2\x80\x9C") ||
            cx_ent_punct(w, i, "(") || cx_ent_punct(w, i, ":") ||
            cx_ent_punct(w, i, "\xE2\x80\x98") || cx_ent_punct(w, i, "'") ||
@@ -258,11 +281,7 @@ static void S_features(S_work *w)
     const cx_seg *seg = w->seg;
     for (size_t i = 0; i < w->ntok; i++) {
         const cx_tok *k = &seg->toks[i];
-        cx_gaz_tok *g = &w->g[i];
-        g->s = w->text + k->start;
-        g->len = k->end - k->start;
-        g->flags = k->flags;
-        g->key = cx_gaz_key(g->s, g->len);
+        cx_gaz_tok_init(&w->g[i], w->text + k->start, k->end - k->start, k->flags);
     }
     for (size_t i = 0; i < w->ntok; i++) {
         const cx_tok *k = &seg->toks[i];
@@ -271,7 +290,7 @@ static void S_features(S_work *w)
             continue;
         t->cap = (k->flags & (CX_TOK_CAP | CX_TOK_UPPER)) != 0;
         /* a model code (A350, F-16, G7) names a product, not an entity */
-        for (size_t j = k->start; j < k->end; j++)
+        for (size_t j = k->start; t->cap && j < k->end; j++)
             if (w->text[j] >= '0' && w->text[j] <= '9')
                 t->code = 1;
         /* US$, HK$: part of a currency sign */
@@ -281,6 +300,8 @@ static void S_features(S_work *w)
         t->weak = (k->flags & (CX_TOK_SSTART | CX_TOK_HEADLINE)) != 0 ||
                   (i > 0 && S_open_quote(w, i - 1)) || i == 0 ||
                   (k->flags & CX_TOK_NL);
+        if (i + 8 < w->ntok)
+            cx_gaz_prefetch(w->r->gaz, w->g[i + 8].key);
         cx_gaz_hit hits[8];
         size_t n = cx_gaz_match(w->r->gaz, &w->g[i], w->ntok - i, hits, 8);
         for (size_t h = 0; h < n; h++) {
@@ -346,11 +367,56 @@ static int S_same_line(const S_work *w, size_t i)
 static int S_and_joins(const S_work *w, size_t j)
 {
     size_t k = j + 1;
-    while (k < w->ntok && S_same_line(w, k) && S_namey(w, k) &&
+    while (k < w->ntok && k < j + 8 && S_same_line(w, k) && S_namey(w, k) &&
            (w->seg->toks[k].flags & CX_TOK_SPACE) && !w->t[k].hl)
         k++;
     return k > j + 1 && (w->t[k - 1].cats & (CX_G_ORG_HEAD | CX_G_ORG_SUFFIX)) &&
            !(w->t[j - 1].cats & (CX_G_ORG_HEAD | CX_G_ORG_SUFFIX)) && !w->t[j - 1].mlen;
+}
+
+/* Does the connector at j join [i, j) to the name after it? "of" and
+ * "for" follow a head word or a plain word ("Bank of England", "London
+ * School of Economics", "Commonwealth of Independent States"), not a
+ * complete name ("John Casesa of Schroder", "Karlsruhe of Germany",
+ * "Daniels Pharmaceuticals Inc of St. Petersburg"). */
+static int S_of_joins(const S_work *w, size_t i, size_t j)
+{
+    const S_tok *l = &w->t[j - 1];
+    if (!S_tok_is(w, j, "of") && !S_tok_is(w, j, "for"))
+        return 1;
+    if (l->cats & CX_G_ORG_SUFFIX)
+        return 0;
+    if (S_tok_is(w, j, "for"))
+        return (l->cats & CX_G_ORG_HEAD) != 0;
+    if (l->cats & (CX_G_ORG_HEAD | CX_G_LOC_HEAD | CX_G_MISC_HEAD))
+        return 1;
+    return (l->cats & CX_G_COMMON) && !(w->t[i].cats & CX_G_PER_FIRST && j - i > 1);
+}
+
+/* The end of a stretch of lower-case name particles from j, written
+ * apart ("van der") or joined by hyphens ("-ur-", "al-"); j when none. */
+static size_t S_particles(const S_work *w, size_t j)
+{
+    size_t k = j;
+    int glued = k < w->ntok && cx_ent_punct(w, k, "-") && !(w->seg->toks[k].flags & CX_TOK_SPACE);
+    if (glued)
+        k++;
+    size_t n = 0;
+    while (k < w->ntok && (w->t[k].cats & CX_G_PARTICLE) &&
+           (w->seg->toks[k].flags & CX_TOK_LOWER) && n < 3) {
+        if (glued) {
+            if ((w->seg->toks[k].flags & CX_TOK_SPACE) || k + 1 >= w->ntok ||
+                !cx_ent_punct(w, k + 1, "-") || (w->seg->toks[k + 1].flags & CX_TOK_SPACE))
+                break;
+            k += 2;
+            if (k < w->ntok && (w->seg->toks[k].flags & CX_TOK_SPACE))
+                return j;
+        } else {
+            k++;
+        }
+        n++;
+    }
+    return n ? k : j;
 }
 
 /* The end of the run that starts at i. */
@@ -375,9 +441,15 @@ static size_t S_run_end(const S_work *w, size_t i)
             continue;
         }
         if (S_connector(w, j) && j + 1 < w->ntok && S_same_line(w, j + 1) &&
-            S_namey(w, j + 1) && !w->t[j - 1].title_end &&
-            !(S_tok_is(w, j, "for") && !(w->t[j - 1].cats & CX_G_ORG_HEAD))) {
+            S_namey(w, j + 1) && !w->t[j - 1].title_end && S_of_joins(w, i, j)) {
             j += 2;
+            continue;
+        }
+        /* particles in a row: "Joost van der Westhuizen", "Ata-ur-Rehman" */
+        size_t k2 = S_particles(w, j);
+        if (k2 > j + 1 && k2 < w->ntok && S_same_line(w, k2) && S_namey(w, k2) &&
+            !w->t[j - 1].title_end) {
+            j = k2 + 1;
             continue;
         }
         break;
@@ -460,7 +532,7 @@ static size_t S_cut(const S_work *w, size_t b, size_t e)
              (!(t->cats & CX_G_PER_FIRST) && !w->sports &&
               (nx->mlen || S_plain(nx) || (w->seg->toks[i + 1].flags & CX_TOK_UPPER))))) {
             int org_later = 0;
-            for (size_t j = i + 1; j < e; j++)
+            for (size_t j = i + 1; j < e && j < i + 8; j++)
                 org_later |= S_head(&w->t[j]) || (w->t[j].cats & CX_G_LOC_HEAD);
             if (!org_later)
                 return i + 1;
@@ -485,27 +557,35 @@ static int S_pieces_of(S_work *w, size_t b, size_t e, int why)
 static int S_split_run(S_work *w, size_t b, size_t e)
 {
     int why = 0;
-    size_t s = b, covered = b;
+    size_t s = b, covered = b, name_cov = b;
     for (size_t i = b; i < e;) {
         const S_tok *t = &w->t[i];
         if (t->mlen > 1 && i + t->mlen > covered)
             covered = i + t->mlen;
-        int in_name = 0;
-        for (size_t j = s; j < i; j++)
-            if (w->t[j].mlen > 1 && j + w->t[j].mlen > i && (w->t[j].mcats & CX_G_ANY_NAME))
-                in_name = 1;
+        int in_name = name_cov > i;
+        if (t->mlen > 1 && (t->mcats & CX_G_ANY_NAME) && i + t->mlen > name_cov)
+            name_cov = i + t->mlen;
         int title = t->title_len && !(t->mlen > t->title_len) && !in_name &&
                     i + t->title_len <= e && !(t->cats & CX_G_PER_FIRST && i + 1 < e &&
                                                !(w->seg->toks[i].flags & CX_TOK_UPPER) &&
                                                !(w->t[i].cats & CX_G_COMMON));
+        /* "Hun Sen": a short title word without its period after a name */
+        if (title && i > s && w->g[i].len <= 3 && !(w->seg->toks[i].flags & CX_TOK_ABBR) &&
+            !(w->seg->toks[i].flags & CX_TOK_UPPER))
+            title = 0;
         /* Bank of..., General Motors: before or as a head word, no title */
         if (title && (S_head(t) || (i + t->title_len < e && t->cap &&
                                     S_head(&w->t[i + t->title_len]))))
             title = 0;
         if (title) {
-            if (S_pieces_of(w, s, i, why | (t->role_start ? W_BEFORE_ROLE : 0)))
+            /* "Hong Kong Financial Secretary", "Foreign Minister": plain
+             * words before a title belong to it */
+            size_t c = i;
+            while (c > s && S_plain(&w->t[c - 1]) && !(w->t[c - 1].cats & CX_G_ORG_HEAD))
+                c--;
+            if (S_pieces_of(w, s, c, why | (t->role_start ? W_BEFORE_ROLE : 0)))
                 return CX_ERR_NOMEM;
-            if (s < i && w->np && w->p[w->np - 1].e == i && t->role_start)
+            if (s < c && w->np && w->p[w->np - 1].e == c && t->role_start)
                 w->p[w->np - 1].why |= W_BEFORE_ROLE;
             i += t->title_len;
             s = i;
@@ -555,7 +635,7 @@ static int S_type_of_cats(uint32_t c, const S_work *w, size_t b)
         return CX_LOCATION;
     if (c & (CX_G_ORG_COMPANY | CX_G_ORG_AIRLINE)) {
         if ((c & (CX_G_LOC_CITY | CX_G_LOC_REGION | CX_G_LOC)) && b > 0 &&
-            (w->t[b - 1].cats & CX_G_LOC_PREP))
+            cx_ent_prep_before(w, b))
             return CX_LOCATION;
         return CX_ORGANIZATION;
     }
@@ -589,6 +669,15 @@ static int S_year(const S_work *w, size_t i)
            s[3] <= '9';
 }
 
+/* A model number: three digits or more, no year, outside sports reports
+ * (787 in "Boeing 787 Dreamliner"). */
+static int S_model_number(const S_work *w, size_t i)
+{
+    return (w->seg->toks[i].flags & CX_TOK_NUM) && !S_year(w, i) && !w->sports &&
+           w->g[i].len >= 3 && w->g[i].len <= 5 && w->g[i].s[0] != '0' &&
+           !memchr(w->g[i].s, ',', w->g[i].len) && !memchr(w->g[i].s, '.', w->g[i].len);
+}
+
 static int S_title_with_number(const S_work *w, const S_piece *p)
 {
     size_t e = p->e, b = p->b;
@@ -606,47 +695,55 @@ static int S_all_caps_word(const S_work *w, size_t i)
     return (w->seg->toks[i].flags & CX_TOK_UPPER) && w->g[i].len <= 7;
 }
 
-static void S_classify(S_work *w, S_piece *p)
+/* Types piece p; returns 1 when it has narrowed p and must look again. */
+static int S_classify_once(S_work *w, S_piece *p)
 {
     size_t b = p->b, e = p->e, n = e - b;
     const S_tok *f = &w->t[b], *l = &w->t[e - 1];
     int full = f->mlen == n;
-    /* strip a leading demonym unless an organization name follows */
+    /* no name is that long: a run of capitals in a table or a shout */
+    if (n > 16) {
+        p->type = T_DROP;
+        return 0;
+    }
     if (full && f->muser) {
         p->type = S_type_of_cats(f->mcats, w, b);
         p->strong = 1;
         p->canon = f->mcanon;
-        return;
+        return 0;
     }
     int has_head = 0;
     for (size_t i = b + (n > 1 ? 0 : 1); i < e; i++)
         has_head |= S_head(&w->t[i]) && (i > b || n > 1);
+    if (!full && n > 1 && (f->mcats & CX_G_MISC) && f->mlen == 1) {
+        p->b++; /* "the August National Association of ..." */
+        return 1;
+    }
+    /* strip a leading nationality unless an organization name follows */
     if (!full && (f->cats & CX_G_DEMONYM) && !has_head) {
         p->b++;
         if (p->b >= p->e) {
             p->type = T_DROP;
-            return;
+            return 0;
         }
-        S_classify(w, p);
-        return;
+        return 1;
     }
     if (f->dlen == n && !(full && (f->mcats & CX_G_ANY_NAME))) {
         p->type = T_DROP;
-        return;
+        return 0;
     }
     if (has_head && !full && f->dlen && f->dlen < n) {
         /* "Panamanian Boxing Association": the nationality is no part */
         p->b += f->dlen;
-        S_classify(w, p);
-        return;
+        return 1;
     }
     if (full && (f->mcats & CX_G_MISC)) {
         p->type = T_DROP;
-        return;
+        return 0;
     }
     if (n == 1 && (f->cats & CX_G_DEMONYM) && !(full && (f->mcats & CX_G_ORG))) {
         p->type = T_DROP;
-        return;
+        return 0;
     }
     size_t longest = 0;
     for (size_t i = b; i < e; i++)
@@ -654,73 +751,81 @@ static void S_classify(S_work *w, S_piece *p)
             longest = w->g[i].len;
     if (longest <= 2 && n > 1 && !full) { /* Wi-Fi, A-B */
         p->type = T_DROP;
-        return;
+        return 0;
     }
     if (b > 0 && S_same_line(w, b) &&
-        (w->t[b - 1].code ||
-         ((w->seg->toks[b - 1].flags & CX_TOK_NUM) && b > 1 && w->t[b - 2].cap &&
-          !S_year(w, b - 1) && !w->sports && w->g[b - 1].len >= 3))) {
+        (w->t[b - 1].code || S_model_number(w, b - 1) ||
+         (b > 1 && S_open_quote(w, b - 1) && S_model_number(w, b - 2)))) {
         p->type = T_DROP; /* Boeing 787 Dreamliner: a product */
         S_set_put(&w->products, w->g[b].key);
-        return;
+        return 0;
+    }
+    /* "Airbus A380", "Boeing 787 Dreamliner": the maker's name in a
+     * product name is no mention of the maker */
+    if (e < w->ntok && S_same_line(w, e) && (w->seg->toks[e].flags & CX_TOK_SPACE) &&
+        (w->t[e].code || (e + 1 < w->ntok && (w->seg->toks[e].flags & CX_TOK_NUM) &&
+                          !S_year(w, e) && w->g[e].len >= 3 && !w->sports &&
+                          S_same_line(w, e + 1) && S_namey(w, e + 1)))) {
+        p->type = T_DROP;
+        return 0;
     }
     if (S_title_with_number(w, p) && n > 2) {
         /* "Marlow Center Energy 2031 Outlook": the name ends at its head */
         for (size_t i = b + 1; i + 1 < e; i++)
             if (S_head(&w->t[i])) {
                 p->e = (uint32_t)(i + 1);
-                S_classify(w, p);
-                return;
+                return 1;
             }
     }
     if (S_title_with_number(w, p) || ((l->cats & CX_G_MISC_HEAD) && !full && n > 1)) {
         p->type = T_DROP;
-        return;
+        return 0;
     }
     p->strong = 1;
     if (full)
         p->canon = f->mcanon;
     if ((l->cats & CX_G_LOC_HEAD) && n > 1 && !(l->cats & CX_G_ORG_HEAD) && !full) {
         p->type = CX_LOCATION;
-        return;
+        return 0;
     }
     if (has_head && n > 1 && !full) {
         p->type = CX_ORGANIZATION;
         if (n == 2 && (f->cats & CX_G_PER_FIRST) && (l->cats & CX_G_PER_LAST) &&
             !(l->cats & (CX_G_ORG_SUFFIX | CX_G_COMMON)))
             p->type = CX_PERSON;
-        return;
+        return 0;
     }
-    if (n > 1 && !full && (f->cats & CX_G_ORG_PREFIX) && !(f->cats & CX_G_PER_FIRST)) {
+    if (n > 1 && !full && (f->cats & CX_G_ORG_PREFIX) &&
+        !((f->cats & CX_G_PER_FIRST) && (l->cats & CX_G_PER_LAST))) {
         p->type = CX_ORGANIZATION;
-        return;
+        return 0;
     }
     int t = full ? S_type_of_cats(f->mcats, w, b) : -1;
     if ((p->why & W_AFTER_TITLE) || S_prev_is_title(w, b)) {
         if (t != CX_ORGANIZATION && t != CX_LOCATION) {
             p->type = CX_PERSON;
-            return;
+            return 0;
         }
     }
     /* "the German magazine Der Spiegel", "carrier Ryanair" */
     if (b > 0 && w->t[b - 1].role_start && !w->t[b - 1].cap && !w->t[b - 1].title_end &&
-        t != CX_LOCATION) {
+        t != CX_LOCATION && !(n >= 2 && (f->cats & CX_G_PER_FIRST))) {
         p->type = CX_ORGANIZATION;
-        return;
+        return 0;
     }
     if ((p->why & W_BEFORE_ROLE) || S_role_after(w, e)) {
         p->type = t == CX_LOCATION ? CX_LOCATION : CX_ORGANIZATION;
-        return;
+        return 0;
     }
     if (t >= 0 || t == T_DROP) {
         p->type = t;
-        return;
+        return 0;
     }
     /* an organization name at the end: Thomson Reuters */
     for (size_t i = b + 1; i < e; i++)
         if (w->t[i].mlen == e - i && (w->t[i].mcats & CX_G_ANY_ORG)) {
             p->type = CX_ORGANIZATION;
-            return;
+            return 0;
         }
     int personish = !((f->mcats & CX_G_ANY_LOC) && !(f->cats & CX_G_PER_FIRST)) &&
                     !(w->seg->toks[b].flags & CX_TOK_UPPER);
@@ -728,15 +833,19 @@ static void S_classify(S_work *w, S_piece *p)
         if (!w->t[i].cap && !(w->t[i].cats & CX_G_PARTICLE))
             personish = 0;
     /* a known first name, or an initial, before a capitalized word */
+    /* "Red Star", "Port Vale": two plain words are no person's name, though
+     * the first is also a first name */
+    if ((l->cats & CX_G_COMMON) && !(l->cats & CX_G_PER_LAST) && (f->cats & CX_G_COMMON))
+        personish = 0;
     if (personish && n >= 2 && ((f->cats & CX_G_PER_FIRST) ||
                    ((w->seg->toks[b].flags & CX_TOK_ABBR) && w->g[b].len == 2)) &&
         !(f->cats & CX_G_FUNC)) {
         p->type = CX_PERSON;
-        return;
+        return 0;
     }
     if (personish && n >= 2 && (l->cats & CX_G_PER_LAST) && !S_all_caps_word(w, e - 1)) {
         p->type = CX_PERSON;
-        return;
+        return 0;
     }
     p->strong = 0;
     if (f->hl) {
@@ -745,15 +854,16 @@ static void S_classify(S_work *w, S_piece *p)
             seen |= cx_ent_set_has(&w->strong, w->g[i].key);
         if (!seen) {
             p->type = T_DROP;
-            return;
+            return 0;
         }
     }
     for (size_t i = b; i < e; i++)
         if (w->seg->toks[i].flags & CX_TOK_UPPER)
             personish = 0;
-    if (b > 0 && (w->t[b - 1].cats & CX_G_LOC_PREP) && !w->t[b - 1].cap && n <= 2) {
+    if (cx_ent_prep_before(w, b) && n <= 2) {
+        p->evid = 1;
         p->type = CX_LOCATION;
-        return;
+        return 0;
     }
     if (n == 1) {
         if (S_all_caps_word(w, b) && !(w->seg->toks[b].flags & CX_TOK_HEADLINE))
@@ -762,13 +872,27 @@ static void S_classify(S_work *w, S_piece *p)
             p->type = CX_PERSON;
         else
             p->type = CX_ORGANIZATION;
-        return;
+        return 0;
     }
     if ((f->mcats & CX_G_ANY_LOC) && f->mlen < n && n <= 3 && !w->sports) {
         p->type = CX_LOCATION; /* London Heathrow */
-        return;
+        return 0;
     }
-    p->type = n <= 3 && personish ? CX_PERSON : CX_ORGANIZATION;
+    /* "Joost van der Merwe": lower-case particles inside make a person */
+    size_t words = n, parts = 0;
+    for (size_t i = b + 1; i + 1 < e; i++)
+        if (w->t[i].cats & CX_G_PARTICLE && !w->t[i].cap)
+            parts++;
+    words -= parts;
+    p->type = personish && (words <= 3 || (parts && words <= 4)) ? CX_PERSON
+                                                                  : CX_ORGANIZATION;
+    return 0;
+}
+
+static void S_classify(S_work *w, S_piece *p)
+{
+    while (S_classify_once(w, p))
+        ;
 }
 
 /* Sports reports name teams after places ("Leicestershire beat
@@ -783,7 +907,7 @@ static void S_sports(S_work *w, S_piece *p)
         return;
     if (f->mlen == e - b && (f->mcats & CX_G_LOC_COUNTRY))
         return;
-    if (b > 0 && (w->t[b - 1].cats & CX_G_LOC_PREP) && !w->t[b - 1].cap)
+    if (cx_ent_prep_before(w, b))
         return;
     if (e < w->ntok && w->t[e].intx)
         return;

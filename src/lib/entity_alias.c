@@ -24,7 +24,8 @@ typedef struct {
 typedef struct {
     int type;
     int has_multi; /* a multi-word mention, typed by evidence */
-    int votes[3];
+    int votes[3];  /* mentions of each type */
+    int svotes[3]; /* mentions typed by evidence */
     const char *canon;
     size_t first_piece;
 } S_ent;
@@ -34,6 +35,8 @@ typedef struct {
     S_ent *e;
     size_t ne, cap_e;
     S_map name, last, first, orgfirst, acro;
+    size_t *start; /* the pieces of entity k: order[start[k] .. start[k + 1]) */
+    size_t *order;
 } S_res;
 
 static int S_map_init(S_map *m, size_t n)
@@ -176,8 +179,10 @@ static void S_register(S_res *r, S_piece *p, long ent)
     size_t b = p->b, e = p->e;
     S_ent *x = &r->e[ent];
     p->ent = ent;
-    if (p->type >= 0 && p->type <= 2)
-        x->votes[p->type] += p->strong ? 2 : 1;
+    if (p->type >= 0 && p->type <= 2) {
+        x->votes[p->type]++;
+        x->svotes[p->type] += p->strong || p->evid;
+    }
     if (p->canon && !x->canon)
         x->canon = p->canon;
     S_map_put(&r->name, S_key(w, b, e, 1), ent, 0);
@@ -217,7 +222,21 @@ static S_piece *S_paren_acro(S_work *w, size_t pi)
         return NULL;
     if (!(w->seg->toks[q->b].flags & CX_TOK_UPPER))
         return NULL;
-    return q;
+    /* "Doug Flach ( U.S. )": a place or a nationality in parentheses is
+     * no acronym; an acronym starts with an initial of the name's first
+     * words (FSB for Federal Security Service, whatever its language) */
+    if ((w->t[q->b].mcats & CX_G_ANY_LOC) || p->type == CX_PERSON)
+        return NULL;
+    char a = w->text[w->seg->toks[q->b].start];
+    size_t b = p->b, k = 0;
+    for (size_t i = b; i < p->e && k < 2; i++) {
+        if (S_is_conn(w, i))
+            continue;
+        if (w->text[w->seg->toks[i].start] == a)
+            return q;
+        k++;
+    }
+    return NULL;
 }
 
 static int S_pass_multi(S_res *r)
@@ -264,11 +283,11 @@ static long S_lookup_single(S_res *r, S_piece *p)
     /* a place named like a person of this document: "Washington smiled"
      * after "Denzel Washington", unless "in" or "at" says otherwise */
     long per0 = S_map_get(&r->last, w->g[b].key);
-    int prep = b > 0 && (w->t[b - 1].cats & CX_G_LOC_PREP) && !w->t[b - 1].cap;
+    int prep = cx_ent_prep_before(w, b) || cx_ent_dateline(w, b, b + 1);
     if (ent >= 0 && r->e[ent].type == CX_LOCATION && per0 >= 0 && !prep)
         return per0;
     if (ent >= 0 && !((p->strong || p->team) && r->e[ent].type != p->type &&
-                      (r->e[ent].has_multi || p->team)))
+                      (r->e[ent].has_multi || p->team || w->sports)))
         return ent;
     const cx_gaz_tok *g = &w->g[b];
     uint64_t a = S_acro_of_word(g->s, g->len);
@@ -322,14 +341,23 @@ static int S_pass_single(S_res *r)
 
 /* ---- output ----------------------------------------------------------- */
 
-static int S_best_type(const S_ent *e)
+/* The type of an entity: its multi-word name's, else the type most of
+ * its evidence says (a mention typed by evidence outweighs any number
+ * typed by default: "in Arbil" once, "Arbil" alone many times). */
+static int S_best_type(const S_ent *e, int sports)
 {
     if (e->has_multi)
         return e->type;
+    const int *v = e->svotes[0] + e->svotes[1] + e->svotes[2] ? e->svotes : e->votes;
     int best = e->type;
     for (int t = 0; t < 3; t++)
-        if (best < 0 || e->votes[t] > e->votes[best])
+        if (best < 0 || v[t] > v[best])
             best = t;
+    /* a bare word named again and again, never with a first name, a title
+     * or any other sign of a person, is more often a company (Chrysler)
+     * than a person: people are introduced by their full names */
+    if (best == CX_PERSON && v == e->votes && e->votes[CX_PERSON] >= 2 && !sports)
+        best = CX_ORGANIZATION;
     return best;
 }
 
@@ -348,18 +376,16 @@ static int S_emit(S_res *r, long ent, cx_entity *x)
     S_work *w = r->w;
     S_ent *e = &r->e[ent];
     memset(x, 0, sizeof *x);
-    x->type = (cx_entity_type)S_best_type(e);
-    size_t nm = 0, best = 0, best_len = 0;
+    x->type = (cx_entity_type)S_best_type(e, w->sports);
+    size_t a = r->start[ent], z = r->start[ent + 1], nm = z - a;
+    size_t best = r->order[a], best_len = 0;
     int best_multi = 0;
-    for (size_t i = e->first_piece; i < w->np; i++) {
-        S_piece *p = &w->p[i];
-        if (p->ent != ent)
-            continue;
-        nm++;
+    for (size_t k = a; k < z; k++) {
+        S_piece *p = &w->p[r->order[k]];
         size_t len = w->seg->toks[p->e - 1].end - w->seg->toks[p->b].start;
         int multi = p->e - p->b > 1;
         if ((multi && !best_multi) || (multi == best_multi && len > best_len)) {
-            best = i;
+            best = r->order[k];
             best_len = len;
             best_multi = multi;
         }
@@ -373,21 +399,38 @@ static int S_emit(S_res *r, long ent, cx_entity *x)
                        : cx_strndup(w->text + w->seg->toks[bp->b].start, best_len);
     if (!x->name)
         return CX_ERR_NOMEM;
-    for (size_t i = e->first_piece; i < w->np; i++) {
-        S_piece *p = &w->p[i];
-        if (p->ent != ent)
-            continue;
+    for (size_t k = a; k < z; k++) {
+        S_piece *p = &w->p[r->order[k]];
         size_t s = w->seg->toks[p->b].start, t = w->seg->toks[p->e - 1].end;
         x->mentions[x->n_mentions].span.start = s;
         x->mentions[x->n_mentions].span.end = t;
         x->n_mentions++;
         if (!S_has_alias(x, w->text + s, t - s)) {
-            char *a = cx_strndup(w->text + s, t - s);
-            if (!a)
+            char *al = cx_strndup(w->text + s, t - s);
+            if (!al)
                 return CX_ERR_NOMEM;
-            x->aliases[x->n_aliases++] = a;
+            x->aliases[x->n_aliases++] = al;
         }
     }
+    return CX_OK;
+}
+
+/* Groups the pieces by entity, each group in text order. */
+static int S_group(S_res *r)
+{
+    S_work *w = r->w;
+    r->start = calloc(r->ne + 2, sizeof *r->start);
+    r->order = malloc((w->np + 1) * sizeof *r->order);
+    if (!r->start || !r->order)
+        return CX_ERR_NOMEM;
+    for (size_t i = 0; i < w->np; i++)
+        if (w->p[i].ent >= 0)
+            r->start[w->p[i].ent + 2]++;
+    for (size_t k = 2; k < r->ne + 2; k++)
+        r->start[k] += r->start[k - 1];
+    for (size_t i = 0; i < w->np; i++)
+        if (w->p[i].ent >= 0)
+            r->order[r->start[w->p[i].ent + 1]++] = i;
     return CX_OK;
 }
 
@@ -407,13 +450,14 @@ int cx_ent_resolve(S_work *w, cx_entity_vec *out)
         rc = S_pass_multi(&r);
     if (rc == CX_OK)
         rc = S_pass_single(&r);
+    if (rc == CX_OK)
+        rc = S_group(&r);
     /* entities in order of first mention */
     for (size_t i = 0; rc == CX_OK && i < w->np; i++) {
         S_piece *p = &w->p[i];
         if (p->ent < 0 || r.e[p->ent].first_piece == (size_t)-1)
             continue;
         long ent = p->ent;
-        r.e[ent].first_piece = i;
         if (cx_grow((void **)&out->v, &out->cap, out->n + 1, sizeof *out->v)) {
             rc = CX_ERR_NOMEM;
             break;
@@ -422,6 +466,8 @@ int cx_ent_resolve(S_work *w, cx_entity_vec *out)
         rc = S_emit(&r, ent, x);
         r.e[ent].first_piece = (size_t)-1;
     }
+    free(r.start);
+    free(r.order);
     S_map_fini(&r.name);
     S_map_fini(&r.last);
     S_map_fini(&r.first);

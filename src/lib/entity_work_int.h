@@ -37,6 +37,7 @@ typedef struct {
     int type;          /* cx_entity_type, -1 undecided, T_DROP */
     int strong;        /* typed by evidence, not by default */
     int team;          /* a sports team named after a place */
+    int evid;          /* typed by context: a vote, but no bar to aliases */
     const char *canon; /* gazetteer canonical name, or NULL */
     long ent;          /* entity index, -1 none */
 } S_piece;
@@ -64,6 +65,11 @@ typedef struct {
 
 int cx_ent_set_has(const S_keyset *s, uint64_t k);
 int cx_ent_punct(const S_work *w, size_t i, const char *s);
+/* Is a place preposition (in, at, near) just before token b? */
+int cx_ent_prep_before(const S_work *w, size_t b);
+/* Is [b, e) a dateline's place: capitals opening a line, then a date, a
+ * comma or a parenthesis (MOSCOW, June 1 (Reuters); LONDON 1996-08-30)? */
+int cx_ent_dateline(const S_work *w, size_t b, size_t e);
 
 /* Joins the typed pieces into entities (aliases, acronyms) and appends
  * them to out. */

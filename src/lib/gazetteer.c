@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #define S_NONE 0xFFFFFFFFu
 #define S_KIDS 0x80000000u
@@ -17,6 +18,8 @@ typedef struct {
     uint32_t surf;  /* offset in pool: tokens joined by ' ', NUL-ended */
     uint32_t canon; /* offset in pool, or S_NONE */
     uint8_t user;
+    uint8_t mixed;  /* a token of mixed case (McDonald): compare letters */
+    uint64_t shapes; /* CX_SH_* of token t at bits 3t..3t+2 */
 } S_entry;
 
 /* One slot of the table; key and value side by side, so that a probe
@@ -24,12 +27,26 @@ typedef struct {
 typedef struct {
     uint64_t key; /* 0: empty */
     uint32_t val; /* S_KIDS | (first entry + 1), 0 if none */
-    uint32_t pad;
+    uint32_t sum; /* S_SUM | shape << 26 | categories: a one-word node whose
+                     entries share one shape, no canonical name and no user
+                     list, so a lookup need not read them */
 } S_slot;
 
-struct cx_gaz {
+#define S_SUM 0x80000000u
+#define S_CATMASK 0x03FFFFFFu
+
+typedef struct {
     S_slot *tab;
     size_t cap, used;
+} S_table;
+
+/* Two tables: every entry is in big; entries whose first word is not
+ * capitalized (spokesman, in, de) are also in low, less the plain English
+ * words, so that the three lower-case tokens of four in running text are
+ * looked up in a table that stays in the cache. */
+struct cx_gaz {
+    S_table big, low;
+    size_t nbig;
     S_entry *ents;
     size_t nents, cap_ents;
     char *pool;
@@ -96,6 +113,34 @@ static int S_is_upper(uint32_t c)
            (c >= 0x100 && c <= 0x17F && !(c & 1));
 }
 
+uint8_t cx_gaz_shape(const char *s, size_t len)
+{
+    int first = 0, rest_up = 0, rest_lo = 0;
+    size_t i = 0;
+    while (i < len) {
+        unsigned char b = (unsigned char)s[i];
+        uint32_t c = b < 0x80 ? (i++, b) : S_next(s, len, &i);
+        int up = S_is_upper(c);
+        int lo = !up && ((c >= 'a' && c <= 'z') || (c >= 0xDF && S_fold(c) == c &&
+                                                      c != 0xF7 && c < 0x2000));
+        if (!up && !lo)
+            continue;
+        if (!first)
+            first = up ? 2 : 1;
+        else if (up)
+            rest_up = 1;
+        else
+            rest_lo = 1;
+    }
+    if (!first)
+        return CX_SH_NONE;
+    if (first == 1)
+        return rest_up ? CX_SH_MIXED : CX_SH_LOWER;
+    if (!rest_up)
+        return CX_SH_CAP;
+    return rest_lo ? CX_SH_MIXED : CX_SH_UPPER;
+}
+
 static uint64_t S_mix(uint64_t h)
 {
     h ^= h >> 33;
@@ -122,6 +167,48 @@ uint64_t cx_gaz_key(const char *s, size_t len)
     return h ? h : 1;
 }
 
+void cx_gaz_tok_init(cx_gaz_tok *t, const char *s, size_t len, uint32_t flags)
+{
+    t->s = s;
+    t->len = (uint32_t)len;
+    t->flags = flags;
+    /* one pass for ASCII words (most of them); others take the long way */
+    size_t n = len;
+    while (n > 1 && s[n - 1] == '.')
+        n--;
+    uint64_t h = CX_FNV_INIT;
+    int first = 0, rest_up = 0, rest_lo = 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x80) {
+            t->key = cx_gaz_key(s, len);
+            t->shape = cx_gaz_shape(s, len);
+            return;
+        }
+        int up = c >= 'A' && c <= 'Z', lo = c >= 'a' && c <= 'z';
+        if (up || lo) {
+            if (!first)
+                first = up ? 2 : 1;
+            else if (up)
+                rest_up = 1;
+            else
+                rest_lo = 1;
+        }
+        if (i < n)
+            h = (h ^ (unsigned)(up ? c + 32 : c)) * 0x100000001b3ULL;
+    }
+    h = S_mix(h);
+    t->key = h ? h : 1;
+    if (!first)
+        t->shape = CX_SH_NONE;
+    else if (first == 1)
+        t->shape = rest_up ? CX_SH_MIXED : CX_SH_LOWER;
+    else if (!rest_up)
+        t->shape = CX_SH_CAP;
+    else
+        t->shape = rest_lo ? CX_SH_MIXED : CX_SH_UPPER;
+}
+
 static uint64_t S_step(uint64_t h, uint64_t key)
 {
     uint64_t x = S_mix(h ^ (key * 0x9E3779B97F4A7C15ULL));
@@ -130,14 +217,33 @@ static uint64_t S_step(uint64_t h, uint64_t key)
 
 /* ---- the table -------------------------------------------------------- */
 
+/* A zeroed table. A big one is aligned to 2 MiB and asks for huge
+ * pages: every lookup lands on a random slot, and with 4 KiB pages most
+ * of them would also miss the TLB. */
+static S_slot *S_table_alloc(size_t cap)
+{
+    size_t bytes = cap * sizeof(S_slot);
+    if (bytes < ((size_t)2 << 20))
+        return calloc(cap, sizeof(S_slot));
+    void *p = NULL;
+    if (posix_memalign(&p, (size_t)2 << 20, bytes) != 0)
+        return NULL;
+#ifdef MADV_HUGEPAGE
+    madvise(p, bytes, MADV_HUGEPAGE);
+#endif
+    memset(p, 0, bytes);
+    return p;
+}
+
 cx_gaz *cx_gaz_new(void)
 {
     cx_gaz *g = calloc(1, sizeof *g);
     if (!g)
         return NULL;
-    g->cap = 1 << 12;
-    g->tab = calloc(g->cap, sizeof *g->tab);
-    if (!g->tab) {
+    g->big.cap = g->low.cap = 1 << 12;
+    g->big.tab = S_table_alloc(g->big.cap);
+    g->low.tab = S_table_alloc(g->low.cap);
+    if (!g->big.tab || !g->low.tab) {
         cx_gaz_free(g);
         return NULL;
     }
@@ -148,13 +254,14 @@ void cx_gaz_free(cx_gaz *g)
 {
     if (!g)
         return;
-    free(g->tab);
+    free(g->big.tab);
+    free(g->low.tab);
     free(g->ents);
     free(g->pool);
     free(g);
 }
 
-size_t cx_gaz_size(const cx_gaz *g) { return g->nents; }
+size_t cx_gaz_size(const cx_gaz *g) { return g->nbig; }
 
 static size_t S_find(const S_slot *tab, size_t cap, uint64_t k)
 {
@@ -164,21 +271,19 @@ static size_t S_find(const S_slot *tab, size_t cap, uint64_t k)
     return i;
 }
 
-static int S_resize(cx_gaz *g, size_t ncap)
+static int S_resize(S_table *T, size_t ncap)
 {
-    S_slot *nt = calloc(ncap, sizeof *nt);
+    S_slot *nt = S_table_alloc(ncap);
     if (!nt)
         return CX_ERR_NOMEM;
-    for (size_t i = 0; i < g->cap; i++)
-        if (g->tab[i].key)
-            nt[S_find(nt, ncap, g->tab[i].key)] = g->tab[i];
-    free(g->tab);
-    g->tab = nt;
-    g->cap = ncap;
+    for (size_t i = 0; i < T->cap; i++)
+        if (T->tab[i].key)
+            nt[S_find(nt, ncap, T->tab[i].key)] = T->tab[i];
+    free(T->tab);
+    T->tab = nt;
+    T->cap = ncap;
     return CX_OK;
 }
-
-static int S_rehash(cx_gaz *g) { return S_resize(g, g->cap * 2); }
 
 /* Makes room for a list of len bytes in the pool and entries. */
 static int S_reserve_pool(cx_gaz *g, size_t len)
@@ -197,25 +302,34 @@ int cx_gaz_reserve_bytes(cx_gaz *g, size_t len)
 
 int cx_gaz_reserve(cx_gaz *g, size_t nodes)
 {
-    size_t cap = g->cap;
-    while ((g->used + nodes) * 10 > cap * 7)
+    size_t cap = g->big.cap;
+    while ((g->big.used + nodes) * 10 > cap * 7)
         cap *= 2;
-    return cap == g->cap ? CX_OK : S_resize(g, cap);
+    return cap == g->big.cap ? CX_OK : S_resize(&g->big, cap);
 }
 
 /* The slot of node k, created when missing. */
-static int S_node(cx_gaz *g, uint64_t k, size_t *slot)
+static int S_node(S_table *T, uint64_t k, size_t *slot)
 {
-    if ((g->used + 1) * 10 > g->cap * 7 && S_rehash(g))
+    if ((T->used + 1) * 10 > T->cap * 7 && S_resize(T, T->cap * 2))
         return CX_ERR_NOMEM;
-    size_t i = S_find(g->tab, g->cap, k);
-    if (!g->tab[i].key) {
-        g->tab[i].key = k;
-        g->tab[i].val = 0;
-        g->used++;
+    size_t i = S_find(T->tab, T->cap, k);
+    if (!T->tab[i].key) {
+        T->tab[i].key = k;
+        T->tab[i].val = 0;
+        T->tab[i].sum = 0;
+        T->used++;
     }
     *slot = i;
     return CX_OK;
+}
+
+/* Is a word looked up in the low table: no capital first letter? */
+static int S_low_initial(const char *s, size_t len, uint8_t shape)
+{
+    if (shape == CX_SH_LOWER || shape == CX_SH_NONE)
+        return 1;
+    return shape == CX_SH_MIXED && len && s[0] >= 'a' && s[0] <= 'z';
 }
 
 static uint32_t S_pool_put(cx_gaz *g, const char *s, size_t n)
@@ -304,21 +418,38 @@ typedef struct {
     size_t n;
     size_t tb[S_MAXTOK], te[S_MAXTOK];
     uint64_t h[S_MAXTOK];
+    uint8_t sh[S_MAXTOK]; /* case shapes */
 } S_prep;
 
 /* Most entries are one word of ASCII letters: hash them in one pass. */
 static int S_prepare_simple(const char *e, size_t len, S_prep *p)
 {
     uint64_t h = CX_FNV_INIT;
+    int first = 0, rest_up = 0, rest_lo = 0;
     for (size_t i = 0; i < len; i++) {
         unsigned char c = (unsigned char)e[i];
-        if (c >= 'A' && c <= 'Z')
+        if (c >= 'A' && c <= 'Z') {
             c += 32;
-        else if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')))
+            if (!first)
+                first = 2;
+            else
+                rest_up = 1;
+        } else if (c >= 'a' && c <= 'z') {
+            if (!first)
+                first = 1;
+            else
+                rest_lo = 1;
+        } else if (!(c >= '0' && c <= '9')) {
             return 0;
+        }
         h = (h ^ c) * 0x100000001b3ULL;
     }
     h = S_mix(h);
+    p->sh[0] = !first            ? CX_SH_NONE
+               : first == 1      ? (rest_up ? CX_SH_MIXED : CX_SH_LOWER)
+               : !rest_up        ? CX_SH_CAP
+               : rest_lo         ? CX_SH_MIXED
+                                 : CX_SH_UPPER;
     p->n = 1;
     p->tb[0] = 0;
     p->te[0] = len;
@@ -334,12 +465,14 @@ static void S_prepare(const char *entry, size_t len, S_prep *p)
         return;
     p->n = S_entry_tokens(entry, len, p->tb, p->te);
     uint64_t h = S_ROOT;
-    for (size_t t = 0; t < p->n; t++)
+    for (size_t t = 0; t < p->n; t++) {
         p->h[t] = h = S_step(h, cx_gaz_key(entry + p->tb[t], p->te[t] - p->tb[t]));
+        p->sh[t] = cx_gaz_shape(entry + p->tb[t], p->te[t] - p->tb[t]);
+    }
 }
 
-static int S_add(cx_gaz *g, const S_prep *p, const char *canon, size_t canon_len,
-                 uint32_t cats, int user)
+static int S_add(cx_gaz *g, S_table *T, const S_prep *p, const char *canon,
+                 size_t canon_len, uint32_t cats, int user)
 {
     if (p->n == 0)
         return CX_ERR_DATA;
@@ -348,8 +481,8 @@ static int S_add(cx_gaz *g, const S_prep *p, const char *canon, size_t canon_len
     size_t sn = 0;
     for (size_t t = 0; t < p->n; t++) {
         if (t > 0)
-            g->tab[slot].val |= S_KIDS;
-        if (S_node(g, p->h[t], &slot))
+            T->tab[slot].val |= S_KIDS;
+        if (S_node(T, p->h[t], &slot))
             return CX_ERR_NOMEM;
         size_t tl = p->te[t] - p->tb[t];
         if (sn + tl + 2 > sizeof surf)
@@ -361,7 +494,7 @@ static int S_add(cx_gaz *g, const S_prep *p, const char *canon, size_t canon_len
     }
     surf[sn] = '\0';
     /* the same surface again: merge categories */
-    uint32_t v = g->tab[slot].val & ~S_KIDS;
+    uint32_t v = T->tab[slot].val & ~S_KIDS;
     for (uint32_t e = v ? v - 1 : S_NONE; e != S_NONE; e = g->ents[e].next) {
         S_entry *x = &g->ents[e];
         if (x->user == (user != 0) && strcmp(g->pool + x->surf, surf) == 0 &&
@@ -369,6 +502,8 @@ static int S_add(cx_gaz *g, const S_prep *p, const char *canon, size_t canon_len
             (!canon || (strlen(g->pool + x->canon) == canon_len &&
                         memcmp(g->pool + x->canon, canon, canon_len) == 0))) {
             x->cats |= cats;
+            if (T->tab[slot].sum & S_SUM)
+                T->tab[slot].sum |= cats & S_CATMASK;
             return CX_OK;
         }
     }
@@ -380,14 +515,40 @@ static int S_add(cx_gaz *g, const S_prep *p, const char *canon, size_t canon_len
     if (so == S_NONE || (canon && co == S_NONE))
         return CX_ERR_NOMEM;
     S_entry *x = &g->ents[g->nents];
+    x->shapes = 0;
+    x->mixed = 0;
+    for (size_t t = 0; t < p->n; t++) {
+        x->shapes |= (uint64_t)p->sh[t] << (3 * t);
+        x->mixed |= p->sh[t] == CX_SH_MIXED;
+    }
+    uint32_t sh = (uint32_t)x->shapes & 7;
+    int summable = p->n == 1 && !user && !canon && sh != CX_SH_MIXED && !(cats & ~S_CATMASK);
+    S_slot *sl = &T->tab[slot];
+    if (!v)
+        sl->sum = summable ? S_SUM | sh << 26 | cats : 0;
+    else if ((sl->sum & S_SUM) && summable && ((sl->sum >> 26) & 7) == sh)
+        sl->sum |= cats;
+    else
+        sl->sum = 0;
     x->next = v ? v - 1 : S_NONE;
     x->cats = cats;
     x->surf = so;
     x->canon = co;
     x->user = user != 0;
-    g->tab[slot].val = (g->tab[slot].val & S_KIDS) | (uint32_t)(g->nents + 1);
+    T->tab[slot].val = (T->tab[slot].val & S_KIDS) | (uint32_t)(g->nents + 1);
     g->nents++;
+    g->nbig += T == &g->big;
     return CX_OK;
+}
+
+static int S_add_entry(cx_gaz *g, const S_prep *p, const char *canon, size_t canon_len,
+                       uint32_t cats, int user)
+{
+    int rc = S_add(g, &g->big, p, canon, canon_len, cats, user);
+    if (rc == CX_OK && p->n && (cats & ~CX_G_COMMON) &&
+        S_low_initial(p->s + p->tb[0], p->te[0] - p->tb[0], p->sh[0]))
+        rc = S_add(g, &g->low, p, canon, canon_len, cats & ~CX_G_COMMON, user);
+    return rc;
 }
 
 int cx_gaz_add(cx_gaz *g, const char *entry, size_t len, const char *canon,
@@ -395,7 +556,7 @@ int cx_gaz_add(cx_gaz *g, const char *entry, size_t len, const char *canon,
 {
     S_prep p;
     S_prepare(entry, len, &p);
-    return S_add(g, &p, canon, canon_len, cats, user);
+    return S_add_entry(g, &p, canon, canon_len, cats, user);
 }
 
 /* ---- list files ------------------------------------------------------- */
@@ -416,7 +577,7 @@ static void S_prefetch_line(const cx_gaz *g, const char *s, size_t n, S_prep *p)
     size_t st, m = S_trim(s, n, &st);
     S_prepare(s + st, m, p);
     for (size_t t = 0; t < p->n; t++)
-        __builtin_prefetch(&g->tab[(size_t)p->h[t] & (g->cap - 1)], 1);
+        __builtin_prefetch(&g->big.tab[(size_t)p->h[t] & (g->big.cap - 1)], 1);
 }
 
 /* The next line start after i (len when none). */
@@ -474,17 +635,19 @@ static int S_load_line(cx_gaz *g, const char *s, size_t n, uint32_t cat, int use
 {
     const char *f[3];
     size_t fl[3], nf = 0, a = 0;
-    for (size_t i = 0; i <= n; i++) {
-        if (i == n || s[i] == '\t') {
-            if (nf == 3) {
-                cx_error_set(err, CX_ERR_DATA, path, line, "more than three TAB fields");
-                return CX_ERR_DATA;
-            }
-            size_t st, m = S_trim(s + a, i - a, &st);
-            f[nf] = s + a + st;
-            fl[nf++] = m;
-            a = i + 1;
+    for (;;) {
+        const char *tab = memchr(s + a, '\t', n - a);
+        size_t i = tab ? (size_t)(tab - s) : n;
+        if (nf == 3) {
+            cx_error_set(err, CX_ERR_DATA, path, line, "more than three TAB fields");
+            return CX_ERR_DATA;
         }
+        size_t st, m = S_trim(s + a, i - a, &st);
+        f[nf] = s + a + st;
+        fl[nf++] = m;
+        if (!tab)
+            break;
+        a = i + 1;
     }
     if (nf == 3 && fl[2]) {
         cat = cx_gaz_category(f[2], fl[2]);
@@ -509,7 +672,7 @@ static int S_load_line(cx_gaz *g, const char *s, size_t n, uint32_t cat, int use
         S_prepare(f[0], fl[0], &own);
         pre = &own;
     }
-    int rc = S_add(g, pre, canon, canon ? fl[1] : 0, cat, user);
+    int rc = S_add_entry(g, pre, canon, canon ? fl[1] : 0, cat, user);
     if (rc == CX_ERR_DATA)
         cx_error_set(err, rc, path, line, "entry has no word, or more than %d tokens",
                      S_MAXTOK);
@@ -561,6 +724,13 @@ int cx_gaz_load_file(cx_gaz *g, const char *path, int user, cx_error *err)
     while (rc == CX_OK && i < len) {
         const S_prep *cur = &ring[line % S_RING];
         S_prep *ahead = &ring[(line + S_AHEAD) % S_RING];
+        /* halfway: the slot is in the cache by now; fetch its entry */
+        const S_prep *mid = &ring[(line + S_AHEAD / 2) % S_RING];
+        if (mid->s && mid->n) {
+            const S_slot *sl = &g->big.tab[S_find(g->big.tab, g->big.cap, mid->h[mid->n - 1])];
+            if (sl->key && (sl->val & ~S_KIDS))
+                __builtin_prefetch(&g->ents[(sl->val & ~S_KIDS) - 1]);
+        }
         if (pf < len) {
             size_t pe = S_next_line(buf, len, pf);
             S_prefetch_line(g, buf + pf, pe - pf - (buf[pe - 1] == '\n'), ahead);
@@ -652,6 +822,39 @@ static int S_entry_fits(const cx_gaz *g, const S_entry *x, const cx_gaz_tok *tok
     return 0;
 }
 
+/* The same test by the case shapes of the tokens (the hash has matched
+ * the letters): no character is read unless a token is of mixed case. */
+static int S_shape_fits(const cx_gaz *g, const S_entry *x, const cx_gaz_tok *toks, size_t n)
+{
+    for (size_t t = 0; t < n; t++) {
+        unsigned e = (unsigned)(x->shapes >> (3 * t)) & 7, c = toks[t].shape;
+        switch (e) {
+        case CX_SH_NONE:
+            break;
+        case CX_SH_LOWER:
+            if (c != CX_SH_LOWER && c != CX_SH_CAP &&
+                !(c == CX_SH_UPPER && (toks[t].flags & CX_TOK_HEADLINE)))
+                return 0;
+            break;
+        case CX_SH_CAP:
+            if (c != CX_SH_CAP && c != CX_SH_UPPER)
+                return 0;
+            break;
+        case CX_SH_UPPER:
+            if (c != CX_SH_UPPER)
+                return 0;
+            break;
+        default:
+            if (c == CX_SH_UPPER)
+                break;
+            if (c != CX_SH_MIXED)
+                return 0;
+            return S_entry_fits(g, x, toks, n);
+        }
+    }
+    return 1;
+}
+
 static void S_hit(const cx_gaz *g, uint32_t head, const cx_gaz_tok *toks, size_t n,
                   cx_gaz_hit *hit)
 {
@@ -659,7 +862,7 @@ static void S_hit(const cx_gaz *g, uint32_t head, const cx_gaz_tok *toks, size_t
     const char *canon = NULL, *ucanon = NULL;
     for (uint32_t e = head; e != S_NONE; e = g->ents[e].next) {
         const S_entry *x = &g->ents[e];
-        if (!S_entry_fits(g, x, toks, n))
+        if (!S_shape_fits(g, x, toks, n))
             continue;
         const char *c = x->canon != S_NONE ? g->pool + x->canon : NULL;
         if (x->user) {
@@ -678,24 +881,41 @@ static void S_hit(const cx_gaz *g, uint32_t head, const cx_gaz_tok *toks, size_t
     hit->canon = ucats ? ucanon : canon;
 }
 
+void cx_gaz_prefetch(const cx_gaz *g, uint64_t key)
+{
+    __builtin_prefetch(&g->big.tab[(size_t)S_step(S_ROOT, key) & (g->big.cap - 1)]);
+}
+
 size_t cx_gaz_match(const cx_gaz *g, const cx_gaz_tok *toks, size_t n,
                     cx_gaz_hit *hits, size_t max)
 {
+    if (n == 0)
+        return 0;
+    const S_table *T = S_low_initial(toks[0].s, toks[0].len, toks[0].shape) ? &g->low : &g->big;
     uint64_t h = S_ROOT;
-    size_t nh = 0, m = g->cap - 1;
+    size_t nh = 0, m = T->cap - 1;
     if (n > S_MAXTOK)
         n = S_MAXTOK;
     for (size_t t = 0; t < n; t++) {
         h = S_step(h, toks[t].key);
         size_t i = (size_t)h & m;
-        while (g->tab[i].key && g->tab[i].key != h)
+        while (T->tab[i].key && T->tab[i].key != h)
             i = (i + 1) & m;
-        if (!g->tab[i].key)
+        if (!T->tab[i].key)
             break;
-        uint32_t v = g->tab[i].val;
+        uint32_t v = T->tab[i].val, sum = T->tab[i].sum;
         if ((v & ~S_KIDS) && nh < max) {
             cx_gaz_hit hit;
-            S_hit(g, (v & ~S_KIDS) - 1, toks, t + 1, &hit);
+            if (t == 0 && (sum & S_SUM)) {
+                S_entry one;
+                one.shapes = (sum >> 26) & 7;
+                hit.ntok = 1;
+                hit.user = 0;
+                hit.canon = NULL;
+                hit.cats = S_shape_fits(g, &one, toks, 1) ? sum & S_CATMASK : 0;
+            } else {
+                S_hit(g, (v & ~S_KIDS) - 1, toks, t + 1, &hit);
+            }
             if (hit.cats)
                 hits[nh++] = hit;
         }

@@ -79,13 +79,26 @@ int cx_gaz_reserve_bytes(cx_gaz *g, size_t len);
 /* The number of entries. */
 size_t cx_gaz_size(const cx_gaz *g);
 
+/* The case shape of a token: no letters, lower, Capitalized, UPPER,
+ * or mIxEd. */
+enum { CX_SH_NONE = 0, CX_SH_LOWER, CX_SH_CAP, CX_SH_UPPER, CX_SH_MIXED };
+uint8_t cx_gaz_shape(const char *s, size_t len);
+
 /* A token of text as the matcher sees it. */
 typedef struct {
     const char *s;   /* its bytes (without a possessive 's) */
     uint32_t len;
     uint32_t flags;  /* CX_TOK_* */
     uint64_t key;    /* cx_gaz_key(s, len) */
+    uint8_t shape;   /* cx_gaz_shape(s, len) */
 } cx_gaz_tok;
+
+/* Fills t for the token s (len bytes): key and shape in one pass. */
+void cx_gaz_tok_init(cx_gaz_tok *t, const char *s, size_t len, uint32_t flags);
+
+/* Starts loading the table slot a match from a token of this key will
+ * read first (call a few tokens ahead). */
+void cx_gaz_prefetch(const cx_gaz *g, uint64_t key);
 
 /* The case-folded hash of a token (a final '.' and ’/' differences fold
  * away). Never 0. */

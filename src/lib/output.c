@@ -28,108 +28,442 @@ const char *cx_dct_source_name(cx_dct_source s)
     return (unsigned)s < 3 ? n[s] : "none";
 }
 
-/* Adds start, end (code points) and text (the slice) to o. */
-static int S_add_span(cJSON *o, const cx_result *r, const cx_span *sp)
+/* ---- the document writer ----------------------------------------------
+ *
+ * Documents are written straight into a growing buffer rather than built
+ * as a cJSON tree and printed: on news text building, printing and freeing
+ * the tree took a fifth of the time of a batch run. The layout is cJSON's
+ * own, byte for byte (cJSON_Print: members on their own lines indented
+ * with tabs, a tab after the colon, array items after ", "; or
+ * cJSON_PrintUnformatted), so outputs do not change with the writer and
+ * timelines, still printed by cJSON, look the same. */
+
+typedef struct {
+    char *s;
+    size_t n, cap;
+    int pretty, oom;
+    int depth;
+    unsigned count[16]; /* members written at each depth */
+} S_w;
+
+static void S_raw(S_w *w, const char *p, size_t n)
 {
-    char *t = cx_strndup(r->text + sp->start, sp->end - sp->start);
-    int ok = t && cJSON_AddNumberToObject(o, "start", (double)sp->cp_start) &&
-             cJSON_AddNumberToObject(o, "end", (double)sp->cp_end) &&
-             cJSON_AddStringToObject(o, "text", t);
-    free(t);
-    return ok;
+    if (w->oom)
+        return;
+    if (w->n + n + 1 > w->cap) {
+        size_t nc = w->cap ? w->cap : 4096;
+        while (w->n + n + 1 > nc)
+            nc *= 2;
+        char *ns = realloc(w->s, nc);
+        if (!ns) {
+            w->oom = 1;
+            return;
+        }
+        w->s = ns;
+        w->cap = nc;
+    }
+    memcpy(w->s + w->n, p, n);
+    w->n += n;
 }
 
-static cJSON *S_id(char prefix, size_t i)
+static void S_ch(S_w *w, char c)
+{
+    if (w->n + 2 <= w->cap)
+        w->s[w->n++] = c;
+    else
+        S_raw(w, &c, 1);
+}
+
+static void S_tabs(S_w *w, int k)
+{
+    static const char t[] = "\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t";
+    S_raw(w, t, (size_t)(k < 16 ? (k > 0 ? k : 0) : 16));
+}
+
+/* A JSON string, escaped as cJSON escapes: the two-character forms, \u00xx
+ * for other control characters, everything else (UTF-8) as it is. */
+static void S_qstr(S_w *w, const char *p, size_t n)
+{
+    S_ch(w, '"');
+    size_t run = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)p[i];
+        if (c >= 32 && c != '"' && c != '\\')
+            continue;
+        S_raw(w, p + run, i - run);
+        run = i + 1;
+        char e[8];
+        switch (c) {
+        case '"': S_raw(w, "\\\"", 2); break;
+        case '\\': S_raw(w, "\\\\", 2); break;
+        case '\b': S_raw(w, "\\b", 2); break;
+        case '\f': S_raw(w, "\\f", 2); break;
+        case '\n': S_raw(w, "\\n", 2); break;
+        case '\r': S_raw(w, "\\r", 2); break;
+        case '\t': S_raw(w, "\\t", 2); break;
+        default:
+            snprintf(e, sizeof e, "\\u%04x", c);
+            S_raw(w, e, 6);
+        }
+    }
+    S_raw(w, p + run, n - run);
+    S_ch(w, '"');
+}
+
+static void S_cstr(S_w *w, const char *s) { S_qstr(w, s, strlen(s)); }
+
+static void S_uint(S_w *w, size_t v)
+{
+    char b[24];
+    size_t k = sizeof b;
+    do {
+        b[--k] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    S_raw(w, b + k, sizeof b - k);
+}
+
+static void S_open(S_w *w, char c)
+{
+    S_ch(w, c);
+    if (w->depth < 15)
+        w->count[++w->depth] = 0;
+    else
+        w->oom = 1; /* deeper than any chronex document */
+    if (c == '{' && w->pretty)
+        S_ch(w, '\n');
+}
+
+static void S_close(S_w *w, char c)
+{
+    if (c == '}' && w->pretty) {
+        if (w->count[w->depth])
+            S_ch(w, '\n');
+        S_tabs(w, w->depth - 1);
+    }
+    S_ch(w, c);
+    w->depth--;
+}
+
+/* Starts a member of the object being written. */
+static void S_key(S_w *w, const char *k)
+{
+    if (w->count[w->depth]++) {
+        S_ch(w, ',');
+        if (w->pretty)
+            S_ch(w, '\n');
+    }
+    if (w->pretty)
+        S_tabs(w, w->depth);
+    S_cstr(w, k);
+    S_ch(w, ':');
+    if (w->pretty)
+        S_ch(w, '\t');
+}
+
+/* S_key for chronex's own keys: plain ASCII, nothing to escape. */
+static void S_keyc(S_w *w, const char *k)
+{
+    if (w->count[w->depth]++) {
+        S_ch(w, ',');
+        if (w->pretty)
+            S_ch(w, '\n');
+    }
+    if (w->pretty)
+        S_tabs(w, w->depth);
+    S_ch(w, '"');
+    S_raw(w, k, strlen(k));
+    S_raw(w, w->pretty ? "\":\t" : "\":", w->pretty ? 3 : 2);
+}
+
+/* Starts an item of the array being written. */
+static void S_item(S_w *w)
+{
+    if (w->count[w->depth]++) {
+        S_ch(w, ',');
+        if (w->pretty)
+            S_ch(w, ' ');
+    }
+}
+
+static void S_id_str(S_w *w, char prefix, size_t i)
 {
     char b[32];
-    snprintf(b, sizeof b, "%c%zu", prefix, i + 1);
-    return cJSON_CreateString(b);
+    int k = snprintf(b, sizeof b, "\"%c%zu\"", prefix, i + 1);
+    S_raw(w, b, (size_t)k);
 }
 
-static int S_doc_obj(cJSON *root, const cx_result *r, const cx_doc_info *info,
-                     const cx_ctx *ctx)
+/* A number as cJSON prints it. */
+static void S_number(S_w *w, double d)
 {
-    cJSON *d = cJSON_AddObjectToObject(root, "document");
-    if (!d)
-        return 0;
-    int ok = cJSON_AddStringToObject(d, "id", info && info->id ? info->id : "doc") &&
-             (!info || !info->source || cJSON_AddStringToObject(d, "source", info->source));
-    ok = ok && (r->dct[0] ? cJSON_AddStringToObject(d, "dct", r->dct) != NULL
-                          : cJSON_AddNullToObject(d, "dct") != NULL);
-    ok = ok && cJSON_AddStringToObject(d, "dct_source", cx_dct_source_name(r->dct_source));
-    cJSON *gen = ok ? cJSON_AddObjectToObject(d, "chronex") : NULL;
-    ok = gen && cJSON_AddStringToObject(gen, "version", CX_VERSION);
-    if (ok && ctx) {
+    char b[32];
+    int k;
+    if (d != d || d - d != 0) {
+        S_raw(w, "null", 4);
+        return;
+    }
+    int vi = d >= 2147483647.0 ? 2147483647 : d <= -2147483648.0 ? -2147483647 - 1 : (int)d;
+    if (d == (double)vi) {
+        k = snprintf(b, sizeof b, "%d", vi);
+    } else {
+        k = snprintf(b, sizeof b, "%1.15g", d);
+        if (strtod(b, NULL) != d)
+            k = snprintf(b, sizeof b, "%1.17g", d);
+    }
+    S_raw(w, b, (size_t)(k > 0 ? k : 0));
+}
+
+/* Any cJSON value (fields passed through from JSON Lines input). */
+static void S_value(S_w *w, const cJSON *v)
+{
+    const cJSON *c;
+    if (cJSON_IsString(v)) {
+        S_cstr(w, v->valuestring ? v->valuestring : "");
+    } else if (cJSON_IsNumber(v)) {
+        S_number(w, v->valuedouble);
+    } else if (cJSON_IsTrue(v)) {
+        S_raw(w, "true", 4);
+    } else if (cJSON_IsFalse(v)) {
+        S_raw(w, "false", 5);
+    } else if (cJSON_IsRaw(v) && v->valuestring) {
+        S_raw(w, v->valuestring, strlen(v->valuestring));
+    } else if (cJSON_IsArray(v)) {
+        S_open(w, '[');
+        cJSON_ArrayForEach(c, v)
+        {
+            S_item(w);
+            S_value(w, c);
+        }
+        S_close(w, ']');
+    } else if (cJSON_IsObject(v)) {
+        S_open(w, '{');
+        cJSON_ArrayForEach(c, v)
+        {
+            S_key(w, c->string ? c->string : "");
+            S_value(w, c);
+        }
+        S_close(w, '}');
+    } else {
+        S_raw(w, "null", 4);
+    }
+}
+
+/* "start", "end" (code points) and "text" (the slice). */
+static void S_span(S_w *w, const cx_result *r, const cx_span *sp)
+{
+    S_keyc(w, "start");
+    S_uint(w, sp->cp_start);
+    S_keyc(w, "end");
+    S_uint(w, sp->cp_end);
+    S_keyc(w, "text");
+    /* a span past the text (a bug elsewhere) prints what there is */
+    size_t st = sp->start < r->text_len ? sp->start : r->text_len;
+    size_t en = sp->end < r->text_len ? sp->end : r->text_len;
+    S_qstr(w, r->text + st, en > st ? en - st : 0);
+}
+
+/* Whether key is among the first n keys written to the document object,
+ * or among the extra fields before f: the first of equal keys wins. */
+static int S_doc_has(const char *const *keys, size_t n, const cJSON *first, const cJSON *f)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(keys[i], f->string) == 0)
+            return 1;
+    for (const cJSON *g = first; g && g != f; g = g->next)
+        if (g->string && strcmp(g->string, f->string) == 0)
+            return 1;
+    return 0;
+}
+
+static void S_document(S_w *w, const cx_result *r, const cx_doc_info *info, const cx_ctx *ctx)
+{
+    const char *keys[5];
+    size_t nk = 0;
+    S_keyc(w, "document");
+    S_open(w, '{');
+    S_keyc(w, keys[nk++] = "id");
+    S_cstr(w, info && info->id ? info->id : "doc");
+    if (info && info->source) {
+        S_keyc(w, keys[nk++] = "source");
+        S_cstr(w, info->source);
+    }
+    S_keyc(w, keys[nk++] = "dct");
+    if (r->dct[0])
+        S_cstr(w, r->dct);
+    else
+        S_raw(w, "null", 4);
+    S_keyc(w, keys[nk++] = "dct_source");
+    S_cstr(w, cx_dct_source_name(r->dct_source));
+    S_keyc(w, keys[nk++] = "chronex");
+    S_open(w, '{');
+    S_keyc(w, "version");
+    S_cstr(w, CX_VERSION);
+    if (ctx) {
         char h[24];
         snprintf(h, sizeof h, "%016" PRIx64, cx_ctx_data_hash(ctx));
-        ok = cJSON_AddStringToObject(gen, "data_hash", h) != NULL;
+        S_keyc(w, "data_hash");
+        S_cstr(w, h);
     }
-    if (ok && info && info->input_hash)
-        ok = cJSON_AddStringToObject(gen, "input_hash", info->input_hash) != NULL;
-    if (ok && info && info->extra_json) {
-        cJSON *x = cJSON_Parse(info->extra_json);
-        if (x && cJSON_IsObject(x)) {
-            cJSON *f = x->child;
-            while (f) {
-                cJSON *next = f->next;
-                if (!cJSON_GetObjectItemCaseSensitive(d, f->string)) {
-                    cJSON_DetachItemViaPointer(x, f);
-                    cJSON_AddItemToObject(d, f->string, f);
-                }
-                f = next;
-            }
+    if (info && info->input_hash) {
+        S_keyc(w, "input_hash");
+        S_cstr(w, info->input_hash);
+    }
+    S_close(w, '}');
+    cJSON *x = info && info->extra_json ? cJSON_Parse(info->extra_json) : NULL;
+    if (x && cJSON_IsObject(x)) {
+        for (const cJSON *f = x->child; f; f = f->next) {
+            if (!f->string || S_doc_has(keys, nk, x->child, f))
+                continue;
+            S_key(w, f->string);
+            S_value(w, f);
         }
-        cJSON_Delete(x);
     }
-    return ok;
+    cJSON_Delete(x);
+    S_close(w, '}');
 }
 
-static int S_entities(cJSON *root, const cx_result *r)
+static void S_entities(S_w *w, const cx_result *r)
 {
-    cJSON *arr = cJSON_AddArrayToObject(root, "entities");
-    for (size_t i = 0; arr && i < r->n_entities; i++) {
+    S_keyc(w, "entities");
+    S_open(w, '[');
+    for (size_t i = 0; i < r->n_entities; i++) {
         const cx_entity *e = &r->entities[i];
-        cJSON *o = cJSON_CreateObject();
-        if (!o || !cJSON_AddItemToArray(arr, o))
-            return cJSON_Delete(o), 0;
-        cJSON_AddItemToObject(o, "id", S_id('E', i));
-        cJSON_AddStringToObject(o, "type", cx_entity_type_name(e->type));
-        cJSON_AddStringToObject(o, "name", e->name ? e->name : "");
-        cJSON *al = cJSON_AddArrayToObject(o, "aliases");
-        for (size_t k = 0; al && k < e->n_aliases; k++)
-            cJSON_AddItemToArray(al, cJSON_CreateString(e->aliases[k]));
-        cJSON *ms = cJSON_AddArrayToObject(o, "mentions");
-        for (size_t k = 0; ms && k < e->n_mentions; k++) {
-            cJSON *m = cJSON_CreateObject();
-            if (!m || !cJSON_AddItemToArray(ms, m) || !S_add_span(m, r, &e->mentions[k].span))
-                return 0;
+        S_item(w);
+        S_open(w, '{');
+        S_keyc(w, "id");
+        S_id_str(w, 'E', i);
+        S_keyc(w, "type");
+        S_cstr(w, cx_entity_type_name(e->type));
+        S_keyc(w, "name");
+        S_cstr(w, e->name ? e->name : "");
+        S_keyc(w, "aliases");
+        S_open(w, '[');
+        for (size_t k = 0; k < e->n_aliases; k++) {
+            S_item(w);
+            S_cstr(w, e->aliases[k] ? e->aliases[k] : "");
         }
+        S_close(w, ']');
+        S_keyc(w, "mentions");
+        S_open(w, '[');
+        for (size_t k = 0; k < e->n_mentions; k++) {
+            S_item(w);
+            S_open(w, '{');
+            S_span(w, r, &e->mentions[k].span);
+            S_close(w, '}');
+        }
+        S_close(w, ']');
+        S_close(w, '}');
     }
-    return arr != NULL;
+    S_close(w, ']');
 }
 
-static int S_timexes(cJSON *root, const cx_result *r)
+static void S_timexes(S_w *w, const cx_result *r)
 {
-    cJSON *arr = cJSON_AddArrayToObject(root, "timexes");
-    for (size_t i = 0; arr && i < r->n_timexes; i++) {
+    S_keyc(w, "timexes");
+    S_open(w, '[');
+    for (size_t i = 0; i < r->n_timexes; i++) {
         const cx_timex *t = &r->timexes[i];
-        cJSON *o = cJSON_CreateObject();
-        if (!o || !cJSON_AddItemToArray(arr, o))
-            return cJSON_Delete(o), 0;
-        cJSON_AddItemToObject(o, "id", S_id('T', i));
-        if (!S_add_span(o, r, &t->span))
-            return 0;
-        cJSON_AddStringToObject(o, "type", cx_timex_type_name(t->type));
-        cJSON_AddStringToObject(o, "value", t->value);
-        if (t->mod[0])
-            cJSON_AddStringToObject(o, "mod", t->mod);
-        if (t->in_name)
-            cJSON_AddTrueToObject(o, "in_name");
-        if (t->range_with >= 0)
-            cJSON_AddItemToObject(o, "range_with", S_id('T', (size_t)t->range_with));
+        S_item(w);
+        S_open(w, '{');
+        S_keyc(w, "id");
+        S_id_str(w, 'T', i);
+        S_span(w, r, &t->span);
+        S_keyc(w, "type");
+        S_cstr(w, cx_timex_type_name(t->type));
+        S_keyc(w, "value");
+        S_cstr(w, t->value);
+        if (t->mod[0]) {
+            S_keyc(w, "mod");
+            S_cstr(w, t->mod);
+        }
+        if (t->in_name) {
+            S_keyc(w, "in_name");
+            S_raw(w, "true", 4);
+        }
+        if (t->range_with >= 0) {
+            S_keyc(w, "range_with");
+            S_id_str(w, 'T', (size_t)t->range_with);
+        }
+        S_close(w, '}');
     }
-    return arr != NULL;
+    S_close(w, ']');
 }
+
+static void S_events(S_w *w, const cx_result *r)
+{
+    S_keyc(w, "events");
+    S_open(w, '[');
+    for (size_t i = 0; i < r->n_events; i++) {
+        const cx_event *e = &r->events[i];
+        S_item(w);
+        S_open(w, '{');
+        S_keyc(w, "id");
+        S_id_str(w, 'V', i);
+        S_keyc(w, "date");
+        S_open(w, '{');
+        S_keyc(w, "value");
+        S_cstr(w, e->date.value);
+        S_keyc(w, "start");
+        S_cstr(w, e->date.start);
+        S_keyc(w, "end");
+        S_cstr(w, e->date.end);
+        S_close(w, '}');
+        S_keyc(w, "timex");
+        S_id_str(w, 'T', e->timex);
+        S_span(w, r, &e->span);
+        S_keyc(w, "entities");
+        S_open(w, '[');
+        for (size_t k = 0; k < e->n_entities; k++) {
+            S_item(w);
+            S_id_str(w, 'E', e->entities[k]);
+        }
+        S_close(w, ']');
+        S_close(w, '}');
+    }
+    S_close(w, ']');
+}
+
+static void S_warnings(S_w *w, const cx_result *r)
+{
+    if (!r->n_warnings)
+        return;
+    S_keyc(w, "warnings");
+    S_open(w, '[');
+    for (size_t i = 0; i < r->n_warnings; i++) {
+        S_item(w);
+        S_open(w, '{');
+        if (r->warnings[i].offset >= 0) {
+            S_keyc(w, "offset");
+            S_number(w, (double)r->warnings[i].offset);
+        }
+        S_keyc(w, "message");
+        S_cstr(w, r->warnings[i].message);
+        S_close(w, '}');
+    }
+    S_close(w, ']');
+}
+
+char *cx_result_to_json(const cx_result *r, const cx_doc_info *info,
+                        const cx_ctx *ctx, int pretty)
+{
+    S_w w = {0};
+    w.pretty = pretty;
+    S_open(&w, '{');
+    S_document(&w, r, info, ctx);
+    S_entities(&w, r);
+    S_timexes(&w, r);
+    S_events(&w, r);
+    S_warnings(&w, r);
+    S_close(&w, '}');
+    S_ch(&w, '\0');
+    if (w.oom) {
+        free(w.s);
+        return NULL;
+    }
+    return w.s;
+}
+
+/* ---- merged timelines (cJSON) ------------------------------------------- */
 
 static cJSON *S_date_obj(const cx_date *d)
 {
@@ -142,59 +476,11 @@ static cJSON *S_date_obj(const cx_date *d)
     return o;
 }
 
-static int S_events(cJSON *root, const cx_result *r)
-{
-    cJSON *arr = cJSON_AddArrayToObject(root, "events");
-    for (size_t i = 0; arr && i < r->n_events; i++) {
-        const cx_event *e = &r->events[i];
-        cJSON *o = cJSON_CreateObject();
-        if (!o || !cJSON_AddItemToArray(arr, o))
-            return cJSON_Delete(o), 0;
-        cJSON_AddItemToObject(o, "id", S_id('V', i));
-        cJSON_AddItemToObject(o, "date", S_date_obj(&e->date));
-        cJSON_AddItemToObject(o, "timex", S_id('T', e->timex));
-        if (!S_add_span(o, r, &e->span))
-            return 0;
-        cJSON *en = cJSON_AddArrayToObject(o, "entities");
-        for (size_t k = 0; en && k < e->n_entities; k++)
-            cJSON_AddItemToArray(en, S_id('E', e->entities[k]));
-    }
-    return arr != NULL;
-}
-
-static int S_warnings(cJSON *root, const cx_result *r)
-{
-    if (!r->n_warnings)
-        return 1;
-    cJSON *arr = cJSON_AddArrayToObject(root, "warnings");
-    for (size_t i = 0; arr && i < r->n_warnings; i++) {
-        cJSON *o = cJSON_CreateObject();
-        if (!o || !cJSON_AddItemToArray(arr, o))
-            return cJSON_Delete(o), 0;
-        if (r->warnings[i].offset >= 0)
-            cJSON_AddNumberToObject(o, "offset", (double)r->warnings[i].offset);
-        cJSON_AddStringToObject(o, "message", r->warnings[i].message);
-    }
-    return arr != NULL;
-}
-
 static char *S_print(cJSON *root, int pretty)
 {
     char *s = pretty ? cJSON_Print(root) : cJSON_PrintUnformatted(root);
     cJSON_Delete(root);
     return s;
-}
-
-char *cx_result_to_json(const cx_result *r, const cx_doc_info *info,
-                        const cx_ctx *ctx, int pretty)
-{
-    cJSON *root = cJSON_CreateObject();
-    if (!root || !S_doc_obj(root, r, info, ctx) || !S_entities(root, r) ||
-        !S_timexes(root, r) || !S_events(root, r) || !S_warnings(root, r)) {
-        cJSON_Delete(root);
-        return NULL;
-    }
-    return S_print(root, pretty);
 }
 
 /* ---- reading outputs back, for chronex timeline ------------------------ */

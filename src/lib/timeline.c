@@ -164,8 +164,10 @@ static const char *const S_stop[] = {
 
 static int S_is_stop(const char *w, size_t n)
 {
+    if (n > 6) /* no stop word is longer ("before") */
+        return 0;
     for (size_t i = 0; S_stop[i]; i++)
-        if (strlen(S_stop[i]) == n && memcmp(S_stop[i], w, n) == 0)
+        if (S_stop[i][0] == w[0] && strlen(S_stop[i]) == n && memcmp(S_stop[i], w, n) == 0)
             return 1;
     return 0;
 }

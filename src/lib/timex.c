@@ -16,25 +16,31 @@
 
 #define TX_BACK 5      /* word starts tried before a gate word */
 #define TX_AHEAD 96    /* bytes after the gate word a match may reach */
+/* Match limits, as rules.c's: ample for a date, small enough that no
+ * input makes one match run long. */
+#define TX_MATCH_LIMIT 200000
+#define TX_DEPTH_LIMIT 5000
 
 static const char *const S_class_names[TX_NCLASS] = {
     "month", "weekday", "numw", "ordinal", "unit", "pod", "season",
-    "decade", "setw", "ref", "tz", "holiday", "gate"};
+    "decade", "setw", "ref", "tz", "holiday", "gate", "start", "join"};
 
 static const char *const S_field_names[F_NFIELD] = {
     "y", "y2", "mn", "m", "d", "wd", "hh", "mi", "ap", "tz", "clk", "mod",
     "rel", "ry", "yago", "fisc", "ord", "qu", "qn", "u", "ux", "n", "ago",
     "dec", "dec2", "decw", "cen", "sea", "pod", "ref", "dba", "setw", "tn",
-    "hol"};
+    "hol", "yw"};
 
 static const char *const S_kind_names[K_NKIND] = {
     "ISO", "SLASH", "YRANGE", "CLOCK", "CLOCK24", "NOON", "MDY", "DMY",
     "QTR", "QYR", "QTHE", "QN", "YAGO", "DEC", "DEC2", "DEC3", "DECW", "CENT", "SEAS",
     "REFDAY", "PODREL", "PODREF", "RELU", "THEU", "THEW", "SETW", "SETWP",
-    "SETU", "SETM", "SETT", "SETA", "WDAY", "MY", "DUR", "DURX", "YEAR",
+    "SETU", "SETM", "SETT", "SETA", "WDAY", "MY", "YEARW", "DUR", "DURX", "YEAR",
     "REF", "HOL"};
 
 /* ---- the word table ---------------------------------------------------- */
+
+static int S_is_upper(int c) { return c >= 'A' && c <= 'Z'; }
 
 static int S_is_alnum(int c)
 {
@@ -79,10 +85,46 @@ const tx_word *tx_word_find(const tx_words *w, const char *s, size_t len,
         const tx_word *e = &w->slots[i];
         if (!e->word)
             return NULL;
-        if ((cls < 0 || e->cls == cls) && strlen(e->word) == n &&
+        if ((cls < 0 || e->cls == cls) && e->len == n &&
             memcmp(e->word, buf, n) == 0)
             return e;
     }
+}
+
+/* The filter bit of a word: its first two and last letters (any case)
+ * and its length, mixed. */
+static size_t S_bloom_bit(const char *s, size_t n)
+{
+    uint32_t h = (uint32_t)(s[0] & 31) * 1024u + (uint32_t)(s[n > 1] & 31) * 32u +
+                 (uint32_t)(s[n - 1] & 31);
+    h = (h * 16u + (uint32_t)(n < 15 ? n : 15)) * 2654435761u;
+    return h >> (32 - 16); /* 65536 bits */
+}
+
+unsigned tx_word_classes(const tx_words *w, const char *s, size_t len)
+{
+    if (!len || len >= 32 || !w->slots)
+        return 0;
+    size_t bit = S_bloom_bit(s, len);
+    if (!(w->bloom[bit / 8] & (1u << (bit % 8))))
+        return 0;
+    /* a token: no spaces to fold, so lower-case and hash in one pass */
+    char buf[32];
+    uint64_t h = CX_FNV_INIT;
+    for (size_t i = 0; i < len; i++) {
+        buf[i] = (char)cx_ascii_lower((unsigned char)s[i]);
+        h = (h ^ (unsigned char)buf[i]) * 1099511628211ULL;
+    }
+    size_t n = len;
+    while (n && buf[n - 1] == '.')
+        n--;
+    if (n != len)
+        h = S_hash(buf, n);
+    unsigned bits = 0;
+    for (size_t i = h & w->mask; w->slots[i].word; i = (i + 1) & w->mask)
+        if (w->slots[i].len == n && memcmp(w->slots[i].word, buf, n) == 0)
+            bits |= 1u << w->slots[i].cls;
+    return bits;
 }
 
 static int S_words_add(tx_words *w, const char *word, int cls,
@@ -99,6 +141,9 @@ static int S_words_add(tx_words *w, const char *word, int cls,
     e->word = cx_strndup(buf, n);
     if (!e->word)
         return CX_ERR_NOMEM;
+    e->len = n;
+    size_t bit = S_bloom_bit(buf, n);
+    w->bloom[bit / 8] |= (uint8_t)(1u << (bit % 8));
     e->cls = cls;
     e->ival = atoi(val);
     snprintf(e->sval, sizeof e->sval, "%s", val);
@@ -207,10 +252,18 @@ typedef struct {
 } S_macro;
 
 typedef struct {
+    char name[16];
+    char guard[600]; /* "(?=[...])": the bytes it can start with, or "" */
+    uint8_t first[32]; /* the bytes it can start with (all when unknown) */
+    char *re;      /* expanded */
+    unsigned uses; /* the gate sets it can fire from (bits, see S_gate_class) */
+} S_rule;
+
+typedef struct {
     const tx_words *w;
     S_macro macros[64];
     size_t nmacros;
-    S_buf all; /* the combined alternation */
+    S_rule rules[64];
     size_t nrules;
     const char *bad; /* what went wrong, for the error message */
     char badbuf[160];
@@ -292,6 +345,80 @@ static int S_kind_of(const char *name)
     return -1;
 }
 
+/* The gate sets, each with its own pattern holding only the rules that
+ * can fire from it: index 0 numbers, then words of these classes. */
+
+static const int S_gate_class[TX_NGATE] = {
+    -1, TX_MONTH, TX_WEEKDAY, TX_UNIT, TX_POD, TX_SEASON, TX_DECADE,
+    TX_SETW, TX_REF, TX_HOLIDAY, TX_GATE};
+
+/* Which gate sets a rule can fire from: numbers when it reads [0-9], and
+ * each word class whose words it holds (a literal "quarter" or an
+ * expanded %{unit} alike). Escapes (\s, \w) are not words. */
+static unsigned S_rule_uses(const tx_words *w, const char *re)
+{
+    unsigned uses = strstr(re, "[0-9") ? 1u : 0;
+    for (const char *p = re; *p;) {
+        if (*p == '\\') {
+            p += p[1] ? 2 : 1;
+            continue;
+        }
+        if (!S_is_alnum((unsigned char)*p)) {
+            p++;
+            continue;
+        }
+        const char *b = p;
+        while (S_is_alnum((unsigned char)*p))
+            p++;
+        unsigned c = tx_word_classes(w, b, (size_t)(p - b));
+        for (int k = 1; k < TX_NGATE; k++)
+            if (c & (1u << S_gate_class[k]))
+                uses |= 1u << k;
+    }
+    return uses;
+}
+
+/* A lookahead on the bytes a rule can start with, from PCRE2's own
+ * start analysis, so that in the combined pattern a rule that cannot
+ * start here costs one test. Empty when the analysis has none. */
+static void S_first_guard(const pcre2_code *one, char *g, size_t cap,
+                          uint8_t bits[32])
+{
+    const uint8_t *map = NULL;
+    uint32_t type = 0, unit = 0;
+    memset(bits, 0xff, 32); /* unknown: any byte */
+    g[0] = '\0';
+    memset(bits, 0, 32);
+    pcre2_pattern_info(one, PCRE2_INFO_FIRSTCODETYPE, &type);
+    if (type == 1) {
+        pcre2_pattern_info(one, PCRE2_INFO_FIRSTCODEUNIT, &unit);
+        if (unit >= 128)
+            return;
+        bits[unit / 8] |= (uint8_t)(1u << (unit % 8));
+        int o = cx_ascii_lower((int)unit) ^ 0x20; /* the other case */
+        if (((unit | 32) >= 'a' && (unit | 32) <= 'z'))
+            bits[(unit ^ 0x20) / 8] |= (uint8_t)(1u << ((unit ^ 0x20) % 8));
+        (void)o;
+    } else if (pcre2_pattern_info(one, PCRE2_INFO_FIRSTBITMAP, &map) == 0 && map) {
+        memcpy(bits, map, 32);
+    } else {
+        memset(bits, 0xff, 32);
+        return;
+    }
+    for (int c = 128; c < 256; c++)
+        if (bits[c / 8] & (1u << (c % 8)))
+            return; /* a non-ASCII start: no guard */
+    size_t n = (size_t)snprintf(g, cap, "(?=[");
+    for (int c = 0; c < 128 && n + 8 < cap; c++)
+        if (bits[c / 8] & (1u << (c % 8)))
+            n += (size_t)snprintf(g + n, cap - n, "\\x%02x", c);
+    if (n + 3 >= cap) {
+        g[0] = '\0';
+        return;
+    }
+    snprintf(g + n, cap - n, "])");
+}
+
 static int S_pattern_line(void *arg, char *line, long lineno)
 {
     S_pload *pl = arg;
@@ -338,20 +465,29 @@ static int S_pattern_line(void *arg, char *line, long lineno)
         free(b.s);
         return -1;
     }
+    S_rule *nr = &pl->rules[pl->nrules < 64 ? pl->nrules : 63];
+    S_first_guard(one, nr->guard, sizeof nr->guard, nr->first);
     pcre2_code_free(one);
-    char head[40];
-    snprintf(head, sizeof head, "%s(*MARK:%s)", pl->nrules ? "|" : "", line);
-    int rc = S_put(&pl->all, head, strlen(head)) ||
-             S_put(&pl->all, "(?:", 3) || S_put(&pl->all, b.s, b.n) ||
-             S_put(&pl->all, ")", 1);
-    free(b.s);
-    pl->nrules++;
+    if (pl->nrules == sizeof pl->rules / sizeof pl->rules[0] ||
+        strlen(line) >= sizeof pl->rules[0].name) {
+        free(b.s);
+        pl->bad = "too many rules";
+        return -1;
+    }
+    S_rule *ru = &pl->rules[pl->nrules++];
+    snprintf(ru->name, sizeof ru->name, "%s", line);
+    ru->re = b.s ? b.s : cx_strdup(""); /* an empty rule: b never grew */
+    if (!ru->re) {
+        pl->nrules--;
+        return -1;
+    }
+    ru->uses = S_rule_uses(pl->w, ru->re);
     (void)lineno;
-    return rc ? -1 : 0;
+    return 0;
 }
 
 /* Finds which capture groups carry each field name. */
-static void S_map_groups(cx_timex_rules *r)
+static int S_map_groups(tx_re *r)
 {
     uint32_t count = 0, esize = 0;
     PCRE2_SPTR table = NULL;
@@ -363,10 +499,13 @@ static void S_map_groups(cx_timex_rules *r)
         PCRE2_SPTR e = table + (size_t)i * esize;
         uint16_t g = (uint16_t)((e[0] << 8) | e[1]);
         for (int f = 0; f < F_NFIELD; f++)
-            if (strcmp((const char *)e + 2, S_field_names[f]) == 0 &&
-                used[f] < TX_MAX_DUP)
+            if (strcmp((const char *)e + 2, S_field_names[f]) == 0) {
+                if (used[f] == TX_MAX_DUP)
+                    return -1;
                 r->groups[f][used[f]++] = g;
+            }
     }
+    return 0;
 }
 
 /* The pattern: no word character or currency sign just before, none
@@ -374,6 +513,63 @@ static void S_map_groups(cx_timex_rules *r)
 static const char S_head[] =
     "(?J)(?<![\\w$\\x{20AC}\\x{00A3}#@/])(?<![0-9][.,:])(?:";
 static const char S_tail[] = ")(?![\\w%$\\x{20AC}\\x{00A3}])(?![.,:/][0-9])";
+
+/* Compiles the rules that can fire from gate set k into r->re[k]. */
+static int S_compile_gate(const S_pload *pl, int k, cx_timex_rules *r,
+                          const char *path, cx_error *err)
+{
+    S_buf all = {0};
+    size_t n = 0;
+    int rc = S_put(&all, S_head, strlen(S_head));
+    for (size_t i = 0; rc == 0 && i < pl->nrules; i++) {
+        if (!(pl->rules[i].uses & (1u << k)))
+            continue;
+        for (int b = 0; b < 32; b++)
+            r->re[k].first[b] |= pl->rules[i].first[b];
+        char head[40];
+        /* the mark is the rule kind's number: no name lookup per match */
+        snprintf(head, sizeof head, "%s(*MARK:%d)", n++ ? "|" : "",
+                 S_kind_of(pl->rules[i].name));
+        rc = S_put(&all, head, strlen(head)) ||
+             S_put(&all, pl->rules[i].guard, strlen(pl->rules[i].guard)) ||
+             S_put(&all, "(?:", 3) ||
+             S_put(&all, pl->rules[i].re, strlen(pl->rules[i].re)) ||
+             S_put(&all, ")", 1);
+    }
+    if (rc == 0)
+        rc = S_put(&all, S_tail, strlen(S_tail));
+    if (rc || !n) {
+        free(all.s);
+        return rc ? CX_ERR_NOMEM : CX_OK;
+    }
+    int ecode;
+    PCRE2_SIZE eoff;
+    /* anchored when compiled: the JIT serves it (PCRE2_ANCHORED given to
+     * pcre2_match would fall back to the interpreter) */
+    tx_re *g = &r->re[k];
+    g->re = pcre2_compile((PCRE2_SPTR)all.s, all.n,
+                          PCRE2_UTF | PCRE2_CASELESS | PCRE2_ANCHORED,
+                          &ecode, &eoff, NULL);
+    free(all.s);
+    if (!g->re) {
+        PCRE2_UCHAR msg[200];
+        pcre2_get_error_message(ecode, msg, sizeof msg);
+        cx_error_set(err, CX_ERR_PATTERN, path, 0, "%s (offset %zu of combined "
+                     "pattern %d)", (char *)msg, (size_t)eoff, k);
+        return CX_ERR_PATTERN;
+    }
+    pcre2_jit_compile(g->re, PCRE2_JIT_COMPLETE); /* else interpreted */
+    uint32_t caps = 0;
+    pcre2_pattern_info(g->re, PCRE2_INFO_CAPTURECOUNT, &caps);
+    if (caps + 1 > r->max_pairs)
+        r->max_pairs = caps + 1;
+    if (S_map_groups(g)) {
+        cx_error_set(err, CX_ERR_PATTERN, path, 0, "more than %d groups share "
+                     "a name; raise TX_MAX_DUP", TX_MAX_DUP);
+        return CX_ERR_PATTERN;
+    }
+    return CX_OK;
+}
 
 static int S_load_patterns(const char *path, cx_timex_rules *r, cx_error *err)
 {
@@ -383,36 +579,27 @@ static int S_load_patterns(const char *path, cx_timex_rules *r, cx_error *err)
         cx_error_set(err, CX_ERR_IO, path, 0, "cannot read timex patterns");
         return CX_ERR_IO;
     }
-    S_pload pl = {.w = &r->words};
-    int rc = S_put(&pl.all, S_head, strlen(S_head)) ? CX_ERR_NOMEM : CX_OK;
-    int bad = rc ? 0 : S_each_line(buf, S_pattern_line, &pl);
+    S_pload *pl = calloc(1, sizeof *pl);
+    if (!pl) {
+        free(buf);
+        return CX_ERR_NOMEM;
+    }
+    pl->w = &r->words;
+    int bad = S_each_line(buf, S_pattern_line, pl);
     free(buf);
-    for (size_t i = 0; i < pl.nmacros; i++)
-        free(pl.macros[i].re);
-    if (rc == CX_OK && !bad && S_put(&pl.all, S_tail, strlen(S_tail)))
-        rc = CX_ERR_NOMEM;
-    if (bad || rc) {
-        free(pl.all.s);
-        cx_error_set(err, rc ? rc : CX_ERR_PATTERN, path, bad, "%s",
-                     pl.bad ? pl.bad : "out of memory");
-        return rc ? rc : CX_ERR_PATTERN;
+    int rc = CX_OK;
+    if (bad) {
+        rc = CX_ERR_PATTERN;
+        cx_error_set(err, rc, path, bad, "%s", pl->bad ? pl->bad : "out of memory");
     }
-    int ecode;
-    PCRE2_SIZE eoff;
-    r->re = pcre2_compile((PCRE2_SPTR)pl.all.s, pl.all.n,
-                          PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS | PCRE2_ANCHORED, &ecode,
-                          &eoff, NULL);
-    free(pl.all.s);
-    if (!r->re) {
-        PCRE2_UCHAR msg[200];
-        pcre2_get_error_message(ecode, msg, sizeof msg);
-        cx_error_set(err, CX_ERR_PATTERN, path, 0, "%s (offset %zu of the "
-                     "combined pattern)", (char *)msg, (size_t)eoff);
-        return CX_ERR_PATTERN;
-    }
-    pcre2_jit_compile(r->re, PCRE2_JIT_COMPLETE); /* else interpreted */
-    S_map_groups(r);
-    return CX_OK;
+    for (int k = 0; rc == CX_OK && k < TX_NGATE; k++)
+        rc = S_compile_gate(pl, k, r, path, err);
+    for (size_t i = 0; i < pl->nmacros; i++)
+        free(pl->macros[i].re);
+    for (size_t i = 0; i < pl->nrules; i++)
+        free(pl->rules[i].re);
+    free(pl);
+    return rc;
 }
 
 int cx_timex_rules_load(const char *data_dir, cx_timex_rules **out,
@@ -442,7 +629,8 @@ void cx_timex_rules_free(cx_timex_rules *r)
     if (!r)
         return;
     S_words_fini(&r->words);
-    pcre2_code_free(r->re);
+    for (int k = 0; k < TX_NGATE; k++)
+        pcre2_code_free(r->re[k].re);
     free(r);
 }
 
@@ -453,21 +641,74 @@ typedef struct {
     size_t n, cap;
 } S_cands;
 
-/* Is the word at text[s..e) one that can carry a date expression? */
-static int S_gate(const cx_timex_rules *r, const char *t, size_t s, size_t e)
+/* The classes of the word at text[s..e), with a plural "s" dropped when
+ * the word itself is unknown ("Sundays"). */
+static unsigned S_classes(const cx_timex_rules *r, const char *t, size_t s, size_t e)
 {
-    if (t[s] >= '0' && t[s] <= '9')
-        return 1;
-    return e - s >= 2 && e - s < 20 && tx_word_find(&r->words, t + s, e - s, -1);
+    if (e - s < 1 || e - s >= 20)
+        return 0;
+    unsigned c = tx_word_classes(&r->words, t + s, e - s);
+    if (!c && e - s > 3 && (t[e - 1] | 32) == 's')
+        c = tx_word_classes(&r->words, t + s, e - s - 1) & (1u << TX_WEEKDAY);
+    return c;
 }
 
+/* Is the word at t[s..e) "a.m."/"pm"-like or a gate word? */
+static int S_time_word(const cx_timex_rules *r, const char *t, size_t s, size_t e)
+{
+    if ((t[s] | 32) == 'a' || (t[s] | 32) == 'p')
+        if (e - s <= 2 && (e - s == 1 || (t[s + 1] | 32) == 'm'))
+            return 1; /* a.m. (read as "a"), pm */
+    unsigned c = S_classes(r, t, s, e);
+    return (c & ~((1u << TX_NUMW) | (1u << TX_ORDINAL) | (1u << TX_START) |
+                  (1u << TX_TZ))) != 0;
+}
+
+/* A number that can be (part of) a date: a year; glued to a letter,
+ * colon, slash or dash ("1990s", "10:30", "6/1", "14-year"); or with a
+ * time word within the next three words ("14 years", "20 more years",
+ * "10 a.m.", "15 June"). Not 1,200, 3.5 or $20, nor "15 people". */
+static int S_date_number(const cx_timex_rules *r, const char *t, size_t len,
+                         size_t s, size_t e)
+{
+    if (s > 0 && (t[s - 1] == '$' || (s > 1 && strchr(",.", t[s - 1]) &&
+                                      t[s - 2] >= '0' && t[s - 2] <= '9')))
+        return 0;
+    if (e + 1 < len && strchr(",.", t[e]) && t[e + 1] >= '0' && t[e + 1] <= '9' &&
+        !(t[e] == '.' && e - s <= 2)) /* "10.30 p.m." */
+        return 0;
+    size_t d = s;
+    while (d < e && t[d] >= '0' && t[d] <= '9')
+        d++;
+    if (d < e) /* 1990s, 1st, 10am */
+        return 1;
+    if (d - s == 4 && (t[s] == '1' || (t[s] == '2' && t[s + 1] == '0')))
+        return 1;
+    if (e + 1 < len && strchr(":/-.", t[e]) && S_is_alnum((unsigned char)t[e + 1]))
+        return 1;
+    size_t p = e;
+    for (int k = 0; k < 3 && p < len; k++) {
+        while (p < len && (t[p] == ' ' || t[p] == '-' || t[p] == '\t'))
+            p++;
+        size_t b = p;
+        while (p < len && S_is_alnum((unsigned char)t[p]))
+            p++;
+        if (p == b)
+            return 0;
+        if (S_time_word(r, t, b, p))
+            return 1;
+    }
+    return 0;
+}
+
+
 /* Fills c from a match. */
-static void S_fill(const cx_timex_rules *r, pcre2_match_data *md,
+static void S_fill(const tx_re *r, pcre2_match_data *md,
                    const char *mark, tx_cand *c)
 {
     PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
     uint32_t npairs = pcre2_get_ovector_count(md);
-    c->kind = S_kind_of(mark);
+    c->kind = atoi(mark);
     c->start = ov[0];
     c->end = ov[1];
     for (int f = 0; f < F_NFIELD; f++) {
@@ -483,19 +724,24 @@ static void S_fill(const cx_timex_rules *r, pcre2_match_data *md,
 
 /* Tries the pattern anchored at each of the word starts ws[0..nws) in
  * order; the first that matches fills c. Returns 1, 0, or -1 on a limit. */
-static int S_try(const cx_timex_rules *r, const char *t, size_t lim,
+static int S_plausible(const tx_cand *c, const char *t, size_t len);
+
+static int S_try(const tx_re *r, const char *t, size_t len, size_t lim,
                  const size_t *ws, size_t nws, pcre2_match_data *md,
-                 tx_cand *c)
+                 pcre2_match_context *mc, tx_cand *c)
 {
     for (size_t i = 0; i < nws; i++) {
-        int rc = cx_re_match(r->re, t, lim, ws[i], 0, md); /* anchored by compile: JIT */
+        unsigned char b = (unsigned char)t[ws[i]];
+        if (!(r->first[b / 8] & (1u << (b % 8))))
+            continue; /* no rule of this set starts with this byte */
+        int rc = pcre2_match(r->re, (PCRE2_SPTR)t, lim, ws[i], PCRE2_NO_UTF_CHECK, md, mc);
         if (rc > 0) {
             const char *mark = (const char *)pcre2_get_mark(md);
-            if (!mark || S_kind_of(mark) < 0)
+            if (!mark || mark[0] < '0' || mark[0] > '9')
                 continue;
             S_fill(r, md, mark, c);
-            if (c->end > c->start)
-                return 1;
+            if (c->end > c->start && S_plausible(c, t, len))
+                return 1; /* else a later start may still match */
         } else if (rc != PCRE2_ERROR_NOMATCH) {
             return -1;
         }
@@ -518,9 +764,17 @@ static size_t S_window_end(const char *t, size_t len, size_t from)
 static int S_scan(const cx_timex_rules *r, const char *t, size_t len,
                   S_cands *out, cx_warning_vec *warn)
 {
-    pcre2_match_data *md = pcre2_match_data_create_from_pattern(r->re, NULL);
-    if (!md)
+    /* one match context for the document, with the limits of rules.c's
+     * cx_re_match (which would make one for every attempt) */
+    pcre2_match_data *md = pcre2_match_data_create(r->max_pairs, NULL);
+    pcre2_match_context *mc = pcre2_match_context_create(NULL);
+    if (!md || !mc) {
+        pcre2_match_data_free(md);
+        pcre2_match_context_free(mc);
         return CX_ERR_NOMEM;
+    }
+    pcre2_set_match_limit(mc, TX_MATCH_LIMIT);
+    pcre2_set_depth_limit(mc, TX_DEPTH_LIMIT);
     size_t ws[TX_BACK + 1], nws = 0, done = 0; /* done: end of last match */
     size_t i = 0;
     int limits = 0;
@@ -539,23 +793,43 @@ static int S_scan(const cx_timex_rules *r, const char *t, size_t len,
             i = s + 1;
             continue;
         }
+        int digit = t[body] >= '0' && t[body] <= '9';
+        unsigned cls = digit ? 0 : S_classes(r, t, body, i);
+        if (!digit && !cls) {
+            nws = 0; /* "said": no expression runs across it */
+            continue;
+        }
+        if (cls == (1u << TX_JOIN))
+            continue; /* "of", "than": inside, never first */
         if (nws == TX_BACK + 1)
             memmove(ws, ws + 1, --nws * sizeof *ws);
         ws[nws++] = s;
-        if (s < done || !S_gate(r, t, body, i))
+        unsigned gates = 0; /* the gate sets of this word */
+        if (digit)
+            gates = S_date_number(r, t, len, body, i) ? 1u : 0;
+        for (int k = 1; k < TX_NGATE; k++)
+            if (cls & (1u << S_gate_class[k]))
+                gates |= 1u << k;
+        if (cls == (1u << TX_MONTH) && !S_is_upper((unsigned char)t[body]))
+            gates = 0; /* "may" the verb: months are capitalized */
+        if (s < done || !gates)
             continue;
-        size_t first = 0;
-        while (first < nws && ws[first] < done)
+        size_t first = 0; /* an expression's head is a few words back */
+        while (first < nws && (ws[first] < done || s - ws[first] > 48))
             first++;
         tx_cand c;
-        int rc = S_try(r, t, S_window_end(t, len, i), ws + first,
-                       nws - first, md, &c);
+        int rc = 0;
+        for (int k = 0; rc == 0 && k < TX_NGATE; k++)
+            if ((gates & (1u << k)) && r->re[k].re)
+                rc = S_try(&r->re[k], t, len, S_window_end(t, len, i), ws + first,
+                           nws - first, md, mc, &c);
         if (rc < 0 && limits++ == 0)
             cx_warn(warn, -1, "date pattern match limit reached near byte %zu", s);
         if (rc <= 0)
             continue;
         if (cx_grow((void **)&out->v, &out->cap, out->n + 1, sizeof *out->v)) {
             pcre2_match_data_free(md);
+            pcre2_match_context_free(mc);
             return CX_ERR_NOMEM;
         }
         out->v[out->n++] = c;
@@ -566,6 +840,7 @@ static int S_scan(const cx_timex_rules *r, const char *t, size_t len,
         }
     }
     pcre2_match_data_free(md);
+    pcre2_match_context_free(mc);
     return CX_OK;
 }
 
@@ -601,7 +876,6 @@ static int S_next_word(const char *t, size_t len, size_t off, size_t *ws,
     return e > s;
 }
 
-static int S_is_upper(int c) { return c >= 'A' && c <= 'Z'; }
 
 /* Does the word at s start a sentence (after . ! ? or a blank line)? */
 static int S_sentence_start(const char *t, size_t s)
@@ -614,8 +888,10 @@ static int S_sentence_start(const char *t, size_t s)
 
 static int S_word_in(const char *t, size_t s, size_t e, const char *const *v)
 {
+    int c = cx_ascii_lower((unsigned char)t[s]);
     for (; *v; v++)
-        if (strlen(*v) == e - s && cx_ascii_strncasecmp(*v, t + s, e - s) == 0)
+        if ((*v)[0] == c && strlen(*v) == e - s &&
+            cx_ascii_strncasecmp(*v, t + s, e - s) == 0)
             return 1;
     return 0;
 }
@@ -625,7 +901,7 @@ static const char *const S_date_preps[] = {
     "in", "since", "until", "till", "by", "from", "to", "through", "of",
     "during", "before", "after", "last", "next", "this", "early", "late",
     "mid", "and", "or", "between", "for", "each", "every", "on", "as",
-    "until", "than", "around", "about", "circa", "fiscal", "FY", "year",
+    "until", "than", "around", "about", "circa", "fiscal", "fy", "year",
     "that", "throughout", "into", "within", "against", "at", "past", NULL};
 
 /* A bare month word ("May", "March", "Aug") must be read as a month:
@@ -693,7 +969,7 @@ static int S_bad_soon(const tx_cand *c, const char *t, size_t len)
 static int S_rate(const tx_cand *c, const char *t)
 {
     long n = c->f[F_N][0], ne = c->f[F_N][1];
-    if (n < 0 || ne - n > 2 || (t[n] | 32) != 'a' || c->start != (size_t)n)
+    if (n < 0 || ne - n > 2 || c->f[F_AGO][0] >= 0 || (t[n] | 32) != 'a' || c->start != (size_t)n)
         return 0;
     size_t s, e;
     if (!S_prev_word(t, c->start, &s, &e))
@@ -791,7 +1067,7 @@ static const char *const S_future_to_words[] = {
 
 static const char *const S_past_words[] = {
     "was", "were", "had", "did", "ago", "last", "earlier", "since", "been",
-    NULL};
+    "said", "told", "announced", "reported", NULL};
 
 /* Does a sentence end just before e? A period after an initial or a
  * short capitalized abbreviation ("P.", "Mr.", "Corp.") does not count. */
@@ -799,6 +1075,8 @@ static int S_sentence_end(const char *t, size_t e)
 {
     if (strchr("!?\n", t[e - 1]))
         return 1;
+    if (e > 1 && (t[e - 1] == '"' || t[e - 1] == '\'') && strchr(".!?", t[e - 2]))
+        return 1; /* the end of a quotation: ." */
     if (t[e - 1] != '.')
         return 0;
     size_t s = e - 1;
@@ -818,6 +1096,20 @@ static int S_negated(const char *t, size_t e)
     return !cx_ascii_strncasecmp(t + e, "not ", 4);
 }
 
+/* A verb in the past by its form ("ended", "crashed"), unless it is a
+ * participle after "be" or "to be" ("to be completed by Dec. 15"). */
+static int S_past_verb(const char *t, size_t s, size_t e)
+{
+    if (e - s < 5 || t[e - 2] != 'e' || t[e - 1] != 'd' || S_is_upper((unsigned char)t[s]))
+        return 0;
+    size_t ps, pe;
+    if (!S_prev_word(t, s, &ps, &pe))
+        return 1;
+    static const char *const aux[] = {"be", "been", "being", "is", "are", "will",
+                                      "to", "get", "gets", NULL};
+    return !S_word_in(t, ps, pe, aux);
+}
+
 /* The tense of the clause before start (same sentence, up to 14 words):
  * 1 future ("will meet on Thursday", "is scheduled to start in June"),
  * -1 past ("was held in May", "ended in March"), 0 unknown. */
@@ -834,12 +1126,12 @@ static int S_tense(const char *t, size_t start)
         }
         if (S_word_in(t, ws, we, S_future_words))
             return 1;
-        if (S_word_in(t, ws, we, (const char *const[]){"would", "could", NULL}))
+        if (S_word_in(t, ws, we, (const char *const[]){"would", NULL}))
             return S_negated(t, we) ? -1 : 1;
         if (S_word_in(t, ws, we, S_future_to_words) &&
             !cx_ascii_strncasecmp(t + we, " to ", 4))
             return 1;
-        if (S_word_in(t, ws, we, S_past_words))
+        if (S_word_in(t, ws, we, S_past_words) || (k < 3 && S_past_verb(t, ws, we)))
             return -1;
         e = ws;
     }
@@ -953,7 +1245,8 @@ static void S_link_ranges(const char *t, cx_timex_vec *out, size_t from)
 static int S_same_sentence(const char *t, size_t a, size_t b)
 {
     for (size_t i = a; i + 1 < b; i++)
-        if ((strchr(".!?", t[i]) && (t[i + 1] == ' ' || t[i + 1] == '\n') &&
+        if (((t[i] == '.' || t[i] == '!' || t[i] == '?') &&
+             (t[i + 1] == ' ' || t[i + 1] == '\n') &&
              !(i > 0 && S_is_upper((unsigned char)t[i - 1]))) ||
             (t[i] == '\n' && t[i + 1] == '\n'))
             return 0;
@@ -1005,12 +1298,13 @@ int cx_timex_find(const cx_timex_rules *r, const cx_doc *doc,
     int rc = S_scan(r, doc->text, doc->len, &cs, warn);
     size_t keep = 0;
     for (size_t i = 0; rc == CX_OK && i < cs.n; i++)
-        if (cs.v[i].kind >= 0 && S_plausible(&cs.v[i], doc->text, doc->len)) {
+        if (cs.v[i].kind >= 0) {
             S_trim(&cs.v[i], doc->text);
             cs.v[keep++] = cs.v[i];
         }
     cs.n = keep;
     tx_env env = {.r = r, .text = doc->text, .len = doc->len, .anchor = anchor};
+    char last_quarter[8] = "";
     if (rc == CX_OK && anchor->y == 0 && use_dateline)
         S_dateline(&env, &cs, anchor);
     size_t first = out->n;
@@ -1036,7 +1330,9 @@ int cx_timex_find(const cx_timex_rules *r, const cx_doc *doc,
         rc = S_push(out, &t);
         if (rc == CX_OK && (c->kind == K_QTR || c->kind == K_QN) &&
             strlen(t.value) == 7 && t.value[5] == 'Q') {
-            env.last_quarter = out->v[out->n - 1].value;
+            /* a copy: out->v moves when it grows */
+            memcpy(last_quarter, t.value, 8);
+            env.last_quarter = last_quarter;
             env.last_quarter_end = t.span.end;
         }
     }

@@ -9,11 +9,13 @@
 /* Word classes of data/timex/words.txt. */
 typedef enum {
     TX_MONTH, TX_WEEKDAY, TX_NUMW, TX_ORDINAL, TX_UNIT, TX_POD, TX_SEASON,
-    TX_DECADE, TX_SETW, TX_REF, TX_TZ, TX_HOLIDAY, TX_GATE, TX_NCLASS
+    TX_DECADE, TX_SETW, TX_REF, TX_TZ, TX_HOLIDAY, TX_GATE, TX_START,
+    TX_JOIN, TX_NCLASS
 } tx_class;
 
 typedef struct {
     char *word; /* lower case, single spaces */
+    size_t len;
     int cls;
     int ival;   /* the value as a number (atoi) */
     char sval[16];
@@ -24,6 +26,9 @@ typedef struct {
 typedef struct {
     tx_word *slots;
     size_t mask; /* slots - 1, a power of two minus one */
+    /* bit (first letter, second letter, length) of every single word: a
+     * word whose bit is clear is in no class, found without hashing */
+    uint8_t bloom[65536 / 8];
 } tx_words;
 
 /* Capture fields (named groups in patterns.txt). */
@@ -31,7 +36,7 @@ typedef enum {
     F_Y, F_Y2, F_MN, F_M, F_D, F_WD, F_HH, F_MI, F_AP, F_TZ, F_CLK, F_MOD,
     F_REL, F_RY, F_YAGO, F_FISC, F_ORD, F_QU, F_QN, F_U, F_UX, F_N, F_AGO,
     F_DEC, F_DEC2, F_DECW, F_CEN, F_SEA, F_POD, F_REF, F_DBA, F_SETW, F_TN,
-    F_HOL, F_NFIELD
+    F_HOL, F_YW, F_NFIELD
 } tx_field;
 
 /* Rule kinds (the NAME of a rule line). */
@@ -39,17 +44,26 @@ typedef enum {
     K_ISO, K_SLASH, K_YRANGE, K_CLOCK, K_CLOCK24, K_NOON, K_MDY, K_DMY,
     K_QTR, K_QYR, K_QTHE, K_QN, K_YAGO, K_DEC, K_DEC2, K_DEC3, K_DECW, K_CENT, K_SEAS,
     K_REFDAY, K_PODREL, K_PODREF, K_RELU, K_THEU, K_THEW, K_SETW, K_SETWP,
-    K_SETU, K_SETM, K_SETT, K_SETA, K_WDAY, K_MY, K_DUR, K_DURX, K_YEAR,
+    K_SETU, K_SETM, K_SETT, K_SETA, K_WDAY, K_MY, K_YEARW, K_DUR, K_DURX, K_YEAR,
     K_REF, K_HOL, K_NKIND
 } tx_kind;
 
-#define TX_MAX_DUP 16 /* groups of one name across the rules */
+#define TX_MAX_DUP 64 /* groups of one name across the rules */
+
+/* One combined pattern and where its named groups are. */
+typedef struct {
+    pcre2_code *re; /* NULL when no rule fires from this gate set */
+    uint8_t first[32]; /* bitmap of the bytes a match can start with */
+    /* group numbers of each field, 0-terminated */
+    uint16_t groups[F_NFIELD][TX_MAX_DUP + 1];
+} tx_re;
+
+#define TX_NGATE 11 /* numbers, then ten word classes (timex.c) */
 
 struct cx_timex_rules {
     tx_words words;
-    pcre2_code *re;
-    /* group numbers of each field, 0-terminated */
-    uint16_t groups[F_NFIELD][TX_MAX_DUP + 1];
+    tx_re re[TX_NGATE];
+    uint32_t max_pairs; /* ovector pairs the largest pattern needs */
 };
 
 /* One matched expression before normalization: the text and where each
@@ -86,6 +100,9 @@ int tx_normalize(const tx_env *env, const tx_cand *c, cx_timex *t);
 
 /* Reads a number written in digits or words ("twenty four", "a", "1 1/2");
  * returns -1 for vague amounts (several, few, many). */
+/* The classes the word belongs to, as bits 1 << cls; 0 when none. */
+unsigned tx_word_classes(const tx_words *w, const char *s, size_t len);
+
 double tx_number(const tx_words *w, const char *s, size_t len);
 
 /* Calendar helpers (proleptic Gregorian). */

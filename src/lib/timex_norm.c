@@ -311,6 +311,13 @@ static long S_weekday_day(const S_ctx *x, int wd)
     return x->az - back;
 }
 
+/* Days from the anchor to y-m-d (29 February read as the 28th). */
+static long S_diff(const S_ctx *x, int y, int m, int d)
+{
+    int n = tx_month_days(y, m);
+    return tx_days(y, m, d <= n ? d : n) - x->az;
+}
+
 /* The year of month m (day d, 0 for the whole month) near the anchor. */
 static int S_month_year(const S_ctx *x, int m, int d)
 {
@@ -321,18 +328,27 @@ static int S_month_year(const S_ctx *x, int m, int d)
         return m > x->am ? x->ay : x->ay + 1;
     if (S_is(x, F_REL, "this"))
         return x->ay;
-    if (d) { /* the nearest in the tense's direction, a week's slack */
-        long diff = tx_days(x->ay, m, d) - x->az;
-        if (x->env->future)
-            return diff < -7 ? x->ay + 1 : x->ay;
-        if (x->env->past)
-            return diff > 31 ? x->ay - 1 : x->ay;
-        if (diff > 122)
-            return x->ay - 1;
-        return diff < -243 ? x->ay + 1 : x->ay;
+    if (d) {
+        /* A future clause: the first date not over a month back. Else
+         * the latest not over two months ahead (four months when the
+         * tense is unknown): news tells of what has been. */
+        if (x->env->future) {
+            for (int y = x->ay - 1; y <= x->ay + 1; y++)
+                if (S_diff(x, y, m, d) >= -31)
+                    return y;
+            return x->ay + 1;
+        }
+        long hi = x->env->past ? 62 : 122;
+        for (int y = x->ay + 1; y >= x->ay - 1; y--)
+            if (S_diff(x, y, m, d) <= hi)
+                return y;
+        return x->ay - 1;
     }
+    /* news speaks of the next month or two as coming, even in a past
+     * clause ("said it will close in November"); further ahead only
+     * without a past verb */
     int ahead = (m - x->am + 12) % 12;
-    if (x->env->future || (ahead && ahead <= 4 && !x->env->past))
+    if (x->env->future || (ahead && ahead <= 2) || (ahead && ahead <= 4 && !x->env->past))
         return m < x->am ? x->ay + 1 : x->ay;
     return m > x->am ? x->ay - 1 : x->ay;
 }
@@ -382,9 +398,13 @@ static int S_date(S_job *j, int y, int m, int d)
     return 0;
 }
 
+static int S_year_words_of(const S_ctx *x);
+
 /* The year of "this year", "next year's": 0 when not said. */
 static int S_ry_year(const S_ctx *x)
 {
+    if (S_has(x, F_YW))
+        return S_year_words_of(x);
     if (!S_has(x, F_RY) || !x->has)
         return 0;
     return x->ay + (S_is(x, F_RY, "last") ? -1 : S_is(x, F_RY, "next") ? 1 : 0);
@@ -622,8 +642,15 @@ static int S_the_quarter(S_job *j)
     int y, q;
     if (!S_context_quarter(x, &y, &q))
         return snprintf(j->t->value, 40, "XXXX-QX"), 0;
+    const tx_word *m = S_has(x, F_M) ? S_word(x, F_M, TX_MONTH) : NULL;
+    if (m && x->has) { /* "the quarter ended Sept. 30" */
+        q = (m->ival - 1) / 3 + 1;
+        y = m->ival > x->am ? x->ay - 1 : x->ay;
+    }
     if (S_has(x, F_Y))
         y = S_int(x, F_Y);
+    if (S_has(x, F_YAGO))
+        y--;
     snprintf(j->t->value, 40, "%04d-Q%d", y, q);
     return 0;
 }
@@ -635,13 +662,16 @@ static int S_back_years(S_job *j, int n)
 {
     const tx_env *env = j->x.env;
     const char *p = env->sent_prev;
-    if (!p && env->last_quarter && env->here - env->last_quarter_end < 300)
+    if (!p && env->last_quarter && env->here - env->last_quarter_end < 1500)
         p = env->last_quarter; /* "... from $2.3 billion a year ago." */
     int y;
     if (!p || strlen(p) < 7 || sscanf(p, "%4d", &y) != 1 || p[4] != '-' ||
         !(p[5] == 'Q' || p[5] == 'H' || (p[5] >= '0' && p[5] <= '1')))
         return 0;
-    snprintf(j->t->value, 40, "%04d%.*s", y - n, 3, p + 4);
+    size_t k = strcspn(p + 4, "T"); /* "-Q3", "-09", "-09-30" */
+    snprintf(j->t->value, 40, "%04d%.*s", y - n, (int)(k < 6 ? k : 6), p + 4);
+    if (!strcmp(j->t->value + 4, "-02-29"))
+        j->t->value[9] = '8';
     return 1;
 }
 
@@ -700,8 +730,8 @@ static int S_season(S_job *j)
     static const char *const order = "SPSUFAWI";
     int k = (int)((strstr(order, s->sval) - order) / 2) + 1; /* 1..4 */
     int y = 0;
-    if (S_has(x, F_Y)) {
-        y = S_int(x, F_Y);
+    if (S_has(x, F_Y) || S_has(x, F_YW)) {
+        y = S_has(x, F_Y) ? S_int(x, F_Y) : S_year_words_of(x);
     } else if (x->has) {
         int cur = x->am == 12 ? 4 : x->am >= 9 ? 3 : x->am >= 6 ? 2 : x->am >= 3 ? 1 : 0;
         int off = S_rel_offset(x);
@@ -857,6 +887,34 @@ static int S_ref(S_job *j)
     return 0;
 }
 
+/* "nineteen ninety-six": the century, then the rest; "two thousand".
+ * 0 when it is no year. */
+static int S_year_words_of(const S_ctx *x)
+{
+    size_t n;
+    const char *s = S_str(x, F_YW, &n);
+    const tx_words *w = &x->env->r->words;
+    size_t k = 0;
+    while (k < n && s[k] != ' ' && s[k] != '-')
+        k++;
+    double c = tx_number(w, s, k);
+    double rest = k < n ? tx_number(w, s + k + 1, n - k - 1) : 0;
+    if (c == 2) /* two thousand ... */
+        c = 20, rest = rest >= 1000 ? rest - 1000 : rest;
+    if (c < 18 || c > 20 || rest < 0 || rest > 99)
+        return 0;
+    return (int)(c * 100 + rest);
+}
+
+static int S_year_words(S_job *j)
+{
+    int y = S_year_words_of(&j->x);
+    if (!y)
+        return -1;
+    snprintf(j->t->value, 40, "%04d", y);
+    return 0;
+}
+
 /* Thanksgiving: the fourth Thursday of November. */
 static int S_holiday(S_job *j)
 {
@@ -926,6 +984,8 @@ static int S_dispatch(S_job *j)
         return S_month_only(j);
     case K_DUR: case K_DURX:
         return S_dur(j);
+    case K_YEARW:
+        return S_year_words(j);
     case K_YEAR: case K_YRANGE:
         snprintf(j->t->value, 40, "%04d", S_int(x, F_Y));
         return 0;

@@ -1,4 +1,4 @@
-/* Shared pieces of the fuzz targets (tests/fuzz/README.md).
+/* Shared pieces of the fuzz targets (docs/robustness.md).
  *
  * Each fuzz_*.c defines LLVMFuzzerTestOneInput. Built with clang
  * -fsanitize=fuzzer it is a libFuzzer target; linked with replay.c it is a

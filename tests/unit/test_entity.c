@@ -305,6 +305,49 @@ static void test_entity_order_and_spans(void **state)
     cx_result_free(r);
 }
 
+static void test_particles_and_hyphens(void **state)
+{
+    (void)state;
+    cx_result *r = S_run("The winger Piet van der Merwe scored, and Abdul-Karim al-Nasser "
+                         "replied.\n");
+    EXPECT(r, "Piet van der Merwe", CX_PERSON);
+    assert_true(S_ent_of(r, "Merwe", 0) < 0);
+    cx_result_free(r);
+}
+
+static void test_of_joins_only_after_head_words(void **state)
+{
+    (void)state;
+    cx_result *r = S_run("Analysts at the Bank of Lisbon agreed with Carla Mendes of "
+                         "Torvik Systems Inc.\n");
+    EXPECT(r, "Bank of Lisbon", CX_ORGANIZATION);
+    EXPECT(r, "Carla Mendes", CX_PERSON);
+    EXPECT(r, "Torvik Systems Inc.", CX_ORGANIZATION);
+    cx_result_free(r);
+}
+
+static void test_products_are_no_entities(void **state)
+{
+    (void)state;
+    cx_result *r = S_run("The airline ordered ten Zephyr Z450 jets and two Brandt 747 "
+                         "Skyrunner planes, and paid in US$ bonds.\n");
+    assert_false(S_touched(r, "Zephyr"));
+    assert_false(S_touched(r, "Skyrunner"));
+    assert_false(S_touched(r, "US$"));
+    cx_result_free(r);
+}
+
+static void test_title_words_before_titles(void **state)
+{
+    (void)state;
+    cx_result *r = S_run("Kenya's Finance Minister Amara Odhiambo met Democrat Paul Ruiz.\n");
+    EXPECT(r, "Kenya", CX_LOCATION);
+    EXPECT(r, "Amara Odhiambo", CX_PERSON);
+    EXPECT(r, "Paul Ruiz", CX_PERSON);
+    assert_false(S_touched(r, "Finance"));
+    cx_result_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -325,6 +368,10 @@ int main(void)
         cmocka_unit_test(test_ambiguous_by_context),
         cmocka_unit_test(test_sports_teams),
         cmocka_unit_test(test_entity_order_and_spans),
+        cmocka_unit_test(test_particles_and_hyphens),
+        cmocka_unit_test(test_of_joins_only_after_head_words),
+        cmocka_unit_test(test_products_are_no_entities),
+        cmocka_unit_test(test_title_words_before_titles),
     };
     return cmocka_run_group_tests(tests, S_setup, S_teardown);
 }

@@ -1,18 +1,614 @@
+/* timex: the normalizer on a table of expressions, and the tagger on
+ * sentences (spans, ranges, names, datelines, words that are not dates,
+ * limits). Needs CHRONEX_DATA_DIR (set by make check). */
+#include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
-#include <setjmp.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
 #include "chronex.h"
 
-static void test_placeholder_timex(void **state)
+enum { D = CX_DATE, T = CX_TIME, U = CX_DURATION, S = CX_SET, ANY = -1 };
+
+typedef struct {
+    const char *text, *dct, *value;
+    int type;
+} S_case;
+
+/* 2023-06-01 is a Thursday; 1998-01-08 a Thursday; 1989-10-30 a Monday. */
+#define J "2023-06-01"
+static const S_case S_cases[] = {
+    /* years, months, full dates */
+    {"2019", J, "2019", D},
+    {"in 1990", J, "1990", D},
+    {"June 2023", J, "2023-06", D},
+    {"June, 2023", J, "2023-06", D},
+    {"January of 2020", J, "2020-01", D},
+    {"Sept. 2001", J, "2001-09", D},
+    {"June 1", J, "2023-06-01", D},
+    {"June 1st", J, "2023-06-01", D},
+    {"on June 3", J, "2023-06-03", D},
+    {"May 20", J, "2023-05-20", D},
+    {"Dec. 15", "1989-10-31", "1989-12-15", D},
+    {"Jan. 2", "1989-11-02", "1990-01-02", D},
+    {"December 20", "2023-03-10", "2022-12-20", D},
+    {"it will open on January 5", "2023-11-10", "2024-01-05", D},
+    {"06/01/2023", J, "2023-06-01", D},
+    {"7/8/07", J, "2007-07-08", D},
+    {"12/25/1999", J, "1999-12-25", D},
+    {"1 June 2023", J, "2023-06-01", D},
+    {"the 5th of May 2021", J, "2021-05-05", D},
+    {"11 December", "2009-12-15", "2009-12-11", D},
+    {"2023-06-01", J, "2023-06-01", D},
+    {"1996-08-30", J, "1996-08-30", D},
+    {"June 1, 2023", J, "2023-06-01", D},
+    {"June 07 , 2011", J, "2011-06-07", D},
+    {"March 06, 2008", J, "2008-03-06", D},
+    {"Thursday, June 1, 2023", J, "2023-06-01", D},
+    {"Feb. 29, 2024", J, "2024-02-29", D},
+    {"Aug. 7, 1998", J, "1998-08-07", D},
+    {"October 2020", J, "2020-10", D},
+    {"May 2008", J, "2008-05", D},
+    {"in April next year", J, "2024-04", D},
+    {"in early October this year", J, "2023-10", D},
+    /* bare months: past in news unless the tense or nearness says not */
+    {"in August", "2013-03-15", "2012-08", D},
+    {"in October", "1998-01-08", "1997-10", D},
+    {"in March", J, "2023-03", D},
+    {"in June", J, "2023-06", D},
+    {"in July", J, "2023-07", D},
+    {"in December", J, "2022-12", D},
+    {"it will happen in February", J, "2024-02", D},
+    {"in January", "1989-11-02", "1990-01", D},
+    {"last March", J, "2023-03", D},
+    {"last November", J, "2022-11", D},
+    {"next March", J, "2024-03", D},
+    {"this September", J, "2023-09", D},
+    {"early September", "1989-10-30", "1989-09", D},
+    {"late November", "1999-12-10", "1999-11", D},
+    {"mid-November", "1989-11-20", "1989-11", D},
+    {"the beginning of October", "1989-11-20", "1989-10", D},
+    /* weekdays: nearest, past by default, future by tense */
+    {"Thursday", J, "2023-06-01", D},
+    {"on Monday", J, "2023-05-29", D},
+    {"Wednesday", J, "2023-05-31", D},
+    {"Friday", J, "2023-05-26", D},
+    {"Sunday", J, "2023-05-28", D},
+    {"they will meet on Friday", J, "2023-06-02", D},
+    {"talks are scheduled for Monday", J, "2023-06-05", D},
+    {"he will arrive Thursday", J, "2023-06-01", D},
+    {"last Friday", J, "2023-05-26", D},
+    {"last Thursday", J, "2023-05-25", D},
+    {"next Tuesday", J, "2023-06-06", D},
+    {"next Thursday", J, "2023-06-08", D},
+    {"this Saturday", J, "2023-06-03", D},
+    {"Friday", "1998-01-08", "1998-01-02", D},
+    {"Monday", "1989-10-30", "1989-10-30", D},
+    {"Tuesday", "1989-10-30", "1989-10-24", D},
+    {"early Tuesday", "1998-03-04", "1998-03-03", D},
+    /* days relative to the anchor */
+    {"yesterday", J, "2023-05-31", D},
+    {"today", J, "2023-06-01", D},
+    {"tomorrow", J, "2023-06-02", D},
+    {"the day before yesterday", J, "2023-05-30", D},
+    {"the day after tomorrow", J, "2023-06-03", D},
+    {"late yesterday", J, "2023-05-31", D},
+    {"yesterday", "2024-03-01", "2024-02-29", D},
+    {"tomorrow", "2023-12-31", "2024-01-01", D},
+    {"yesterday", "2024-01-01", "2023-12-31", D},
+    /* weeks, months, years, quarters relative to the anchor */
+    {"last week", J, "2023-W21", D},
+    {"this week", J, "2023-W22", D},
+    {"next week", J, "2023-W23", D},
+    {"last week", "2021-01-05", "2020-W53", D},
+    {"this week", "2023-01-01", "2022-W52", D},
+    {"next month", J, "2023-07", D},
+    {"last month", J, "2023-05", D},
+    {"this month", J, "2023-06", D},
+    {"last month", "2023-01-15", "2022-12", D},
+    {"next month", "2023-12-15", "2024-01", D},
+    {"this year", J, "2023", D},
+    {"last year", J, "2022", D},
+    {"next year", J, "2024", D},
+    {"the past year", J, "2022", D},
+    {"the coming year", J, "2024", D},
+    {"earlier this year", J, "2023", D},
+    {"Earlier this year", J, "2023", D},
+    {"later this year", J, "2023", D},
+    {"earlier in the year", J, "2023", D},
+    {"the beginning of the year", J, "2023", D},
+    {"the end of the year", J, "2023", D},
+    {"the end of this year", "2006-05-01", "2006", D},
+    {"the end of last year", "2009-05-01", "2008", D},
+    {"the end of 1990", J, "1990", D},
+    {"early next year", "1989-10-30", "1990", D},
+    {"sometime next year", "1989-10-30", "1990", D},
+    {"the end of the month", J, "2023-06", D},
+    {"earlier this month", J, "2023-06", D},
+    {"the end of this week", "1989-11-02", "1989-W44", D},
+    {"this weekend", "2010-01-25", "2010-W04-WE", D},
+    {"last weekend", J, "2023-W21-WE", D},
+    {"the weekend", "1989-10-30", "1989-W43-WE", D},
+    {"this quarter", J, "2023-Q2", D},
+    {"last quarter", J, "2023-Q1", D},
+    {"next quarter", "2023-11-01", "2024-Q1", D},
+    {"the current quarter", "1989-10-26", "1989-Q4", D},
+    {"the latest quarter", "1989-10-26", "1989-Q3", D},
+    {"the quarter", "1989-10-26", "1989-Q3", D},
+    {"this decade", J, "202", D},
+    {"last decade", J, "201", D},
+    {"this century", J, "20", D},
+    /* quarters and halves */
+    {"the third quarter", "2023-10-20", "2023-Q3", D},
+    {"third-quarter", "1989-10-26", "1989-Q3", D},
+    {"the fourth quarter", "1989-10-26", "1989-Q4", D},
+    {"the fourth quarter", "1998-01-26", "1997-Q4", D},
+    {"the first quarter of 2009", J, "2009-Q1", D},
+    {"the final quarter of 2009", J, "2009-Q4", D},
+    {"the fourth quarter of 2005", J, "2005-Q4", D},
+    {"the third quarter of this year", "2009-11-03", "2009-Q3", D},
+    {"the first quarter of last year", "2009-05-07", "2008-Q1", D},
+    {"next year's first quarter", "1989-10-31", "1990-Q1", D},
+    {"the fiscal first quarter", "1989-10-26", "1989-Q1", D},
+    {"Q3 2023", J, "2023-Q3", D},
+    {"Q1", "2023-08-01", "2023-Q1", D},
+    {"the first half", "1989-10-26", "1989-H1", D},
+    {"the second half of 2022", J, "2022-H2", D},
+    {"the year-earlier quarter", "1989-10-26", "1988-Q3", D},
+    {"year-earlier", "1989-10-26", "1988", D},
+    {"the 1988 quarter", "1989-10-26", "1988-Q3", D},
+    /* decades, centuries, seasons */
+    {"the 1990s", J, "199", D},
+    {"the 1980s", J, "198", D},
+    {"the early 1990s", J, "199", D},
+    {"the late 1960s", J, "196", D},
+    {"the '90s", J, "199", D},
+    {"the 60s", J, "196", D},
+    {"the nineties", J, "199", D},
+    {"the 2010s", J, "201", D},
+    {"the 20th century", J, "19", D},
+    {"the 21st century", J, "20", D},
+    {"the nineteenth century", J, "18", D},
+    {"summer 2022", J, "2022-SU", D},
+    {"the summer of 2019", J, "2019-SU", D},
+    {"this summer", J, "2023-SU", D},
+    {"last fall", "1999-04-10", "1998-FA", D},
+    {"this fall", "1989-10-30", "1989-FA", D},
+    {"next spring", J, "2024-SP", D},
+    {"last winter", J, "2022-WI", D},
+    {"winter 2021", J, "2021-WI", D},
+    /* N units ago */
+    {"a year ago", J, "2022", D},
+    {"two years ago", J, "2021", D},
+    {"three days ago", J, "2023-05-29", D},
+    {"two weeks ago", J, "2023-W20", D},
+    {"a month ago", "1989-10-30", "1989-09", D},
+    {"five years ago", "1989-10-26", "1984", D},
+    {"a decade ago", J, "201", D},
+    {"several years ago", J, "PAST_REF", D},
+    {"a year earlier", J, "2022", D},
+    {"two years from now", J, "2025", D},
+    {"a week or so ago", "1991-02-25", "1991-W08", D},
+    /* references */
+    {"now", J, "PRESENT_REF", D},
+    {"currently", J, "PRESENT_REF", D},
+    {"recently", J, "PAST_REF", D},
+    {"in recent years", J, "PXY", U},
+    {"recent weeks", J, "PXW", U},
+    {"in the future", J, "FUTURE_REF", D},
+    {"the near future", J, "FUTURE_REF", D},
+    {"in the past", J, "PAST_REF", D},
+    {"soon", J, "FUTURE_REF", D},
+    {"nowadays", J, "PRESENT_REF", D},
+    /* holidays */
+    {"Christmas", "2023-12-01", "2023-12-25", D},
+    {"Christmas Eve 2020", J, "2020-12-24", D},
+    {"New Year's Day", "2023-12-20", "2024-01-01", D},
+    {"Thanksgiving", "2023-11-01", "2023-11-23", D},
+    {"Halloween 2019", J, "2019-10-31", D},
+    /* times */
+    {"10:30 a.m.", J, "2023-06-01T10:30", T},
+    {"10 a.m.", J, "2023-06-01T10:00", T},
+    {"3 p.m.", J, "2023-06-01T15:00", T},
+    {"12 p.m.", J, "2023-06-01T12:00", T},
+    {"12:15 a.m.", J, "2023-06-01T00:15", T},
+    {"7:15 p.m.", "1998-02-12", "1998-02-12T19:15", T},
+    {"around 7:15 p.m.", "1998-02-12", "1998-02-12T19:15", T},
+    {"18:00 UTC", J, "2023-06-01T18:00", T},
+    {"08:30 UTC", J, "2023-06-01T08:30", T},
+    {"9 a.m. Tuesday", "2000-04-03", "2000-03-28T09:00", T},
+    {"10 p.m. Wednesday", "1998-02-13", "1998-02-11T22:00", T},
+    {"noon", J, "2023-06-01T12:00", T},
+    {"midnight", J, "2023-06-01T24:00", T},
+    {"noon Thursday", "1998-02-13", "1998-02-12T12:00", T},
+    {"Thursday morning", J, "2023-06-01TMO", T},
+    {"Wednesday night", J, "2023-05-31TNI", T},
+    {"Friday evening", J, "2023-05-26TEV", T},
+    {"tonight", J, "2023-06-01TNI", T},
+    {"this morning", J, "2023-06-01TMO", T},
+    {"this afternoon", J, "2023-06-01TAF", T},
+    {"last night", J, "2023-05-31TNI", T},
+    {"yesterday afternoon", J, "2023-05-31TAF", T},
+    {"tomorrow morning", J, "2023-06-02TMO", T},
+    {"2023-06-01T14:30", J, "2023-06-01T14:30", T},
+    /* durations */
+    {"three years", J, "P3Y", U},
+    {"14 years", J, "P14Y", U},
+    {"over 14 years", J, "P14Y", U},
+    {"six months", J, "P6M", U},
+    {"two weeks", J, "P2W", U},
+    {"several days", J, "PXD", U},
+    {"for decades", J, "PXDE", U},
+    {"decades", J, "PXDE", U},
+    {"for years", J, "PXY", U},
+    {"months", J, "PXM", U},
+    {"centuries", J, "PXCE", U},
+    {"the last twenty four hours", J, "PT24H", U},
+    {"twenty-four hours", J, "PT24H", U},
+    {"a hundred years", J, "P100Y", U},
+    {"two decades", J, "P20Y", U},
+    {"a decade", J, "P10Y", U},
+    {"a century", J, "P100Y", U},
+    {"five year", J, "P5Y", U},
+    {"two-year", J, "P2Y", U},
+    {"30-year", J, "P30Y", U},
+    {"the past three months", J, "P3M", U},
+    {"the first nine months", J, "P9M", U},
+    {"the next four years", J, "P4Y", U},
+    {"18 months", J, "P18M", U},
+    {"90 days", J, "P90D", U},
+    {"thirty minutes", J, "PT30M", U},
+    {"one minute", J, "PT1M", U},
+    {"45 seconds", J, "PT45S", U},
+    {"a week", J, "P1W", U},
+    {"a day", J, "P1D", U},
+    {"a few weeks", J, "PXW", U},
+    {"a couple of years", J, "P2Y", U},
+    {"two and a half years", J, "P2.5Y", U},
+    {"almost two and a half years", J, "P2.5Y", U},
+    {"more than four hours", J, "PT4H", U},
+    {"at least 30 days", J, "P30D", U},
+    {"about two weeks", J, "P2W", U},
+    {"nearly an hour", J, "PT1H", U},
+    {"up to 180 days", J, "P180D", U},
+    {"a fortnight", J, "P2W", U},
+    {"three quarters", J, "P9M", U},
+    {"three days later", J, "P3D", U},
+    {"twenty six weeks", J, "P26W", U},
+    {"one hundred thirty days", J, "P130D", U},
+    /* sets */
+    {"every Monday", J, "XXXX-WXX-1", S},
+    {"each Thursday", J, "XXXX-WXX-4", S},
+    {"on Sundays", J, "XXXX-WXX-7", S},
+    {"Tuesday nights", J, "XXXX-WXX-2TNI", S},
+    {"annually", J, "P1Y", S},
+    {"each year", J, "P1Y", S},
+    {"every year", J, "P1Y", S},
+    {"every day", J, "P1D", S},
+    {"daily", J, "P1D", S},
+    {"weekly", J, "P1W", S},
+    {"monthly", J, "P1M", S},
+    {"hourly", J, "PT1H", S},
+    {"every two years", J, "P2Y", S},
+    {"every other week", J, "P2W", S},
+    {"twice a year", J, "P1Y", S},
+    {"once a week", J, "P1W", S},
+    {"each July", J, "XXXX-07", S},
+    {"every quarter", J, "P3M", S},
+    /* no anchor: what depends on it stays X */
+    {"Thursday", NULL, "XXXX-WXX-4", D},
+    {"June 1", NULL, "XXXX-06-01", D},
+    {"June 2023", NULL, "2023-06", D},
+    {"earlier this year", NULL, "XXXX", D},
+    {"last week", NULL, "XXXX-WXX", D},
+    {"next month", NULL, "XXXX-XX", D},
+    {"yesterday", NULL, "XXXX-XX-XX", D},
+    {"today", NULL, "PRESENT_REF", D},
+    {"the third quarter", NULL, "XXXX-Q3", D},
+    {"summer", NULL, NULL, ANY}, /* a bare season word is no expression */
+    {"three years", NULL, "P3Y", U},
+    {"10:30 a.m.", NULL, "XXXX-XX-XXT10:30", T},
+};
+
+static cx_ctx *S_ctx;
+
+static int S_setup(void **state)
 {
     (void)state;
-    assert_string_equal(cx_strerror(CX_OK), "success");
+    cx_config cfg = cx_config_default();
+    cfg.data_dir = getenv("CHRONEX_DATA_DIR");
+    cx_error err;
+    S_ctx = cx_ctx_new(&cfg, &err);
+    if (!S_ctx)
+        fprintf(stderr, "cx_ctx_new: %s:%ld: %s\n", err.file, err.line, err.message);
+    return S_ctx ? 0 : -1;
+}
+
+static int S_teardown(void **state)
+{
+    (void)state;
+    cx_ctx_free(S_ctx);
+    return 0;
+}
+
+static void test_table_size(void **state)
+{
+    (void)state;
+    assert_true(sizeof S_cases / sizeof S_cases[0] >= 200);
+}
+
+static void test_normalize_table(void **state)
+{
+    (void)state;
+    int bad = 0;
+    for (size_t i = 0; i < sizeof S_cases / sizeof S_cases[0]; i++) {
+        const S_case *c = &S_cases[i];
+        char v[64] = "";
+        cx_timex_type ty = CX_DATE;
+        int rc = cx_normalize(S_ctx, c->text, c->dct, v, sizeof v, &ty);
+        if (!c->value) {
+            if (rc != CX_ERR_INPUT) {
+                fprintf(stderr, "  %-32s dct %s: want no expression, got %s\n",
+                        c->text, c->dct ? c->dct : "-", v);
+                bad++;
+            }
+            continue;
+        }
+        if (rc != CX_OK || strcmp(v, c->value) ||
+            (c->type != ANY && (int)ty != c->type)) {
+            fprintf(stderr, "  %-32s dct %s: want %s (%d), got %s (%d) rc %d\n",
+                    c->text, c->dct ? c->dct : "-", c->value, c->type, v,
+                    (int)ty, rc);
+            bad++;
+        }
+    }
+    assert_int_equal(bad, 0);
+}
+
+static void test_normalize_args(void **state)
+{
+    (void)state;
+    char v[16];
+    assert_int_equal(cx_normalize(S_ctx, "June 1", "2023-13-45", v, sizeof v, NULL), CX_ERR_ARG);
+    assert_int_equal(cx_normalize(S_ctx, "no date here", "2023-06-01", v, sizeof v, NULL), CX_ERR_INPUT);
+    assert_int_equal(cx_normalize(NULL, "June 1", NULL, v, sizeof v, NULL), CX_ERR_ARG);
+    /* a small buffer truncates, never overflows */
+    char small[5];
+    assert_int_equal(cx_normalize(S_ctx, "June 1, 2023", NULL, small, sizeof small, NULL), CX_OK);
+    assert_string_equal(small, "2023");
+}
+
+/* ---- the tagger on sentences -------------------------------------------- */
+
+static cx_result *S_run(const char *text, const char *dct, int dateline)
+{
+    cx_opts o = cx_opts_default();
+    o.dct = dct;
+    o.use_dateline = dateline;
+    cx_result *r = NULL;
+    assert_int_equal(cx_extract(S_ctx, text, strlen(text), &o, &r), CX_OK);
+    return r;
+}
+
+/* The index of the timex whose text is exactly want, or -1. */
+static long S_find(const cx_result *r, const char *want)
+{
+    for (size_t i = 0; i < r->n_timexes; i++) {
+        const cx_span *s = &r->timexes[i].span;
+        if (s->end - s->start == strlen(want) &&
+            !memcmp(r->text + s->start, want, s->end - s->start))
+            return (long)i;
+    }
+    return -1;
+}
+
+static void S_expect(const cx_result *r, const char *text, const char *value)
+{
+    long i = S_find(r, text);
+    if (i < 0) {
+        fprintf(stderr, "  missing timex '%s'; found:", text);
+        for (size_t k = 0; k < r->n_timexes; k++)
+            fprintf(stderr, " '%.*s'", (int)(r->timexes[k].span.end - r->timexes[k].span.start),
+                    r->text + r->timexes[k].span.start);
+        fprintf(stderr, "\n");
+    }
+    assert_true(i >= 0);
+    assert_string_equal(r->timexes[i].value, value);
+}
+
+static void test_extract_sentences(void **state)
+{
+    (void)state;
+    cx_result *r = S_run("Kaspersky said on Thursday that the attack began in 2019 "
+                         "and was found in June 2023, more than 14 years after the "
+                         "group formed. Earlier this year the FSB accused the NSA.",
+                         "2023-06-01", 0);
+    S_expect(r, "Thursday", "2023-06-01");
+    S_expect(r, "2019", "2019");
+    S_expect(r, "June 2023", "2023-06");
+    S_expect(r, "more than 14 years", "P14Y");
+    S_expect(r, "Earlier this year", "2023");
+    long i = S_find(r, "more than 14 years");
+    assert_string_equal(r->timexes[i].mod, "MORE_THAN");
+    assert_int_equal(r->timexes[i].type, CX_DURATION);
+    /* text order, spans in code points equal bytes for ASCII */
+    for (size_t k = 1; k < r->n_timexes; k++)
+        assert_true(r->timexes[k].span.start >= r->timexes[k - 1].span.end);
+    cx_result_free(r);
+}
+
+static void test_modifiers(void **state)
+{
+    (void)state;
+    cx_result *r = S_run("Sales fell in early 1990, rose in mid-1996 and in late "
+                         "November, for about two weeks, at least 30 days and "
+                         "less than an hour.", "1999-12-10", 0);
+    S_expect(r, "early 1990", "1990");
+    assert_string_equal(r->timexes[S_find(r, "early 1990")].mod, "START");
+    S_expect(r, "mid-1996", "1996");
+    assert_string_equal(r->timexes[S_find(r, "mid-1996")].mod, "MID");
+    S_expect(r, "late November", "1999-11");
+    assert_string_equal(r->timexes[S_find(r, "late November")].mod, "END");
+    assert_string_equal(r->timexes[S_find(r, "about two weeks")].mod, "APPROX");
+    assert_string_equal(r->timexes[S_find(r, "at least 30 days")].mod, "EQUAL_OR_MORE");
+    assert_string_equal(r->timexes[S_find(r, "less than an hour")].mod, "LESS_THAN");
+    cx_result_free(r);
+}
+
+static void test_ranges(void **state)
+{
+    (void)state;
+    cx_result *r = S_run("Prices rose 2012\xE2\x80\x93" "2022, from May to July, "
+                         "between 1990 and 2000, and in 2009-2010.", "2023-06-01", 0);
+    long a = S_find(r, "2012"), b = S_find(r, "2022");
+    assert_true(a >= 0 && b >= 0);
+    assert_int_equal(r->timexes[a].range_with, b);
+    assert_int_equal(r->timexes[b].range_with, a);
+    long m = S_find(r, "May"), j = S_find(r, "July");
+    assert_true(m >= 0 && j >= 0);
+    assert_int_equal(r->timexes[m].range_with, j);
+    long x = S_find(r, "1990"), y = S_find(r, "2000");
+    assert_int_equal(r->timexes[x].range_with, y);
+    S_expect(r, "2009", "2009");
+    S_expect(r, "2010", "2010");
+    assert_int_equal(r->timexes[S_find(r, "2009")].range_with, S_find(r, "2010"));
+    cx_result_free(r);
+}
+
+static void test_not_dates(void **state)
+{
+    (void)state;
+    cx_result *r = S_run("May I ask? Theresa May said it may rain. They March on. "
+                         "The Boeing 737 and 1,200 people, 3.2000 tons, $2019 paid, "
+                         "Windows 95 and the Airbus A380, a 6-year-old boy, "
+                         "as soon as possible, a quarter of voters, $5 million a year.",
+                         "2023-06-01", 0);
+    for (size_t i = 0; i < r->n_timexes; i++)
+        fprintf(stderr, "  unexpected timex '%.*s'\n",
+                (int)(r->timexes[i].span.end - r->timexes[i].span.start),
+                r->text + r->timexes[i].span.start);
+    assert_int_equal(r->n_timexes, 0);
+    cx_result_free(r);
+}
+
+static void test_in_name(void **state)
+{
+    (void)state;
+    cx_result *r = S_run("The Belfer Center Cyber 2022 Power Index ranks Russia's "
+                         "2024 election plans, and Euro 2016 was held in 2016.",
+                         "2023-06-01", 0);
+    long a = S_find(r, "2022"), b = S_find(r, "2024");
+    assert_true(a >= 0 && b >= 0);
+    assert_int_equal(r->timexes[a].in_name, 1);
+    assert_int_equal(r->timexes[b].in_name, 0);
+    long c = -1, d = -1;
+    for (size_t i = 0; i < r->n_timexes; i++)
+        if (!strcmp(r->timexes[i].value, "2016"))
+            *(c < 0 ? &c : &d) = (long)i;
+    assert_true(c >= 0 && d >= 0);
+    assert_int_equal(r->timexes[c].in_name, 1);
+    assert_int_equal(r->timexes[d].in_name, 0);
+    cx_result_free(r);
+}
+
+static void test_tokenized_text(void **state)
+{
+    (void)state;
+    cx_result *r = S_run("Ford said on June 07 , 2011 that sales in the U.S. . "
+                         "fell 10 % last year .", "2011-06-08", 0);
+    S_expect(r, "June 07 , 2011", "2011-06-07");
+    S_expect(r, "last year", "2010");
+    cx_result_free(r);
+}
+
+static void test_dateline(void **state)
+{
+    (void)state;
+    const char *text = "MOSCOW, June 1 (Reuters) - Russia said on Thursday that "
+                       "thousands of phones were hacked. In June 2023 the FSB "
+                       "said so; in 2019 it said otherwise.";
+    cx_result *r = S_run(text, NULL, 1);
+    assert_int_equal(r->dct_source, CX_DCT_DATELINE);
+    assert_string_equal(r->dct, "2023-06-01");
+    S_expect(r, "June 1", "2023-06-01");
+    S_expect(r, "Thursday", "2023-06-01");
+    cx_result_free(r);
+    /* without the dateline option, nothing anchors the text */
+    r = S_run(text, NULL, 0);
+    assert_int_equal(r->dct_source, CX_DCT_NONE);
+    S_expect(r, "Thursday", "XXXX-WXX-4");
+    cx_result_free(r);
+    /* a date line at the top */
+    r = S_run("Storm hits coast\nMarch 06, 2008\n\nThe storm hit on Tuesday.", NULL, 1);
+    assert_string_equal(r->dct, "2008-03-06");
+    S_expect(r, "Tuesday", "2008-03-04");
+    cx_result_free(r);
+    r = S_run("LONDON 1996-08-30\n\nShares fell on Thursday.", NULL, 1);
+    assert_string_equal(r->dct, "1996-08-30");
+    S_expect(r, "Thursday", "1996-08-29");
+    cx_result_free(r);
+    /* the option wins over a dateline */
+    r = S_run(text, "2020-01-01", 1);
+    assert_int_equal(r->dct_source, CX_DCT_OPTION);
+    cx_result_free(r);
+}
+
+static void test_year_ago_context(void **state)
+{
+    (void)state;
+    cx_result *r = S_run("Net income in the third quarter rose 5% from a year earlier. "
+                         "The quarter was strong.", "1989-10-26", 0);
+    S_expect(r, "the third quarter", "1989-Q3");
+    S_expect(r, "a year earlier", "1988-Q3");
+    S_expect(r, "The quarter", "1989-Q3");
+    cx_result_free(r);
+}
+
+/* Many date-like strings and long digit runs: linear time, no crash. */
+static void test_many_dates(void **state)
+{
+    (void)state;
+    size_t n = 200000, len = 0;
+    char *text = malloc(n * 16 + 1);
+    assert_non_null(text);
+    for (size_t i = 0; i < n; i++)
+        len += (size_t)sprintf(text + len, i % 2 ? "June %zu, 2023 " : "%zu 1990 ",
+                               i % 2 ? i % 28 + 1 : i % 1000);
+    clock_t t0 = clock();
+    cx_opts o = cx_opts_default();
+    o.dct = "2023-06-01";
+    cx_result *r = NULL;
+    assert_int_equal(cx_extract(S_ctx, text, len, &o, &r), CX_OK);
+    double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
+    assert_true(r->n_timexes >= n / 2);
+    assert_true(secs < 20.0);
+    cx_result_free(r);
+    memset(text, '1', n * 8);
+    assert_int_equal(cx_extract(S_ctx, text, n * 8, &o, &r), CX_OK);
+    assert_int_equal(r->n_timexes, 0);
+    cx_result_free(r);
+    free(text);
 }
 
 int main(void)
 {
-    const struct CMUnitTest tests[] = {cmocka_unit_test(test_placeholder_timex)};
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_table_size),
+        cmocka_unit_test(test_normalize_table),
+        cmocka_unit_test(test_normalize_args),
+        cmocka_unit_test(test_extract_sentences),
+        cmocka_unit_test(test_modifiers),
+        cmocka_unit_test(test_ranges),
+        cmocka_unit_test(test_not_dates),
+        cmocka_unit_test(test_in_name),
+        cmocka_unit_test(test_tokenized_text),
+        cmocka_unit_test(test_dateline),
+        cmocka_unit_test(test_year_ago_context),
+        cmocka_unit_test(test_many_dates),
+    };
+    return cmocka_run_group_tests(tests, S_setup, S_teardown);
 }
