@@ -55,8 +55,27 @@ static int S_cmp_str(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Hashes every file under dir, in name order, into *h. */
-static void S_hash_tree(const char *dir, uint64_t *h, int depth)
+/* Hashes every file under dir, in name order, into *h: the data hash
+ * that --incremental compares. cx_hash64 reads eight bytes a step (FNV-1a
+ * took a byte a step, 4 % of start-up for the 2.7 MB of data). */
+/* Hashes a file into *h a chunk at a time through buf (S_CHUNK bytes,
+ * a multiple of 8): one small buffer for all files, not a copy of each.
+ * 0, or -1 when it cannot be read. */
+enum { S_CHUNK = 1 << 16 };
+static int S_hash_file(const char *path, uint64_t *h, char *buf)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return -1;
+    size_t r;
+    while ((r = fread(buf, 1, S_CHUNK, f)) > 0)
+        *h = cx_hash64(*h, buf, r);
+    int rc = ferror(f) ? -1 : 0;
+    fclose(f);
+    return rc;
+}
+
+static void S_hash_tree(const char *dir, uint64_t *h, char *buf, int depth)
 {
     DIR *d = opendir(dir);
     if (!d || depth > 4) {
@@ -82,15 +101,11 @@ static void S_hash_tree(const char *dir, uint64_t *h, int depth)
     for (size_t i = 0; i < n; i++) {
         char *p = cx_path_join(dir, names[i]);
         if (p && S_is_dir(p)) {
-            S_hash_tree(p, h, depth + 1);
+            S_hash_tree(p, h, buf, depth + 1);
         } else if (p) {
-            char *buf;
-            size_t len;
-            if (cx_read_file(p, &buf, &len) == CX_OK) {
-                *h = cx_fnv1a(*h, names[i], strlen(names[i]));
-                *h = cx_fnv1a(*h, buf, len);
-                free(buf);
-            }
+            uint64_t fh = cx_hash64(*h, names[i], strlen(names[i]));
+            if (S_hash_file(p, &fh, buf) == 0)
+                *h = fh;
         }
         free(p);
         free(names[i]);
@@ -125,17 +140,20 @@ cx_ctx *cx_ctx_new(const cx_config *cfg, cx_error *err)
     if (cx_entity_rules_load(cfg, dir, &ctx->entity, err) != CX_OK)
         goto fail;
     uint64_t h = CX_FNV_INIT;
-    S_hash_tree(dir, &h, 0);
-    for (size_t i = 0; i < cfg->n_gazetteers; i++) {
-        char *buf;
-        size_t len;
-        if (cx_read_file(cfg->gazetteers[i], &buf, &len) == CX_OK) {
-            h = cx_fnv1a(h, buf, len);
-            free(buf);
-        }
+    char *buf = malloc(S_CHUNK);
+    if (!buf) {
+        cx_error_set(err, CX_ERR_NOMEM, NULL, 0, "out of memory");
+        goto fail;
     }
+    S_hash_tree(dir, &h, buf, 0);
+    for (size_t i = 0; i < cfg->n_gazetteers; i++) {
+        uint64_t fh = h;
+        if (S_hash_file(cfg->gazetteers[i], &fh, buf) == 0)
+            h = fh;
+    }
+    free(buf);
     for (size_t i = 0; i < cfg->n_disabled_lists; i++)
-        h = cx_fnv1a(h, cfg->disabled_lists[i], strlen(cfg->disabled_lists[i]) + 1);
+        h = cx_hash64(h, cfg->disabled_lists[i], strlen(cfg->disabled_lists[i]));
     ctx->data_hash = h;
     return ctx;
 fail:

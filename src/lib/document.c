@@ -108,12 +108,58 @@ static int S_from_utf16(cx_doc *doc, const unsigned char *b, size_t len, int be)
     return CX_OK;
 }
 
+/* Eight bytes of the input, in memory order whatever the machine. */
+static uint64_t S_load8(const unsigned char *s)
+{
+    uint64_t v;
+    memcpy(&v, s, 8);
+    return v;
+}
+
+#define S_HI 0x8080808080808080ULL
+#define S_LO 0x0101010101010101ULL
+
+/* The length of the valid UTF-8 prefix of b (no NUL either). News is
+ * mostly ASCII, so eight bytes are checked a step while they are all
+ * ASCII and none is NUL. */
+static size_t S_valid_prefix(const unsigned char *b, size_t len)
+{
+    size_t i = 0;
+    while (i < len) {
+        while (i + 8 <= len) {
+            uint64_t v = S_load8(b + i);
+            if ((v & S_HI) || ((v - S_LO) & ~v & S_HI))
+                break;
+            i += 8;
+        }
+        if (i >= len)
+            break;
+        size_t k = S_valid_seq(b + i, len - i);
+        if (k == 0 || (k == 1 && b[i] == 0))
+            return i;
+        i += k;
+    }
+    return len;
+}
+
 /* Copies the input, replacing each invalid byte with U+FFFD (3 bytes),
- * so that every input byte that was not text counts as one code point. */
+ * so that every input byte that was not text counts as one code point.
+ * Valid input (nearly all of it) is checked once and copied whole. */
 static int S_from_utf8(cx_doc *doc, const unsigned char *b, size_t len)
 {
+    size_t valid = S_valid_prefix(b, len);
+    if (valid == len) {
+        char *o = malloc(len + 1);
+        if (!o)
+            return CX_ERR_NOMEM;
+        memcpy(o, b, len);
+        o[len] = '\0';
+        doc->owned = o;
+        doc->len = len;
+        return CX_OK;
+    }
     size_t extra = 0;
-    for (size_t i = 0; i < len;) {
+    for (size_t i = valid; i < len;) {
         size_t k = S_valid_seq(b + i, len - i);
         if (k == 0 || (k == 1 && b[i] == 0)) {
             if (doc->first_invalid < 0) {
@@ -129,8 +175,9 @@ static int S_from_utf8(cx_doc *doc, const unsigned char *b, size_t len)
     char *o = malloc(len + extra + 1);
     if (!o)
         return CX_ERR_NOMEM;
-    size_t n = 0;
-    for (size_t i = 0; i < len;) {
+    memcpy(o, b, valid);
+    size_t n = valid;
+    for (size_t i = valid; i < len;) {
         size_t k = S_valid_seq(b + i, len - i);
         if (k == 0 || (k == 1 && b[i] == 0)) {
             n += S_put_utf8(o + n, 0xFFFD);
@@ -170,6 +217,21 @@ static int S_utf16_kind(const unsigned char *b, size_t len)
     return 0;
 }
 
+/* The code points of text[a, e): bytes that are no continuation byte,
+ * eight a step over ASCII. */
+static size_t S_count_cp(const char *text, size_t a, size_t e)
+{
+    const unsigned char *t = (const unsigned char *)text;
+    size_t n = 0;
+    while (a + 8 <= e && !(S_load8(t + a) & S_HI)) {
+        n += 8;
+        a += 8;
+    }
+    for (; a < e; a++)
+        n += (t[a] & 0xC0) != 0x80;
+    return n;
+}
+
 int cx_doc_init(cx_doc *doc, const char *bytes, size_t len)
 {
     memset(doc, 0, sizeof *doc);
@@ -189,13 +251,11 @@ int cx_doc_init(cx_doc *doc, const char *bytes, size_t len)
         return CX_ERR_NOMEM;
     }
     uint32_t cps = 0;
-    for (size_t i = 0; i < doc->len; i++) {
-        if (i % CX_CKPT == 0)
-            doc->ckpt[i / CX_CKPT] = cps;
-        cps += ((unsigned char)doc->text[i] & 0xC0) != 0x80;
+    for (size_t k = 0; k < doc->nckpt; k++) {
+        doc->ckpt[k] = cps;
+        size_t a = k * CX_CKPT, e = a + CX_CKPT < doc->len ? a + CX_CKPT : doc->len;
+        cps += (uint32_t)S_count_cp(doc->text, a, e);
     }
-    if (doc->len % CX_CKPT == 0)
-        doc->ckpt[doc->len / CX_CKPT] = cps;
     doc->ncp = cps;
     return CX_OK;
 }
@@ -212,10 +272,7 @@ size_t cx_doc_cp(const cx_doc *doc, size_t off)
     if (off >= doc->len)
         return doc->ncp;
     size_t k = off / CX_CKPT;
-    size_t cps = doc->ckpt[k];
-    for (size_t i = k * CX_CKPT; i < off; i++)
-        cps += ((unsigned char)doc->text[i] & 0xC0) != 0x80;
-    return cps;
+    return doc->ckpt[k] + S_count_cp(doc->text, k * CX_CKPT, off);
 }
 
 uint32_t cx_utf8_next(const char *text, size_t len, size_t *i)

@@ -949,7 +949,7 @@ int cx_entity_find(const cx_entity_rules *r, const cx_doc *doc,
     if (w.ntok == 0)
         return CX_OK;
     w.t = calloc(w.ntok, sizeof *w.t);
-    w.g = calloc(w.ntok, sizeof *w.g);
+    w.g = malloc(w.ntok * sizeof *w.g); /* S_features writes every one */
     int rc = CX_OK;
     if (!w.t || !w.g || S_set_init(&w.strong, w.ntok) || S_set_init(&w.lower, w.ntok) ||
         S_set_init(&w.products, 16))

@@ -17,10 +17,11 @@ typedef struct {
     uint32_t cats;
     uint32_t surf;  /* offset in pool: tokens joined by ' ', NUL-ended */
     uint32_t canon; /* offset in pool, or S_NONE */
-    uint8_t user;
-    uint8_t mixed;  /* a token of mixed case (McDonald): compare letters */
-    uint64_t shapes; /* CX_SH_* of token t at bits 3t..3t+2 */
-} S_entry;
+    uint64_t shapes; /* CX_SH_* of token t at bits 3t..3t+2; S_USER */
+} S_entry; /* 24 bytes: a default list has a few hundred thousand */
+
+#define S_USER (1ULL << 63) /* in shapes: an entry of a user list */
+#define S_IS_USER(x) (((x)->shapes & S_USER) != 0)
 
 /* One slot of the table; key and value side by side, so that a probe
  * touches one cache line. */
@@ -286,11 +287,31 @@ static int S_resize(S_table *T, size_t ncap)
 }
 
 /* Makes room for a list of len bytes in the pool and entries. */
+/* Asks for huge pages over the whole 2 MiB pages inside p[0, bytes):
+ * the entries and the pool are filled front to back at load time, and
+ * with 4 KiB pages their page faults were a fifth of start-up. */
+static void S_advise_huge(void *p, size_t bytes)
+{
+#ifdef MADV_HUGEPAGE
+    const uintptr_t huge = (uintptr_t)2 << 20;
+    uintptr_t a = ((uintptr_t)p + huge - 1) & ~(huge - 1), e = ((uintptr_t)p + bytes) & ~(huge - 1);
+    if (e > a)
+        madvise((void *)a, e - a, MADV_HUGEPAGE);
+#else
+    (void)p, (void)bytes;
+#endif
+}
+
 static int S_reserve_pool(cx_gaz *g, size_t len)
 {
+    size_t cp = g->cap_pool, ce = g->cap_ents;
     if (cx_grow((void **)&g->pool, &g->cap_pool, g->npool + len + 1, 1) ||
         cx_grow((void **)&g->ents, &g->cap_ents, g->nents + len / 8 + 1, sizeof *g->ents))
         return CX_ERR_NOMEM;
+    if (g->cap_pool != cp)
+        S_advise_huge(g->pool, g->cap_pool);
+    if (g->cap_ents != ce)
+        S_advise_huge(g->ents, g->cap_ents * sizeof *g->ents);
     return CX_OK;
 }
 
@@ -334,8 +355,8 @@ static int S_low_initial(const char *s, size_t len, uint8_t shape)
 
 static uint32_t S_pool_put(cx_gaz *g, const char *s, size_t n)
 {
-    if (g->npool + n + 1 > UINT32_MAX - 1 ||
-        cx_grow((void **)&g->pool, &g->cap_pool, g->npool + n + 1, 1))
+    if (g->npool + n + 1 > UINT32_MAX - 1 || (g->npool + n + 1 > g->cap_pool &&
+        cx_grow((void **)&g->pool, &g->cap_pool, g->npool + n + 1, 1)))
         return S_NONE;
     uint32_t off = (uint32_t)g->npool;
     memcpy(g->pool + g->npool, s, n);
@@ -421,35 +442,43 @@ typedef struct {
     uint8_t sh[S_MAXTOK]; /* case shapes */
 } S_prep;
 
-/* Most entries are one word of ASCII letters: hash them in one pass. */
+/* ASCII letters and digits: 1 upper, 2 lower, 4 digit, 0 anything else. */
+static const unsigned char S_alnum[128] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 0, 0, 0, 0, 0, 0, /* 0-9 */
+    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* A-O */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, /* P-Z */
+    0, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, /* a-o */
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 0, 0, 0, 0, /* p-z */
+};
+
+/* Most entries are one word of ASCII letters: hash them in one pass.
+ * first and rest gather the S_alnum kinds of the first character and
+ * of the others (a digit first leaves the first letter to come). */
 static int S_prepare_simple(const char *e, size_t len, S_prep *p)
 {
     uint64_t h = CX_FNV_INIT;
-    int first = 0, rest_up = 0, rest_lo = 0;
+    unsigned first = 0, rest = 0;
     for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)e[i];
-        if (c >= 'A' && c <= 'Z') {
-            c += 32;
-            if (!first)
-                first = 2;
-            else
-                rest_up = 1;
-        } else if (c >= 'a' && c <= 'z') {
-            if (!first)
-                first = 1;
-            else
-                rest_lo = 1;
-        } else if (!(c >= '0' && c <= '9')) {
+        unsigned c = (unsigned char)e[i];
+        unsigned k = c < 0x80 ? S_alnum[c] : 0;
+        if (!k)
             return 0;
-        }
-        h = (h ^ c) * 0x100000001b3ULL;
+        if (first & 3)
+            rest |= k;
+        else
+            first = k;
+        h = (h ^ (c | (k & 1) << 5)) * 0x100000001b3ULL;
     }
     h = S_mix(h);
-    p->sh[0] = !first            ? CX_SH_NONE
-               : first == 1      ? (rest_up ? CX_SH_MIXED : CX_SH_LOWER)
-               : !rest_up        ? CX_SH_CAP
-               : rest_lo         ? CX_SH_MIXED
-                                 : CX_SH_UPPER;
+    first &= 3;
+    p->sh[0] = !first       ? CX_SH_NONE
+               : first == 2 ? ((rest & 1) ? CX_SH_MIXED : CX_SH_LOWER)
+               : !(rest & 1) ? CX_SH_CAP
+               : (rest & 2) ? CX_SH_MIXED
+                            : CX_SH_UPPER;
     p->n = 1;
     p->tb[0] = 0;
     p->te[0] = len;
@@ -471,33 +500,53 @@ static void S_prepare(const char *entry, size_t len, S_prep *p)
     }
 }
 
+/* The entry's tokens joined by single spaces, as stored and compared:
+ * the entry itself when it is one token, else written to buf. NULL when
+ * it does not fit. */
+static const char *S_surface(const S_prep *p, char *buf, size_t cap, size_t *len)
+{
+    if (p->n == 1) {
+        *len = p->te[0] - p->tb[0];
+        return *len + 2 > cap ? NULL : p->s + p->tb[0];
+    }
+    size_t sn = 0;
+    for (size_t t = 0; t < p->n; t++) {
+        size_t tl = p->te[t] - p->tb[t];
+        if (sn + tl + 2 > cap)
+            return NULL;
+        if (t)
+            buf[sn++] = ' ';
+        memcpy(buf + sn, p->s + p->tb[t], tl);
+        sn += tl;
+    }
+    buf[sn] = '\0';
+    *len = sn;
+    return buf;
+}
+
 static int S_add(cx_gaz *g, S_table *T, const S_prep *p, const char *canon,
                  size_t canon_len, uint32_t cats, int user)
 {
     if (p->n == 0)
         return CX_ERR_DATA;
     size_t slot = 0;
-    char surf[1024];
-    size_t sn = 0;
     for (size_t t = 0; t < p->n; t++) {
         if (t > 0)
             T->tab[slot].val |= S_KIDS;
         if (S_node(T, p->h[t], &slot))
             return CX_ERR_NOMEM;
-        size_t tl = p->te[t] - p->tb[t];
-        if (sn + tl + 2 > sizeof surf)
-            return CX_ERR_DATA;
-        if (t)
-            surf[sn++] = ' ';
-        memcpy(surf + sn, p->s + p->tb[t], tl);
-        sn += tl;
     }
-    surf[sn] = '\0';
+    char buf[1024];
+    size_t sn;
+    const char *surf = S_surface(p, buf, sizeof buf, &sn);
+    if (!surf)
+        return CX_ERR_DATA;
     /* the same surface again: merge categories */
     uint32_t v = T->tab[slot].val & ~S_KIDS;
     for (uint32_t e = v ? v - 1 : S_NONE; e != S_NONE; e = g->ents[e].next) {
         S_entry *x = &g->ents[e];
-        if (x->user == (user != 0) && strcmp(g->pool + x->surf, surf) == 0 &&
+        if (S_IS_USER(x) == (user != 0) && strncmp(g->pool + x->surf, surf, sn) == 0 &&
+            g->pool[x->surf + sn] == '\0' &&
             (x->canon == S_NONE) == (canon == NULL) &&
             (!canon || (strlen(g->pool + x->canon) == canon_len &&
                         memcmp(g->pool + x->canon, canon, canon_len) == 0))) {
@@ -507,20 +556,17 @@ static int S_add(cx_gaz *g, S_table *T, const S_prep *p, const char *canon,
             return CX_OK;
         }
     }
-    if (g->nents >= 0x7FFFFFF0u ||
-        cx_grow((void **)&g->ents, &g->cap_ents, g->nents + 1, sizeof *g->ents))
+    if (g->nents >= 0x7FFFFFF0u || (g->nents == g->cap_ents &&
+        cx_grow((void **)&g->ents, &g->cap_ents, g->nents + 1, sizeof *g->ents)))
         return CX_ERR_NOMEM;
     uint32_t so = S_pool_put(g, surf, sn);
     uint32_t co = canon ? S_pool_put(g, canon, canon_len) : S_NONE;
     if (so == S_NONE || (canon && co == S_NONE))
         return CX_ERR_NOMEM;
     S_entry *x = &g->ents[g->nents];
-    x->shapes = 0;
-    x->mixed = 0;
-    for (size_t t = 0; t < p->n; t++) {
+    x->shapes = user ? S_USER : 0;
+    for (size_t t = 0; t < p->n; t++)
         x->shapes |= (uint64_t)p->sh[t] << (3 * t);
-        x->mixed |= p->sh[t] == CX_SH_MIXED;
-    }
     uint32_t sh = (uint32_t)x->shapes & 7;
     int summable = p->n == 1 && !user && !canon && sh != CX_SH_MIXED && !(cats & ~S_CATMASK);
     S_slot *sl = &T->tab[slot];
@@ -534,7 +580,6 @@ static int S_add(cx_gaz *g, S_table *T, const S_prep *p, const char *canon,
     x->cats = cats;
     x->surf = so;
     x->canon = co;
-    x->user = user != 0;
     T->tab[slot].val = (T->tab[slot].val & S_KIDS) | (uint32_t)(g->nents + 1);
     g->nents++;
     g->nbig += T == &g->big;
@@ -561,32 +606,6 @@ int cx_gaz_add(cx_gaz *g, const char *entry, size_t len, const char *canon,
 
 /* ---- list files ------------------------------------------------------- */
 
-/* Touches the table slots an entry line will use, so that the memory
- * reads of many lines overlap: a table of a million nodes does not fit in
- * a cache, and loading is bound by these reads. */
-static size_t S_trim(const char *s, size_t n, size_t *start);
-
-static void S_prefetch_line(const cx_gaz *g, const char *s, size_t n, S_prep *p)
-{
-    p->s = NULL;
-    if (n == 0 || s[0] == '#')
-        return;
-    const char *tab = memchr(s, '\t', n);
-    if (tab)
-        n = (size_t)(tab - s);
-    size_t st, m = S_trim(s, n, &st);
-    S_prepare(s + st, m, p);
-    for (size_t t = 0; t < p->n; t++)
-        __builtin_prefetch(&g->big.tab[(size_t)p->h[t] & (g->big.cap - 1)], 1);
-}
-
-/* The next line start after i (len when none). */
-static size_t S_next_line(const char *buf, size_t len, size_t i)
-{
-    const char *nl = i < len ? memchr(buf + i, '\n', len - i) : NULL;
-    return nl ? (size_t)(nl - buf) + 1 : len;
-}
-
 static int S_valid_utf8(const char *s, size_t n)
 {
     size_t i = 0;
@@ -598,6 +617,27 @@ static int S_valid_utf8(const char *s, size_t n)
         for (size_t j = 1; j < k; j++)
             if (((unsigned char)s[i + j] & 0xC0) != 0x80)
                 return 0;
+        i += k;
+    }
+    return 1;
+}
+
+/* Is the whole file UTF-8 without a NUL byte? Lists are mostly ASCII:
+ * eight bytes a step while they are, the exact check on the others. */
+static int S_clean_file(const char *s, size_t n)
+{
+    const uint64_t hi = 0x8080808080808080ULL, lo = 0x0101010101010101ULL;
+    size_t i = 0;
+    while (i < n) {
+        uint64_t v;
+        if (i + 8 <= n && (memcpy(&v, s + i, 8), !(v & hi) && !((v - lo) & ~v & hi))) {
+            i += 8;
+            continue;
+        }
+        unsigned char c = (unsigned char)s[i];
+        size_t k = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+        if (c == 0 || !k || i + k > n || !S_valid_utf8(s + i, k))
+            return 0;
         i += k;
     }
     return 1;
@@ -630,54 +670,154 @@ static uint32_t S_header(const char *s, size_t n)
     return c ? c : S_NONE;
 }
 
-static int S_load_line(cx_gaz *g, const char *s, size_t n, uint32_t cat, int user,
-                       const S_prep *pre, const char *path, long line, cx_error *err)
+/* One line of a list file, split once: the loader reads lines a few
+ * ahead of adding them (see S_load_lines). */
+typedef struct {
+    const char *s;   /* the line, without its '\n' */
+    size_t n;
+    size_t lead;     /* spaces before its first character (n: blank) */
+    const char *tab; /* its first TAB, or NULL */
+    size_t fn;       /* the first field's length, trimmed (from lead) */
+    S_prep p;        /* that field prepared, when fn > 0 and no comment */
+} S_line;
+
+/* Splits the line at buf[i] into l, prepares its entry and starts
+ * loading the table slots it will use: a table of a million nodes does
+ * not fit in a cache, and loading is bound by these reads. Returns the
+ * start of the next line. */
+static size_t S_scan_line(const cx_gaz *g, const char *buf, size_t len, size_t i, S_line *l)
 {
-    const char *f[3];
-    size_t fl[3], nf = 0, a = 0;
-    for (;;) {
-        const char *tab = memchr(s + a, '\t', n - a);
-        size_t i = tab ? (size_t)(tab - s) : n;
-        if (nf == 3) {
-            cx_error_set(err, CX_ERR_DATA, path, line, "more than three TAB fields");
-            return CX_ERR_DATA;
-        }
-        size_t st, m = S_trim(s + a, i - a, &st);
-        f[nf] = s + a + st;
-        fl[nf++] = m;
-        if (!tab)
-            break;
-        a = i + 1;
+    size_t e = i;
+    while (e < len && buf[e] != '\n' && buf[e] != '\t')
+        e++;
+    l->tab = e < len && buf[e] == '\t' ? buf + e : NULL;
+    if (l->tab) {
+        const char *nl = memchr(buf + e, '\n', len - e);
+        e = nl ? (size_t)(nl - buf) : len;
     }
-    if (nf == 3 && fl[2]) {
-        cat = cx_gaz_category(f[2], fl[2]);
-        if (!cat) {
-            cx_error_set(err, CX_ERR_DATA, path, line, "unknown category '%.*s'",
-                         (int)(fl[2] > 60 ? 60 : fl[2]), f[2]);
-            return CX_ERR_DATA;
-        }
+    l->s = buf + i;
+    l->n = e - i;
+    size_t a = 0, f = l->tab ? (size_t)(l->tab - l->s) : l->n;
+    while (a < f && (l->s[a] == ' ' || l->s[a] == '\r'))
+        a++;
+    while (f > a && (l->s[f - 1] == ' ' || l->s[f - 1] == '\r'))
+        f--;
+    l->lead = a == f && !l->tab ? l->n : a;
+    l->fn = f - a;
+    l->p.n = 0;
+    if (l->fn && l->s[a] != '#') {
+        S_prepare(l->s + a, l->fn, &l->p);
+        for (size_t t = 0; t < l->p.n; t++)
+            __builtin_prefetch(&g->big.tab[(size_t)l->p.h[t] & (g->big.cap - 1)], 1);
     }
+    return e < len ? e + 1 : len;
+}
+
+/* The canonical name and category fields after the entry's TAB.
+ * CX_OK or CX_ERR_DATA (err set). */
+static int S_fields(const S_line *l, const char **canon, size_t *canon_len,
+                    uint32_t *cat, const char *path, long line, cx_error *err)
+{
+    const char *f = l->tab + 1, *end = l->s + l->n;
+    const char *tab2 = memchr(f, '\t', (size_t)(end - f));
+    size_t a, m = S_trim(f, (size_t)((tab2 ? tab2 : end) - f), &a);
+    *canon = m ? f + a : NULL;
+    *canon_len = m;
+    if (!tab2)
+        return CX_OK;
+    f = tab2 + 1;
+    if (memchr(f, '\t', (size_t)(end - f))) {
+        cx_error_set(err, CX_ERR_DATA, path, line, "more than three TAB fields");
+        return CX_ERR_DATA;
+    }
+    m = S_trim(f, (size_t)(end - f), &a);
+    if (m && !(*cat = cx_gaz_category(f + a, m))) {
+        cx_error_set(err, CX_ERR_DATA, path, line, "unknown category '%.*s'",
+                     (int)(m > 60 ? 60 : m), f + a);
+        return CX_ERR_DATA;
+    }
+    return CX_OK;
+}
+
+static int S_load_line(cx_gaz *g, const S_line *l, uint32_t cat, int user,
+                       const char *path, long line, cx_error *err)
+{
+    const char *canon = NULL;
+    size_t canon_len = 0;
+    if (l->tab && S_fields(l, &canon, &canon_len, &cat, path, line, err))
+        return CX_ERR_DATA;
     if (!cat) {
         cx_error_set(err, CX_ERR_DATA, path, line,
                      "entry without a category (no '# category:' header above it)");
         return CX_ERR_DATA;
     }
-    if (fl[0] == 0) {
+    if (l->fn == 0) {
         cx_error_set(err, CX_ERR_DATA, path, line, "empty entry");
         return CX_ERR_DATA;
     }
-    const char *canon = nf >= 2 && fl[1] ? f[1] : NULL;
-    S_prep own;
-    if (!pre || pre->s != f[0] || pre->len != fl[0]) {
-        S_prepare(f[0], fl[0], &own);
-        pre = &own;
-    }
-    int rc = S_add_entry(g, pre, canon, canon ? fl[1] : 0, cat, user);
+    int rc = S_add_entry(g, &l->p, canon, canon_len, cat, user);
     if (rc == CX_ERR_DATA)
         cx_error_set(err, rc, path, line, "entry has no word, or more than %d tokens",
                      S_MAXTOK);
     else if (rc)
         cx_error_set(err, rc, path, line, "out of memory");
+    return rc;
+}
+
+/* A comment, a "# category:" header (into *cat) or an entry. */
+static int S_take_line(cx_gaz *g, const S_line *l, uint32_t *cat, int user, int bad,
+                       const char *path, long line, cx_error *err)
+{
+    if (bad && (memchr(l->s, '\0', l->n) || !S_valid_utf8(l->s, l->n))) {
+        cx_error_set(err, CX_ERR_DATA, path, line, "invalid UTF-8 or a NUL byte");
+        return CX_ERR_DATA;
+    }
+    if (l->lead == l->n)
+        return CX_OK;
+    if (l->s[l->lead] != '#')
+        return S_load_line(g, l, *cat, user, path, line, err);
+    size_t st, m = S_trim(l->s, l->n, &st);
+    uint32_t h = S_header(l->s + st, m);
+    if (h == S_NONE) {
+        cx_error_set(err, CX_ERR_DATA, path, line, "unknown category in header");
+        return CX_ERR_DATA;
+    }
+    if (h)
+        *cat = h;
+    return CX_OK;
+}
+
+/* Adds the lines of buf[i, len). Lines are scanned S_AHEAD lines before
+ * they are added, so that the table's memory reads overlap; halfway,
+ * the slot is in the cache and the entry it points to is fetched. */
+static int S_load_lines(cx_gaz *g, const char *buf, size_t len, size_t i, int user,
+                        int bad, const char *path, cx_error *err)
+{
+    enum { S_AHEAD = 16, S_RING = 32 };
+    S_line *ring = malloc(S_RING * sizeof *ring);
+    if (!ring) {
+        cx_error_set(err, CX_ERR_NOMEM, path, 0, "out of memory");
+        return CX_ERR_NOMEM;
+    }
+    size_t nscan = 0;
+    for (; nscan < S_AHEAD && i < len; nscan++)
+        i = S_scan_line(g, buf, len, i, &ring[nscan % S_RING]);
+    uint32_t cat = 0;
+    int rc = CX_OK;
+    for (size_t k = 0; rc == CX_OK && k < nscan; k++) {
+        const S_line *mid = &ring[(k + S_AHEAD / 2) % S_RING];
+        if (k + S_AHEAD / 2 < nscan && mid->p.n) {
+            const S_slot *sl = &g->big.tab[S_find(g->big.tab, g->big.cap, mid->p.h[mid->p.n - 1])];
+            if (sl->key && (sl->val & ~S_KIDS))
+                __builtin_prefetch(&g->ents[(sl->val & ~S_KIDS) - 1]);
+        }
+        if (i < len) {
+            i = S_scan_line(g, buf, len, i, &ring[nscan % S_RING]);
+            nscan++;
+        }
+        rc = S_take_line(g, &ring[k % S_RING], &cat, user, bad, path, (long)k + 1, err);
+    }
+    free(ring);
     return rc;
 }
 
@@ -698,73 +838,9 @@ int cx_gaz_load_file(cx_gaz *g, const char *path, int user, cx_error *err)
         return CX_ERR_NOMEM;
     }
     /* check the whole file at once; look line by line only when it fails */
-    int bad = memchr(buf, '\0', len) || !S_valid_utf8(buf, len);
-    uint32_t cat = 0;
-    long line = 0;
-    size_t i = 0;
-    if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
-        i = 3;
-    /* the prefetch cursor runs S_AHEAD lines ahead; ring[k % S_RING]
-     * keeps the prepared entry of line k */
-    enum { S_AHEAD = 16, S_RING = 32 };
-    S_prep *ring = malloc(S_RING * sizeof *ring);
-    if (!ring) {
-        free(buf);
-        cx_error_set(err, CX_ERR_NOMEM, path, 0, "out of memory");
-        return CX_ERR_NOMEM;
-    }
-    size_t pf = i, pline = 0;
-    for (; pline < S_AHEAD && pf < len; pline++) {
-        size_t pe = S_next_line(buf, len, pf);
-        S_prefetch_line(g, buf + pf, pe - pf - (buf[pe - 1] == '\n'), &ring[pline]);
-        pf = pe;
-    }
-    for (; pline < S_RING; pline++)
-        ring[pline].s = NULL;
-    while (rc == CX_OK && i < len) {
-        const S_prep *cur = &ring[line % S_RING];
-        S_prep *ahead = &ring[(line + S_AHEAD) % S_RING];
-        /* halfway: the slot is in the cache by now; fetch its entry */
-        const S_prep *mid = &ring[(line + S_AHEAD / 2) % S_RING];
-        if (mid->s && mid->n) {
-            const S_slot *sl = &g->big.tab[S_find(g->big.tab, g->big.cap, mid->h[mid->n - 1])];
-            if (sl->key && (sl->val & ~S_KIDS))
-                __builtin_prefetch(&g->ents[(sl->val & ~S_KIDS) - 1]);
-        }
-        if (pf < len) {
-            size_t pe = S_next_line(buf, len, pf);
-            S_prefetch_line(g, buf + pf, pe - pf - (buf[pe - 1] == '\n'), ahead);
-            pf = pe;
-        } else {
-            ahead->s = NULL;
-        }
-        const char *nl = memchr(buf + i, '\n', len - i);
-        size_t e = nl ? (size_t)(nl - buf) : len;
-        const char *s = buf + i;
-        size_t n = e - i;
-        line++;
-        i = e + 1;
-        if (bad && (memchr(s, '\0', n) || !S_valid_utf8(s, n))) {
-            cx_error_set(err, CX_ERR_DATA, path, line, "invalid UTF-8 or a NUL byte");
-            rc = CX_ERR_DATA;
-            break;
-        }
-        size_t st, m = S_trim(s, n, &st);
-        if (m == 0)
-            continue;
-        if (s[st] == '#') {
-            uint32_t h = S_header(s + st, m);
-            if (h == S_NONE) {
-                cx_error_set(err, CX_ERR_DATA, path, line, "unknown category in header");
-                rc = CX_ERR_DATA;
-            } else if (h) {
-                cat = h;
-            }
-            continue;
-        }
-        rc = S_load_line(g, s, n, cat, user, cur->s ? cur : NULL, path, line, err);
-    }
-    free(ring);
+    int bad = !S_clean_file(buf, len);
+    size_t i = len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    rc = S_load_lines(g, buf, len, i, user, bad, path, err);
     free(buf);
     return rc;
 }
@@ -865,7 +941,7 @@ static void S_hit(const cx_gaz *g, uint32_t head, const cx_gaz_tok *toks, size_t
         if (!S_shape_fits(g, x, toks, n))
             continue;
         const char *c = x->canon != S_NONE ? g->pool + x->canon : NULL;
-        if (x->user) {
+        if (S_IS_USER(x)) {
             ucats |= x->cats;
             if (!ucanon && c)
                 ucanon = c;

@@ -13,23 +13,14 @@
 
 enum { C_SPACE, C_NL, C_UPPER, C_LOWER, C_DIGIT, C_PUNCT, C_OTHERLETTER };
 
-static int S_class(uint32_t c)
+/* Classes of code points past ASCII. */
+static int S_class_wide(uint32_t c)
 {
-    if (c == '\n' || c == 0x2028 || c == 0x2029 || c == 0x85)
+    if (c == 0x2028 || c == 0x2029 || c == 0x85)
         return C_NL;
-    if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v' ||
-        c == 0xA0 || c == 0xFEFF || (c >= 0x2000 && c <= 0x200B) ||
+    if (c == 0xA0 || c == 0xFEFF || (c >= 0x2000 && c <= 0x200B) ||
         c == 0x202F || c == 0x205F || c == 0x3000)
         return C_SPACE;
-    if (c < 0x80) {
-        if (c >= 'A' && c <= 'Z')
-            return C_UPPER;
-        if (c >= 'a' && c <= 'z')
-            return C_LOWER;
-        if (c >= '0' && c <= '9')
-            return C_DIGIT;
-        return c < 0x20 ? C_SPACE : C_PUNCT;
-    }
     if ((c >= 0x80 && c <= 0xBF) || c == 0xD7 || c == 0xF7 ||
         (c >= 0x2010 && c <= 0x205E) || (c >= 0x20A0 && c <= 0x20CF) ||
         (c >= 0x2100 && c <= 0x2BFF) || (c >= 0x3000 && c <= 0x303F) ||
@@ -47,6 +38,36 @@ static int S_class(uint32_t c)
     return C_OTHERLETTER;
 }
 
+/* ASCII by table: the tokenizer asks for the class of every character,
+ * and nearly all of them are ASCII. Controls are space, except '\n'. */
+#define S_ 0 /* C_SPACE */
+#define N_ 1 /* C_NL */
+#define U_ 2 /* C_UPPER */
+#define L_ 3 /* C_LOWER */
+#define D_ 4 /* C_DIGIT */
+#define P_ 5 /* C_PUNCT */
+static const unsigned char S_ascii[128] = {
+    S_, S_, S_, S_, S_, S_, S_, S_, S_, S_, N_, S_, S_, S_, S_, S_, /* 0x00 */
+    S_, S_, S_, S_, S_, S_, S_, S_, S_, S_, S_, S_, S_, S_, S_, S_, /* 0x10 */
+    S_, P_, P_, P_, P_, P_, P_, P_, P_, P_, P_, P_, P_, P_, P_, P_, /*  !"#$%&'()*+,-./ */
+    D_, D_, D_, D_, D_, D_, D_, D_, D_, D_, P_, P_, P_, P_, P_, P_, /* 0-9 :;<=>? */
+    P_, U_, U_, U_, U_, U_, U_, U_, U_, U_, U_, U_, U_, U_, U_, U_, /* @A-O */
+    U_, U_, U_, U_, U_, U_, U_, U_, U_, U_, U_, P_, P_, P_, P_, P_, /* P-Z [\]^_ */
+    P_, L_, L_, L_, L_, L_, L_, L_, L_, L_, L_, L_, L_, L_, L_, L_, /* `a-o */
+    L_, L_, L_, L_, L_, L_, L_, L_, L_, L_, L_, P_, P_, P_, P_, P_, /* p-z {|}~ DEL */
+};
+#undef S_
+#undef N_
+#undef U_
+#undef L_
+#undef D_
+#undef P_
+
+static inline int S_class(uint32_t c)
+{
+    return c < 0x80 ? S_ascii[c] : S_class_wide(c);
+}
+
 static int S_is_letter(int k) { return k == C_UPPER || k == C_LOWER || k == C_OTHERLETTER; }
 static int S_is_apos(uint32_t c) { return c == '\'' || c == 0x2019; }
 
@@ -55,12 +76,17 @@ typedef struct {
     size_t len;
 } S_text;
 
-static uint32_t S_peek(const S_text *x, size_t i, size_t *next)
+static inline uint32_t S_peek(const S_text *x, size_t i, size_t *next)
 {
     size_t j = i;
     if (i >= x->len) {
         *next = i;
         return 0;
+    }
+    unsigned char b = (unsigned char)x->t[i];
+    if (b < 0x80) { /* the common case, without a call */
+        *next = i + 1;
+        return b;
     }
     uint32_t c = cx_utf8_next(x->t, x->len, &j);
     *next = j;

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 int cx_grow(void **v, size_t *cap, size_t need, size_t sz)
 {
@@ -40,7 +41,13 @@ int cx_read_file(const char *path, char **buf, size_t *len)
     FILE *f = fopen(path, "rb");
     if (!f)
         return CX_ERR_IO;
+    /* a regular file is read into a buffer of its size at once: data
+     * files are megabytes, and growing by doubling copies them twice */
+    struct stat st;
     size_t cap = 1 << 16, n = 0;
+    if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
+        (uint64_t)st.st_size < SIZE_MAX / 2)
+        cap = (size_t)st.st_size + 2; /* + 1 to see the end without growing */
     char *b = malloc(cap);
     int rc = CX_OK;
     while (b) {
@@ -97,6 +104,36 @@ uint64_t cx_fnv1a(uint64_t h, const void *p, size_t n)
         h *= 1099511628211ULL;
     }
     return h;
+}
+
+/* Eight bytes a step, read little-endian whatever the machine, so that a
+ * data hash is the same everywhere. Each step mixes the word in fully
+ * (multiply, fold the high half down), as FNV does a byte. */
+static uint64_t S_le64(const unsigned char *s)
+{
+    /* compilers turn this into one load on little-endian machines */
+    return (uint64_t)s[0] | (uint64_t)s[1] << 8 | (uint64_t)s[2] << 16 |
+           (uint64_t)s[3] << 24 | (uint64_t)s[4] << 32 | (uint64_t)s[5] << 40 |
+           (uint64_t)s[6] << 48 | (uint64_t)s[7] << 56;
+}
+
+static uint64_t S_fold64(uint64_t h, uint64_t w)
+{
+    h = (h ^ w) * 0x9E3779B97F4A7C15ULL;
+    return h ^ (h >> 29);
+}
+
+uint64_t cx_hash64(uint64_t h, const void *p, size_t n)
+{
+    const unsigned char *s = p;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8)
+        h = S_fold64(h, S_le64(s + i));
+    uint64_t tail = 0;
+    for (size_t k = n; k > i; k--)
+        tail = tail << 8 | s[k - 1];
+    h = S_fold64(h, tail);
+    return S_fold64(h, (uint64_t)n); /* "ab" + "" differs from "a" + "b" */
 }
 
 int cx_ascii_lower(int c) { return (c >= 'A' && c <= 'Z') ? c + 32 : c; }

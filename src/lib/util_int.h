@@ -30,6 +30,10 @@ char *cx_strndup(const char *s, size_t n);
 #define CX_FNV_INIT 14695981039346656037ULL
 uint64_t cx_fnv1a(uint64_t h, const void *p, size_t n);
 
+/* A fast 64-bit hash of large buffers (data files), continuing from h;
+ * not FNV, and not for hash tables of short keys. */
+uint64_t cx_hash64(uint64_t h, const void *p, size_t n);
+
 /* ASCII-only case folding helpers (locale-independent). */
 int cx_ascii_lower(int c);
 int cx_ascii_strncasecmp(const char *a, const char *b, size_t n);
