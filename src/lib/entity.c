@@ -147,29 +147,43 @@ void cx_entity_fini(cx_entity *e)
 
 /* ---- a set of token keys ---------------------------------------------- */
 
-static int S_set_init(S_keyset *s, size_t n)
+static size_t S_set_slot(const uint64_t *tab, size_t cap, uint64_t k)
 {
-    s->cap = 64;
-    while (s->cap < n * 2)
-        s->cap *= 2;
-    s->k = calloc(s->cap, sizeof *s->k);
-    return s->k ? 0 : -1;
+    size_t m = cap - 1, i = (size_t)k & m;
+    while (tab[i] && tab[i] != k)
+        i = (i + 1) & m;
+    return i;
 }
 
-static void S_set_put(S_keyset *s, uint64_t k)
+/* Sized by the distinct keys put, not by the tokens: most of a long
+ * document's words repeat, and zeroing a table of twice its tokens was a
+ * fifth of this stage. A failure to grow marks w->nomem. */
+static void S_set_put(S_work *w, S_keyset *s, uint64_t k)
 {
-    size_t m = s->cap - 1, i = (size_t)k & m;
-    while (s->k[i] && s->k[i] != k)
-        i = (i + 1) & m;
-    s->k[i] = k;
+    if ((s->n + 1) * 2 > s->cap) {
+        size_t ncap = s->cap ? s->cap * 2 : 64;
+        uint64_t *nk = calloc(ncap, sizeof *nk);
+        if (!nk) {
+            w->nomem = 1;
+            return;
+        }
+        for (size_t i = 0; i < s->cap; i++)
+            if (s->k[i])
+                nk[S_set_slot(nk, ncap, s->k[i])] = s->k[i];
+        free(s->k);
+        s->k = nk;
+        s->cap = ncap;
+    }
+    size_t i = S_set_slot(s->k, s->cap, k);
+    if (!s->k[i]) {
+        s->k[i] = k;
+        s->n++;
+    }
 }
 
 int cx_ent_set_has(const S_keyset *s, uint64_t k)
 {
-    size_t m = s->cap - 1, i = (size_t)k & m;
-    while (s->k[i] && s->k[i] != k)
-        i = (i + 1) & m;
-    return s->k[i] == k;
+    return s->cap && s->k[S_set_slot(s->k, s->cap, k)] == k;
 }
 
 /* ---- 1. features ------------------------------------------------------ */
@@ -329,9 +343,9 @@ static void S_features(S_work *w)
         S_tok *t = &w->t[i];
         t->weak |= t->hl;
         if (t->cap && !t->weak)
-            S_set_put(&w->strong, w->g[i].key);
+            S_set_put(w, &w->strong, w->g[i].key);
         if (k->flags & CX_TOK_LOWER)
-            S_set_put(&w->lower, w->g[i].key);
+            S_set_put(w, &w->lower, w->g[i].key);
         if (t->cap && i < 40 && (t->cats & CX_G_SPORT) && t->hl)
             w->sports = 1;
     }
@@ -757,7 +771,7 @@ static int S_classify_once(S_work *w, S_piece *p)
         (w->t[b - 1].code || S_model_number(w, b - 1) ||
          (b > 1 && S_open_quote(w, b - 1) && S_model_number(w, b - 2)))) {
         p->type = T_DROP; /* Boeing 787 Dreamliner: a product */
-        S_set_put(&w->products, w->g[b].key);
+        S_set_put(w, &w->products, w->g[b].key);
         return 0;
     }
     /* "Airbus A380", "Boeing 787 Dreamliner": the maker's name in a
@@ -951,8 +965,7 @@ int cx_entity_find(const cx_entity_rules *r, const cx_doc *doc,
     w.t = calloc(w.ntok, sizeof *w.t);
     w.g = malloc(w.ntok * sizeof *w.g); /* S_features writes every one */
     int rc = CX_OK;
-    if (!w.t || !w.g || S_set_init(&w.strong, w.ntok) || S_set_init(&w.lower, w.ntok) ||
-        S_set_init(&w.products, 16))
+    if (!w.t || !w.g)
         rc = CX_ERR_NOMEM;
     if (rc == CX_OK) {
         S_features(&w);
@@ -964,6 +977,8 @@ int cx_entity_find(const cx_entity_rules *r, const cx_doc *doc,
         if (w.sports)
             S_sports(&w, &w.p[i]);
     }
+    if (rc == CX_OK && w.nomem)
+        rc = CX_ERR_NOMEM;
     if (rc == CX_OK)
         rc = cx_ent_resolve(&w, out);
     S_work_fini(&w);

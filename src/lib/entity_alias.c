@@ -39,20 +39,35 @@ typedef struct {
     size_t *order;
 } S_res;
 
-static int S_map_init(S_map *m, size_t n)
+static size_t S_map_cap(size_t n)
 {
-    m->cap = 64;
-    while (m->cap < n * 2)
-        m->cap *= 2;
-    m->k = calloc(m->cap, sizeof *m->k);
-    m->v = calloc(m->cap, sizeof *m->v);
-    return m->k && m->v ? 0 : -1;
+    size_t cap = 64;
+    while (cap < n * 2)
+        cap *= 2;
+    return cap;
 }
 
-static void S_map_fini(S_map *m)
+/* The five maps of r in one zeroed block (keys, then values): one
+ * allocation a document, not ten. Sizes: name 3, acro 2, the others 1
+ * key a piece. */
+static int S_maps_init(S_res *r, size_t np)
 {
-    free(m->k);
-    free(m->v);
+    S_map *m[5] = {&r->name, &r->last, &r->first, &r->orgfirst, &r->acro};
+    const size_t mult[5] = {3, 1, 1, 1, 2};
+    size_t total = 0;
+    for (int i = 0; i < 5; i++)
+        total += m[i]->cap = S_map_cap(np * mult[i]);
+    uint64_t *k = calloc(total, sizeof *k + sizeof(long));
+    if (!k)
+        return -1;
+    long *v = (long *)(k + total);
+    for (int i = 0; i < 5; i++) {
+        m[i]->k = k;
+        m[i]->v = v;
+        k += m[i]->cap;
+        v += m[i]->cap;
+    }
+    return 0;
 }
 
 static long S_map_get(const S_map *m, uint64_t k)
@@ -442,9 +457,7 @@ int cx_ent_resolve(S_work *w, cx_entity_vec *out)
     int rc = CX_OK;
     for (size_t i = 0; i < w->np; i++)
         w->p[i].ent = -1;
-    if (S_map_init(&r.name, w->np * 3) || S_map_init(&r.last, w->np) ||
-        S_map_init(&r.first, w->np) || S_map_init(&r.orgfirst, w->np) ||
-        S_map_init(&r.acro, w->np * 2))
+    if (S_maps_init(&r, w->np))
         rc = CX_ERR_NOMEM;
     if (rc == CX_OK)
         rc = S_pass_multi(&r);
@@ -468,11 +481,7 @@ int cx_ent_resolve(S_work *w, cx_entity_vec *out)
     }
     free(r.start);
     free(r.order);
-    S_map_fini(&r.name);
-    S_map_fini(&r.last);
-    S_map_fini(&r.first);
-    S_map_fini(&r.orgfirst);
-    S_map_fini(&r.acro);
+    free(r.name.k); /* all five maps */
     free(r.e);
     return rc;
 }

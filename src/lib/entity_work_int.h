@@ -42,9 +42,10 @@ typedef struct {
     long ent;          /* entity index, -1 none */
 } S_piece;
 
+/* A set of token keys; grows with its keys, not with the document. */
 typedef struct {
     uint64_t *k;
-    size_t cap;
+    size_t cap, n; /* cap 0: empty, nothing allocated */
 } S_keyset;
 
 typedef struct {
@@ -61,6 +62,7 @@ typedef struct {
     S_keyset lower;  /* keys written in lower case */
     S_keyset products; /* first words of product names (Boeing 787 Dreamliner) */
     int sports;      /* the document reports sports results */
+    int nomem;       /* a set could not grow: the stage fails */
 } S_work;
 
 int cx_ent_set_has(const S_keyset *s, uint64_t k);

@@ -218,21 +218,30 @@ static uint64_t S_step(uint64_t h, uint64_t key)
 
 /* ---- the table -------------------------------------------------------- */
 
-/* A zeroed table. A big one is aligned to 2 MiB and asks for huge
- * pages: every lookup lands on a random slot, and with 4 KiB pages most
- * of them would also miss the TLB. */
+/* Asks for huge pages over the whole 2 MiB pages inside p[0, bytes):
+ * the entries and the pool are filled front to back at load time, and
+ * with 4 KiB pages their page faults were a fifth of start-up. */
+static void S_advise_huge(void *p, size_t bytes)
+{
+#ifdef MADV_HUGEPAGE
+    const uintptr_t huge = (uintptr_t)2 << 20;
+    uintptr_t a = ((uintptr_t)p + huge - 1) & ~(huge - 1), e = ((uintptr_t)p + bytes) & ~(huge - 1);
+    if (e > a)
+        madvise((void *)a, e - a, MADV_HUGEPAGE);
+#else
+    (void)p, (void)bytes;
+#endif
+}
+
+/* A zeroed table. A big one asks for huge pages: every lookup lands on
+ * a random slot, and with 4 KiB pages most of them would also miss the
+ * TLB. calloc takes a big block from mmap, zeroed by the kernel, where
+ * memset would write all of it once more. */
 static S_slot *S_table_alloc(size_t cap)
 {
-    size_t bytes = cap * sizeof(S_slot);
-    if (bytes < ((size_t)2 << 20))
-        return calloc(cap, sizeof(S_slot));
-    void *p = NULL;
-    if (posix_memalign(&p, (size_t)2 << 20, bytes) != 0)
-        return NULL;
-#ifdef MADV_HUGEPAGE
-    madvise(p, bytes, MADV_HUGEPAGE);
-#endif
-    memset(p, 0, bytes);
+    S_slot *p = calloc(cap, sizeof(S_slot));
+    if (p && cap * sizeof(S_slot) >= ((size_t)4 << 20))
+        S_advise_huge(p, cap * sizeof(S_slot));
     return p;
 }
 
@@ -286,22 +295,6 @@ static int S_resize(S_table *T, size_t ncap)
     return CX_OK;
 }
 
-/* Makes room for a list of len bytes in the pool and entries. */
-/* Asks for huge pages over the whole 2 MiB pages inside p[0, bytes):
- * the entries and the pool are filled front to back at load time, and
- * with 4 KiB pages their page faults were a fifth of start-up. */
-static void S_advise_huge(void *p, size_t bytes)
-{
-#ifdef MADV_HUGEPAGE
-    const uintptr_t huge = (uintptr_t)2 << 20;
-    uintptr_t a = ((uintptr_t)p + huge - 1) & ~(huge - 1), e = ((uintptr_t)p + bytes) & ~(huge - 1);
-    if (e > a)
-        madvise((void *)a, e - a, MADV_HUGEPAGE);
-#else
-    (void)p, (void)bytes;
-#endif
-}
-
 static int S_reserve_pool(cx_gaz *g, size_t len)
 {
     size_t cp = g->cap_pool, ce = g->cap_ents;
@@ -353,7 +346,7 @@ static int S_low_initial(const char *s, size_t len, uint8_t shape)
     return shape == CX_SH_MIXED && len && s[0] >= 'a' && s[0] <= 'z';
 }
 
-static uint32_t S_pool_put(cx_gaz *g, const char *s, size_t n)
+static inline uint32_t S_pool_put(cx_gaz *g, const char *s, size_t n)
 {
     if (g->npool + n + 1 > UINT32_MAX - 1 || (g->npool + n + 1 > g->cap_pool &&
         cx_grow((void **)&g->pool, &g->cap_pool, g->npool + n + 1, 1)))
@@ -442,47 +435,102 @@ typedef struct {
     uint8_t sh[S_MAXTOK]; /* case shapes */
 } S_prep;
 
-/* ASCII letters and digits: 1 upper, 2 lower, 4 digit, 0 anything else. */
-static const unsigned char S_alnum[128] = {
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 0, 0, 0, 0, 0, 0, /* 0-9 */
-    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* A-O */
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, /* P-Z */
-    0, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, /* a-o */
-    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 0, 0, 0, 0, /* p-z */
-};
+/* Most entries are one word of ASCII letters and digits. S_word gives a
+ * byte's kind (1 upper, 2 lower, 4 digit; 0 for anything else) in bits
+ * 8-10 and its lower case below. */
+#define S_W(c) ((c) >= 'A' && (c) <= 'Z' ? 0x100 | ((c) + 32) \
+                : (c) >= 'a' && (c) <= 'z' ? 0x200 | (c) \
+                : (c) >= '0' && (c) <= '9' ? 0x400 | (c) : 0)
+#define S_W4(c) S_W(c), S_W(c + 1), S_W(c + 2), S_W(c + 3)
+#define S_W16(c) S_W4(c), S_W4(c + 4), S_W4(c + 8), S_W4(c + 12)
+static const uint16_t S_word[256] = {
+    S_W16(0), S_W16(16), S_W16(32), S_W16(48), S_W16(64), S_W16(80), S_W16(96),
+    S_W16(112)}; /* bytes from 0x80 are 0 */
 
-/* Most entries are one word of ASCII letters: hash them in one pass.
- * first and rest gather the S_alnum kinds of the first character and
- * of the others (a digit first leaves the first letter to come). */
-static int S_prepare_simple(const char *e, size_t len, S_prep *p)
+/* Hashes e[0, len) up to its first character that is no ASCII letter or
+ * digit and returns where that is; *hash gets the folded FNV-1a hash of
+ * the part read, *shape its case shape. A word that opens with a digit
+ * takes the slow way (its first letter decides the shape). */
+static size_t S_scan_word(const char *e, size_t len, uint64_t *hash, uint8_t *shape)
 {
-    uint64_t h = CX_FNV_INIT;
-    unsigned first = 0, rest = 0;
-    for (size_t i = 0; i < len; i++) {
-        unsigned c = (unsigned char)e[i];
-        unsigned k = c < 0x80 ? S_alnum[c] : 0;
-        if (!k)
-            return 0;
-        if (first & 3)
-            rest |= k;
-        else
-            first = k;
-        h = (h ^ (c | (k & 1) << 5)) * 0x100000001b3ULL;
+    unsigned v = len ? S_word[(unsigned char)e[0]] : 0, rest = 0;
+    if (!(v & 0x300)) {
+        if (v) { /* a digit first */
+            size_t i = 0;
+            while (i < len && S_word[(unsigned char)e[i]])
+                i++;
+            *hash = CX_FNV_INIT;
+            for (size_t j = 0; j < i; j++)
+                *hash = (*hash ^ (S_word[(unsigned char)e[j]] & 0xFF)) * 0x100000001b3ULL;
+            *shape = cx_gaz_shape(e, i);
+            return i;
+        }
+        *hash = CX_FNV_INIT;
+        *shape = CX_SH_NONE;
+        return 0;
     }
+    unsigned first = v >> 8;
+    uint64_t h = (CX_FNV_INIT ^ (v & 0xFF)) * 0x100000001b3ULL;
+    size_t i = 1;
+    for (; i < len; i++) {
+        unsigned w = S_word[(unsigned char)e[i]];
+        if (!w)
+            break;
+        rest |= w;
+        h = (h ^ (w & 0xFF)) * 0x100000001b3ULL;
+    }
+    rest >>= 8;
+    *hash = h;
+    *shape = first == 2 ? ((rest & 1) ? CX_SH_MIXED : CX_SH_LOWER)
+             : !(rest & 1) ? CX_SH_CAP
+             : (rest & 2) ? CX_SH_MIXED
+                          : CX_SH_UPPER;
+    return i;
+}
+
+/* p for the one-word entry e[0, len) whose word hashed to h. */
+static void S_prep_word(S_prep *p, const char *e, size_t len, uint64_t h)
+{
     h = S_mix(h);
-    first &= 3;
-    p->sh[0] = !first       ? CX_SH_NONE
-               : first == 2 ? ((rest & 1) ? CX_SH_MIXED : CX_SH_LOWER)
-               : !(rest & 1) ? CX_SH_CAP
-               : (rest & 2) ? CX_SH_MIXED
-                            : CX_SH_UPPER;
+    p->s = e;
+    p->len = len;
     p->n = 1;
     p->tb[0] = 0;
     p->te[0] = len;
     p->h[0] = S_step(S_ROOT, h ? h : 1);
+}
+
+static int S_prepare_simple(const char *e, size_t len, S_prep *p)
+{
+    uint64_t h;
+    if (S_scan_word(e, len, &h, &p->sh[0]) != len)
+        return 0;
+    S_prep_word(p, e, len, h);
+    return 1;
+}
+
+/* Entries of a few ASCII words with one space between them (New York)
+ * are split and hashed in one pass too; 0 when e is not such an entry. */
+static int S_prepare_words(const char *e, size_t len, S_prep *p)
+{
+    uint64_t h = S_ROOT;
+    size_t i = 0, n = 0;
+    for (;;) {
+        uint64_t wh;
+        size_t w = S_scan_word(e + i, len - i, &wh, &p->sh[n]);
+        if (!w || n == S_MAXTOK)
+            return 0;
+        wh = S_mix(wh);
+        p->tb[n] = i;
+        p->te[n] = i + w;
+        p->h[n++] = h = S_step(h, wh ? wh : 1);
+        i += w;
+        if (i == len)
+            break;
+        if (e[i] != ' ' || ++i == len)
+            return 0;
+    }
+    p->n = n;
     return 1;
 }
 
@@ -490,7 +538,7 @@ static void S_prepare(const char *entry, size_t len, S_prep *p)
 {
     p->s = entry;
     p->len = len;
-    if (len && S_prepare_simple(entry, len, p))
+    if (len && (S_prepare_simple(entry, len, p) || S_prepare_words(entry, len, p)))
         return;
     p->n = S_entry_tokens(entry, len, p->tb, p->te);
     uint64_t h = S_ROOT;
@@ -687,7 +735,19 @@ typedef struct {
  * start of the next line. */
 static size_t S_scan_line(const cx_gaz *g, const char *buf, size_t len, size_t i, S_line *l)
 {
-    size_t e = i;
+    /* most lines are one ASCII word and a '\n': one pass over them finds
+     * the end of the line and hashes the word */
+    uint64_t wh;
+    size_t w = S_scan_word(buf + i, len - i, &wh, &l->p.sh[0]), e = i + w;
+    if (w && (e == len || buf[e] == '\n')) {
+        l->s = buf + i;
+        l->n = l->fn = w;
+        l->lead = 0;
+        l->tab = NULL;
+        S_prep_word(&l->p, l->s, w, wh);
+        __builtin_prefetch(&g->big.tab[(size_t)l->p.h[0] & (g->big.cap - 1)], 1);
+        return e < len ? e + 1 : len;
+    }
     while (e < len && buf[e] != '\n' && buf[e] != '\t')
         e++;
     l->tab = e < len && buf[e] == '\t' ? buf + e : NULL;
