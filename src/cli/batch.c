@@ -120,6 +120,36 @@ static int S_write_all(int fd, const char *data, size_t len)
  * syncs the output file system once at its end instead. */
 static int S_write_atomic(const char *path, const char *data, size_t len, int sync);
 
+char *cx_read_stream(FILE *f, size_t hint, size_t *len)
+{
+    size_t cap = hint + 1 > 4096 ? hint + 1 : 4096, n = 0;
+    char *b = malloc(cap);
+    while (b) {
+        if (n + 1 >= cap) {
+            char *nb = cap > SIZE_MAX / 2 ? NULL : realloc(b, cap * 2);
+            if (!nb) {
+                free(b);
+                errno = ENOMEM;
+                return NULL;
+            }
+            b = nb;
+            cap *= 2;
+        }
+        size_t k = fread(b + n, 1, cap - n - 1, f);
+        n += k;
+        if (k == 0)
+            break;
+    }
+    if (b && ferror(f)) {
+        free(b);
+        return NULL; /* errno tells why */
+    }
+    if (b)
+        b[n] = '\0';
+    *len = n;
+    return b;
+}
+
 int cx_write_atomic(const char *path, const char *data, size_t len)
 {
     return S_write_atomic(path, data, len, 1);
@@ -303,30 +333,13 @@ static int S_read_input(S_slot *s)
         s->error = S_fmt("%s: %s", s->path, strerror(errno));
         return -1;
     }
-    size_t cap = st.st_size > 0 ? (size_t)st.st_size + 1 : 4096, n = 0;
-    char *b = malloc(cap);
-    while (b) {
-        if (n + 1 >= cap) {
-            char *nb = realloc(b, cap * 2);
-            if (!nb) {
-                free(b);
-                b = NULL;
-                break;
-            }
-            b = nb;
-            cap *= 2;
-        }
-        size_t r = fread(b + n, 1, cap - n - 1, f);
-        n += r;
-        if (r == 0)
-            break;
-    }
-    int bad = ferror(f);
+    size_t n;
+    errno = 0;
+    char *b = cx_read_stream(f, st.st_size > 0 ? (size_t)st.st_size : 0, &n);
     int saved = errno;
     fclose(f);
-    if (!b || bad) {
-        free(b);
-        s->error = S_fmt("%s: %s", s->path, b ? strerror(saved) : "out of memory");
+    if (!b) {
+        s->error = S_fmt("%s: %s", s->path, saved ? strerror(saved) : "out of memory");
         return -1;
     }
     s->text = b;
@@ -631,32 +644,6 @@ static void S_walk(S_run *r, const char *dir, const char *rel, int depth)
     free(names);
 }
 
-/* Reads all of stdin. */
-static char *S_slurp(FILE *f, size_t *len)
-{
-    size_t cap = 1 << 16, n = 0;
-    char *b = malloc(cap);
-    while (b) {
-        if (n + 1 >= cap) {
-            char *nb = realloc(b, cap * 2);
-            if (!nb) {
-                free(b);
-                return NULL;
-            }
-            b = nb;
-            cap *= 2;
-        }
-        size_t k = fread(b + n, 1, cap - n - 1, f);
-        n += k;
-        if (k == 0)
-            break;
-    }
-    if (b)
-        b[n] = '\0';
-    *len = n;
-    return b;
-}
-
 static char *S_sanitize_id(const char *id)
 {
     char *s = S_dup(id);
@@ -748,7 +735,7 @@ static void S_enqueue(S_run *r, const char *in)
     }
     if (strcmp(in, "-") == 0) {
         S_slot *s = S_acquire(r);
-        s->text = S_slurp(stdin, &s->text_len);
+        s->text = cx_read_stream(stdin, 0, &s->text_len);
         s->source = S_dup("-");
         s->id = S_dup("stdin");
         if (!s->text)

@@ -3,6 +3,7 @@
 #ifndef CX_BATCH_H
 #define CX_BATCH_H
 #include "chronex.h"
+#include <stdio.h>
 
 /* Exit codes (docs/chronex.1). */
 enum { CX_EXIT_OK = 0, CX_EXIT_FAILED = 1, CX_EXIT_USAGE = 2, CX_EXIT_DATA = 3 };
@@ -33,6 +34,10 @@ int cx_batch_run(const cx_ctx *ctx, const cx_batch_opts *o,
  * may carry a Hadoop Streaming "key<TAB>" prefix). Returns the number of
  * objects that failed; messages go to stderr. */
 size_t cx_timeline_read_json(cx_timeline *tl, const char *path);
+
+/* Reads all of f into a new NUL-terminated buffer (hint: its size if
+ * known, else 0). NULL on a read error or when out of memory (errno). */
+char *cx_read_stream(FILE *f, size_t hint, size_t *len);
 
 /* Writes data to path through a temporary file and a rename, so that a
  * killed run never leaves a half-written file. 0 or -1 (errno set). */

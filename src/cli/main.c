@@ -183,17 +183,8 @@ static int S_is_json_input(const S_args *a, const char *p)
 static int S_entities_json(cx_entity_table *et, const char *path)
 {
     FILE *f = strcmp(path, "-") ? fopen(path, "rb") : NULL;
-    char *buf = NULL;
-    size_t len = 0, cap = 0, k = 1;
-    while (f && k > 0) {
-        if (len + 4096 > cap) {
-            char *nb = realloc(buf, cap = cap ? cap * 2 : 65536);
-            if (!nb)
-                break;
-            buf = nb;
-        }
-        len += k = fread(buf + len, 1, cap - len, f);
-    }
+    size_t len = 0;
+    char *buf = f ? cx_read_stream(f, 0, &len) : NULL;
     if (f)
         fclose(f);
     cx_error err = {0};
