@@ -40,13 +40,6 @@ static const char *const S_kind_names[K_NKIND] = {
 
 /* ---- the word table ---------------------------------------------------- */
 
-static int S_is_upper(int c) { return c >= 'A' && c <= 'Z'; }
-
-static int S_is_alnum(int c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-           (c >= '0' && c <= '9');
-}
 
 /* Lower-cases s into buf collapsing white space; drops a final '.'.
  * Returns the length, or 0 when it does not fit. */
@@ -157,6 +150,189 @@ static void S_words_fini(tx_words *w)
             free(w->slots[i].word);
     free(w->slots);
     w->slots = NULL;
+    free(w->keys);
+    w->keys = NULL;
+}
+
+/* ---- the scanner's word lists and the packed-key table ------------------ */
+
+/* The gate sets, each with its own pattern holding only the rules that
+ * can fire from it: index 0 numbers, then words of these classes. */
+
+static const int S_gate_class[TX_NGATE] = {
+    -1, TX_MONTH, TX_WEEKDAY, TX_UNIT, TX_POD, TX_SEASON, TX_DECADE,
+    TX_SETW, TX_REF, TX_HOLIDAY, TX_GATE};
+
+/* Words after which a bare month or year is a date, not a name. */
+static const char *const S_date_preps[] = {
+    "in", "since", "until", "till", "by", "from", "to", "through", "of",
+    "during", "before", "after", "last", "next", "this", "early", "late",
+    "mid", "and", "or", "between", "for", "each", "every", "on", "as",
+    "until", "than", "around", "about", "circa", "fiscal", "fy", "year",
+    "that", "throughout", "into", "within", "against", "at", "past", NULL};
+
+static const char *const S_future_words[] = {
+    "will", "ll", "shall", "going", "scheduled", "expected", "next",
+    "upcoming", "due", "wo", "expects", "expect", "forecast", "projected",
+    "anticipated", "soon", "planned", "plans", "planning", NULL};
+
+/* Future only before "to": "plans to", "is set to" (not "the plan", "set
+ * on"). */
+static const char *const S_future_to_words[] = {
+    "plan", "set", "aims", "hopes",
+    "intends", "intend", "aim", "hope", NULL};
+
+static const char *const S_past_words[] = {
+    "was", "were", "had", "did", "ago", "last", "earlier", "since", "been",
+    "said", "told", "announced", "reported", NULL};
+
+/* "be", "to" ...: an -ed word after them is a participle, not a past. */
+static const char *const S_aux_words[] = {
+    "be", "been", "being", "is", "are", "will", "to", "get", "gets", NULL};
+
+/* The lists above as flag bits of tx_key, so that the tense and context
+ * checks look a word up once instead of scanning lists. */
+enum {
+    W_PREP = 1, W_FUT = 2, W_FUTTO = 4, W_PAST = 8, W_WOULD = 16, W_AUX = 32
+};
+
+static const struct {
+    const char *const *words;
+    unsigned flag;
+} S_lists[] = {{S_date_preps, W_PREP}, {S_future_words, W_FUT},
+               {S_future_to_words, W_FUTTO}, {S_past_words, W_PAST},
+               {(const char *const[]){"would", NULL}, W_WOULD},
+               {S_aux_words, W_AUX}};
+
+/* ASCII letters and digits: 1; upper case: 2 more. */
+static const uint8_t S_ctype[256] = {
+    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1,
+    ['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1,
+    ['A'] = 3, ['B'] = 3, ['C'] = 3, ['D'] = 3, ['E'] = 3, ['F'] = 3,
+    ['G'] = 3, ['H'] = 3, ['I'] = 3, ['J'] = 3, ['K'] = 3, ['L'] = 3,
+    ['M'] = 3, ['N'] = 3, ['O'] = 3, ['P'] = 3, ['Q'] = 3, ['R'] = 3,
+    ['S'] = 3, ['T'] = 3, ['U'] = 3, ['V'] = 3, ['W'] = 3, ['X'] = 3,
+    ['Y'] = 3, ['Z'] = 3,
+    ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1,
+    ['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1,
+    ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1,
+    ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
+    ['y'] = 1, ['z'] = 1};
+
+static int S_is_upper(int c) { return S_ctype[(unsigned char)c] & 2; }
+
+static int S_is_alnum(int c) { return S_ctype[(unsigned char)c] & 1; }
+
+/* Packs the lower-cased s[0..n) into a and b; 0 when n is 0 or too long.
+ * The bytes are those of a token ([A-Za-z0-9.'-]), which all hold 0x20
+ * but capitals, so setting 0x20 lower-cases them. end: the end of the
+ * readable buffer (a word near it is read byte by byte). */
+static inline int S_pack(const char *s, size_t n, const char *end,
+                         uint64_t *a, uint64_t *b)
+{
+    if (n - 1 >= TX_KEY_MAX)
+        return 0;
+    uint64_t k[2] = {0, 0};
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    if (end - s >= 16) { /* two loads, the bytes past the word masked off */
+        memcpy(k, s, 16);
+        if (n < 8)
+            k[0] &= ((uint64_t)1 << (8 * n)) - 1, k[1] = 0;
+        else if (n < 16)
+            k[1] &= ((uint64_t)1 << (8 * (n - 8))) - 1;
+        *a = k[0] | (0x2020202020202020ULL & (n < 8 ? ((uint64_t)1 << (8 * n)) - 1 : ~0ULL));
+        *b = k[1] | (n <= 8 ? 0 : 0x2020202020202020ULL &
+                                      (n < 16 ? ((uint64_t)1 << (8 * (n - 8))) - 1 : ~0ULL));
+        return 1;
+    }
+#endif
+    (void)end;
+    for (size_t i = 0; i < n; i++)
+        k[i >> 3] |= (uint64_t)((unsigned char)s[i] | 0x20) << (8 * (i & 7));
+    *a = k[0];
+    *b = k[1];
+    return 1;
+}
+
+/* Can a word of the table be a token at all? (S_pack's alphabet) */
+static int S_token_word(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') ||
+              s[i] == '.' || s[i] == '\'' || s[i] == '-'))
+            return 0;
+    return 1;
+}
+
+static inline size_t S_key_hash(uint64_t a, uint64_t b, size_t n)
+{
+    uint64_t h = (a ^ (b * 0xC2B2AE3D27D4EB4FULL) ^ n) * 0x9E3779B97F4A7C15ULL;
+    return (size_t)(h >> 29);
+}
+
+static inline const tx_key *S_key_find(const tx_words *w, uint64_t a,
+                                       uint64_t b, size_t n)
+{
+    for (size_t i = S_key_hash(a, b, n) & w->kmask;; i = (i + 1) & w->kmask) {
+        const tx_key *k = &w->keys[i];
+        if (!k->n)
+            return NULL;
+        if (k->a == a && k->b == b && k->n == n)
+            return k;
+    }
+}
+
+/* Adds the single word s[0..n) with its class bits and flags. */
+static void S_key_add(tx_words *w, const char *s, size_t n, unsigned cls,
+                      unsigned flags)
+{
+    uint64_t a, b;
+    if (!S_token_word(s, n) || !S_pack(s, n, s + n, &a, &b))
+        return; /* "local time", "new year's day": never one token */
+    size_t i = S_key_hash(a, b, n) & w->kmask;
+    while (w->keys[i].n && !(w->keys[i].a == a && w->keys[i].b == b &&
+                             w->keys[i].n == n))
+        i = (i + 1) & w->kmask;
+    tx_key *k = &w->keys[i];
+    k->a = a, k->b = b, k->n = (uint32_t)n;
+    k->cls |= (uint16_t)cls;
+    k->flags |= (uint16_t)flags;
+    for (int g = 1; g < TX_NGATE; g++)
+        if (k->cls & (1u << S_gate_class[g]))
+            k->gates |= (uint16_t)(1u << g);
+}
+
+static int S_keys_build(tx_words *w)
+{
+    size_t n = w->mask + 1, cap = 16;
+    for (size_t l = 0; l < sizeof S_lists / sizeof S_lists[0]; l++)
+        for (const char *const *v = S_lists[l].words; *v; v++)
+            n++;
+    while (cap < n * 4) /* sparse: a miss ends at the first empty slot */
+        cap *= 2;
+    w->keys = calloc(cap, sizeof *w->keys);
+    if (!w->keys)
+        return CX_ERR_NOMEM;
+    w->kmask = cap - 1;
+    for (size_t i = 0; i <= w->mask; i++)
+        if (w->slots[i].word)
+            S_key_add(w, w->slots[i].word, w->slots[i].len,
+                      1u << w->slots[i].cls, 0);
+    for (size_t l = 0; l < sizeof S_lists / sizeof S_lists[0]; l++)
+        for (const char *const *v = S_lists[l].words; *v; v++)
+            S_key_add(w, *v, strlen(*v), 0, S_lists[l].flag);
+    return CX_OK;
+}
+
+/* The flags of the word t[s..e) (any case) of a text of len bytes. */
+static unsigned S_flags(const tx_words *w, const char *t, size_t len, size_t s,
+                        size_t e)
+{
+    uint64_t a, b;
+    if (!S_pack(t + s, e - s, t + len, &a, &b))
+        return 0;
+    const tx_key *k = S_key_find(w, a, b, e - s);
+    return k ? k->flags : 0;
 }
 
 /* Splits buf into lines in place; calls fn on each non-comment line. */
@@ -225,7 +401,7 @@ static int S_load_words(const char *path, tx_words *w, cx_error *err)
                      "expected WORD<TAB>CLASS<TAB>VALUE with a known class");
         return CX_ERR_DATA;
     }
-    return CX_OK;
+    return S_keys_build(w);
 }
 
 /* ---- the combined pattern ---------------------------------------------- */
@@ -257,6 +433,7 @@ typedef struct {
     uint8_t first[32]; /* the bytes it can start with (all when unknown) */
     char *re;      /* expanded */
     unsigned uses; /* the gate sets it can fire from (bits, see S_gate_class) */
+    uint32_t caps; /* its capture groups */
 } S_rule;
 
 typedef struct {
@@ -269,13 +446,53 @@ typedef struct {
     char badbuf[160];
 } S_pload;
 
-static int S_cmp_word_len(const void *a, const void *b)
+static int S_cmp_str(const void *a, const void *b)
 {
-    size_t x = strlen(*(char *const *)a), y = strlen(*(char *const *)b);
-    return x != y ? (x < y ? 1 : -1) : strcmp(*(char *const *)a, *(char *const *)b);
+    return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Appends the words of class cls as an alternation, longest first. */
+static int S_put_char(S_buf *b, char c)
+{
+    if (c == ' ')
+        return S_put(b, "\\s+", 3);
+    if (strchr("\\^$.|?*+()[]{}", c) && S_put(b, "\\", 1))
+        return -1;
+    return S_put(b, &c, 1);
+}
+
+/* Appends the sorted words v[0..n), which share their first `depth`
+ * bytes, as a trie: "sep(?:t(?:ember)?)?" for sep, sept, september. At
+ * each byte it tries the longer words first, as the longest-first
+ * alternation would, but a word that cannot match costs one byte test
+ * instead of a try of every word of the class. */
+static int S_put_trie(S_buf *b, const char *const *v, size_t n, size_t depth)
+{
+    int end = v[0][depth] == '\0'; /* sorted: the word that ends here first */
+    size_t i = end ? 1 : 0;
+    while (end && i < n && v[i][depth] == '\0')
+        i++; /* the same word twice */
+    if (i == n)
+        return 0;
+    size_t nkids = 0;
+    for (size_t j = i; j < n; j++)
+        nkids += j == i || v[j][depth] != v[j - 1][depth];
+    int group = end || nkids > 1;
+    if (group && S_put(b, "(?:", 3))
+        return -1;
+    for (size_t j = i; j < n;) {
+        size_t k = j + 1;
+        while (k < n && v[k][depth] == v[j][depth])
+            k++;
+        if ((j > i && S_put(b, "|", 1)) || S_put_char(b, v[j][depth]) ||
+            S_put_trie(b, v + j, k - j, depth + 1))
+            return -1;
+        j = k;
+    }
+    return group ? S_put(b, end ? ")?" : ")", end ? 2 : 1) : 0;
+}
+
+/* Appends the words of class cls as one group matching the longest word
+ * that fits first. */
 static int S_put_class(S_buf *b, const tx_words *w, int cls)
 {
     size_t n = 0, k = 0;
@@ -287,17 +504,10 @@ static int S_put_class(S_buf *b, const tx_words *w, int cls)
     for (size_t i = 0; i <= w->mask; i++)
         if (w->slots[i].word && w->slots[i].cls == cls)
             v[k++] = w->slots[i].word;
-    qsort(v, n, sizeof *v, S_cmp_word_len);
+    qsort(v, n, sizeof *v, S_cmp_str);
     int rc = S_put(b, "(?:", 3);
-    for (size_t i = 0; rc == 0 && i < n; i++) {
-        rc = i ? S_put(b, "|", 1) : 0;
-        for (const char *c = v[i]; rc == 0 && *c; c++) {
-            if (strchr("\\^$.|?*+()[]{}", *c))
-                rc = S_put(b, "\\", 1);
-            if (rc == 0)
-                rc = *c == ' ' ? S_put(b, "\\s+", 3) : S_put(b, c, 1);
-        }
-    }
+    if (rc == 0 && n)
+        rc = S_put_trie(b, v, n, 0);
     free(v);
     return rc ? rc : S_put(b, ")", 1);
 }
@@ -317,7 +527,8 @@ static int S_expand(S_pload *pl, S_buf *b, const char *src)
         for (size_t i = 0; !done && i < pl->nmacros; i++)
             if (strlen(pl->macros[i].name) == n &&
                 memcmp(pl->macros[i].name, m + 2, n) == 0) {
-                if (S_put(b, pl->macros[i].re, strlen(pl->macros[i].re)))
+                const char *re = pl->macros[i].re ? pl->macros[i].re : ""; /* "@m<TAB>" */
+                if (S_put(b, re, strlen(re)))
                     return -1;
                 done = 1;
             }
@@ -345,12 +556,6 @@ static int S_kind_of(const char *name)
     return -1;
 }
 
-/* The gate sets, each with its own pattern holding only the rules that
- * can fire from it: index 0 numbers, then words of these classes. */
-
-static const int S_gate_class[TX_NGATE] = {
-    -1, TX_MONTH, TX_WEEKDAY, TX_UNIT, TX_POD, TX_SEASON, TX_DECADE,
-    TX_SETW, TX_REF, TX_HOLIDAY, TX_GATE};
 
 /* Which gate sets a rule can fire from: numbers when it reads [0-9], and
  * each word class whose words it holds (a literal "quarter" or an
@@ -465,8 +670,18 @@ static int S_pattern_line(void *arg, char *line, long lineno)
         free(b.s);
         return -1;
     }
+    uint32_t caps = 0;
+    pcre2_pattern_info(one, PCRE2_INFO_CAPTURECOUNT, &caps);
+    pcre2_code_free(one);
+    /* the start analysis again without UTF: caseless UTF lets "s" and "k"
+     * start with U+017F and U+212A, which would leave the rule unguarded */
+    one = pcre2_compile((PCRE2_SPTR)(b.s ? b.s : ""), b.n,
+                        PCRE2_CASELESS | PCRE2_DUPNAMES, &ecode, &eoff, NULL);
     S_rule *nr = &pl->rules[pl->nrules < 64 ? pl->nrules : 63];
-    S_first_guard(one, nr->guard, sizeof nr->guard, nr->first);
+    if (one)
+        S_first_guard(one, nr->guard, sizeof nr->guard, nr->first);
+    else
+        nr->guard[0] = '\0', memset(nr->first, 0xff, sizeof nr->first);
     pcre2_code_free(one);
     if (pl->nrules == sizeof pl->rules / sizeof pl->rules[0] ||
         strlen(line) >= sizeof pl->rules[0].name) {
@@ -482,6 +697,7 @@ static int S_pattern_line(void *arg, char *line, long lineno)
         return -1;
     }
     ru->uses = S_rule_uses(pl->w, ru->re);
+    ru->caps = caps;
     (void)lineno;
     return 0;
 }
@@ -495,6 +711,7 @@ static int S_map_groups(tx_re *r)
     pcre2_pattern_info(r->re, PCRE2_INFO_NAMEENTRYSIZE, &esize);
     pcre2_pattern_info(r->re, PCRE2_INFO_NAMETABLE, &table);
     size_t used[F_NFIELD] = {0};
+    memset(r->field, -1, sizeof r->field);
     for (uint32_t i = 0; i < count; i++) {
         PCRE2_SPTR e = table + (size_t)i * esize;
         uint16_t g = (uint16_t)((e[0] << 8) | e[1]);
@@ -503,6 +720,7 @@ static int S_map_groups(tx_re *r)
                 if (used[f] == TX_MAX_DUP)
                     return -1;
                 r->groups[f][used[f]++] = g;
+                r->field[g] = (int8_t)f;
             }
     }
     return 0;
@@ -520,10 +738,16 @@ static int S_compile_gate(const S_pload *pl, int k, cx_timex_rules *r,
 {
     S_buf all = {0};
     size_t n = 0;
+    uint32_t group = 1; /* the number of the next rule's first group */
     int rc = S_put(&all, S_head, strlen(S_head));
     for (size_t i = 0; rc == 0 && i < pl->nrules; i++) {
         if (!(pl->rules[i].uses & (1u << k)))
             continue;
+        int kind = S_kind_of(pl->rules[i].name);
+        if (!r->re[k].khi[kind])
+            r->re[k].klo[kind] = (uint16_t)group;
+        group += pl->rules[i].caps;
+        r->re[k].khi[kind] = (uint16_t)group; /* past the last; never 0 */
         for (int b = 0; b < 32; b++)
             r->re[k].first[b] |= pl->rules[i].first[b];
         char head[40];
@@ -563,6 +787,11 @@ static int S_compile_gate(const S_pload *pl, int k, cx_timex_rules *r,
     pcre2_pattern_info(g->re, PCRE2_INFO_CAPTURECOUNT, &caps);
     if (caps + 1 > r->max_pairs)
         r->max_pairs = caps + 1;
+    if (caps >= sizeof g->field) {
+        cx_error_set(err, CX_ERR_PATTERN, path, 0, "more than %zu groups in "
+                     "combined pattern %d", sizeof g->field - 1, k);
+        return CX_ERR_PATTERN;
+    }
     if (S_map_groups(g)) {
         cx_error_set(err, CX_ERR_PATTERN, path, 0, "more than %d groups share "
                      "a name; raise TX_MAX_DUP", TX_MAX_DUP);
@@ -643,50 +872,125 @@ typedef struct {
 
 /* The classes of the word at text[s..e), with a plural "s" dropped when
  * the word itself is unknown ("Sundays"). */
-static unsigned S_classes(const cx_timex_rules *r, const char *t, size_t s, size_t e)
+static unsigned S_classes(const cx_timex_rules *r, const char *t, size_t len,
+                          size_t s, size_t e, unsigned *gates)
 {
-    if (e - s < 1 || e - s >= 20)
+    size_t n = e - s;
+    uint64_t a, b;
+    *gates = 0;
+    if (!S_pack(t + s, n, t + len, &a, &b)) { /* longer than any word */
+        unsigned c = n < 20 ? tx_word_classes(&r->words, t + s, n) : 0;
+        for (int g = 1; g < TX_NGATE; g++)
+            if (c & (1u << S_gate_class[g]))
+                *gates |= 1u << g;
+        return c;
+    }
+    const tx_key *k = S_key_find(&r->words, a, b, n);
+    if (k && k->cls) {
+        *gates = k->gates;
+        return k->cls;
+    }
+    if (n <= 3 || (t[e - 1] | 32) != 's')
         return 0;
-    unsigned c = tx_word_classes(&r->words, t + s, e - s);
-    if (!c && e - s > 3 && (t[e - 1] | 32) == 's')
-        c = tx_word_classes(&r->words, t + s, e - s - 1) & (1u << TX_WEEKDAY);
-    return c;
+    n--; /* "Sundays" */
+    if (n < 8)
+        a &= ~((uint64_t)0xff << (8 * n));
+    else
+        b &= ~((uint64_t)0xff << (8 * (n - 8)));
+    k = S_key_find(&r->words, a, b, n);
+    if (!k || !(k->cls & (1u << TX_WEEKDAY)))
+        return 0;
+    for (int g = 1; g < TX_NGATE; g++)
+        if (S_gate_class[g] == TX_WEEKDAY)
+            *gates = 1u << g;
+    return 1u << TX_WEEKDAY;
 }
 
-/* Is the word at t[s..e) "a.m."/"pm"-like or a gate word? */
-static int S_time_word(const cx_timex_rules *r, const char *t, size_t s, size_t e)
+/* Is the word at t[s..e) "a.m."/"pm" or a word of a class that leads a
+ * number into a date ("years", "June", "quarter", "half")? Join words
+ * ("of", "to") and number words do not: "15 of the 20", "30 cents a
+ * share". */
+#define S_AMPM (1u << TX_NCLASS)
+static unsigned S_time_word(const cx_timex_rules *r, const char *t, size_t len,
+                            size_t s, size_t e)
 {
-    if ((t[s] | 32) == 'a' || (t[s] | 32) == 'p')
-        if (e - s <= 2 && (e - s == 1 || (t[s + 1] | 32) == 'm'))
-            return 1; /* a.m. (read as "a"), pm */
-    unsigned c = S_classes(r, t, s, e);
-    return (c & ~((1u << TX_NUMW) | (1u << TX_ORDINAL) | (1u << TX_START) |
-                  (1u << TX_TZ))) != 0;
+    int c0 = t[s] | 32;
+    if (c0 == 'a' || c0 == 'p') {
+        if (e - s == 2 && (t[s + 1] | 32) == 'm')
+            return S_AMPM; /* am, pm */
+        if (e - s == 1) { /* a.m., a m, a.m */
+            size_t p = e;
+            if (p < len && t[p] == '.')
+                p++;
+            if (p < len && t[p] == ' ')
+                p++;
+            return p < len && (t[p] | 32) == 'm' ? S_AMPM : 0;
+        }
+    }
+    unsigned g, c = S_classes(r, t, len, s, e, &g);
+    return c & ~((1u << TX_NUMW) | (1u << TX_ORDINAL) | (1u << TX_START) |
+                 (1u << TX_TZ) | (1u << TX_JOIN));
 }
 
-/* A number that can be (part of) a date: a year; glued to a letter,
- * colon, slash or dash ("1990s", "10:30", "6/1", "14-year"); or with a
- * time word within the next three words ("14 years", "20 more years",
- * "10 a.m.", "15 June"). Not 1,200, 3.5 or $20, nor "15 people". */
+static int S_is_digit(int c) { return c >= '0' && c <= '9'; }
+
+/* A number that can be (part of) a date: a year; glued to "s", an
+ * ordinal suffix or "am" ("1990s", "10am"), to a colon or slash ("10:30",
+ * "6/1"); or with a time word within the next three words ("14 years",
+ * "20 more years", "10 a.m.", "15 June", "1.5 years", "14-year", "5th of
+ * May"). Not 1,200, 3.5 or $20, nor "15 people", "6-3", "47th". Each
+ * number let through costs a pattern try; the rules read a number only
+ * in these shapes. */
 static int S_date_number(const cx_timex_rules *r, const char *t, size_t len,
                          size_t s, size_t e)
 {
-    if (s > 0 && (t[s - 1] == '$' || (s > 1 && strchr(",.", t[s - 1]) &&
-                                      t[s - 2] >= '0' && t[s - 2] <= '9')))
+    if (s > 0 && (t[s - 1] == '$' || (s > 1 && (t[s - 1] == ',' || t[s - 1] == '.') &&
+                                      S_is_digit(t[s - 2]))))
         return 0;
-    if (e + 1 < len && strchr(",.", t[e]) && t[e + 1] >= '0' && t[e + 1] <= '9' &&
-        !(t[e] == '.' && e - s <= 2)) /* "10.30 p.m." */
-        return 0;
+    int sep = e + 1 < len ? t[e] : 0, next = sep ? (unsigned char)t[e + 1] : 0;
+    if ((sep == ',' || sep == '.') && S_is_digit(next) && !(sep == '.' && e - s <= 2))
+        return 0; /* 1,200; 3.1415 (but "10.30 p.m.") */
     size_t d = s;
-    while (d < e && t[d] >= '0' && t[d] <= '9')
+    while (d < e && S_is_digit(t[d]))
         d++;
-    if (d < e) /* 1990s, 1st, 10am */
+    size_t p = e; /* where the time word may follow */
+    int decimal = 0;
+    if (d < e) { /* glued letters */
+        int a = t[d] | 32, b = d + 1 < e ? t[d + 1] | 32 : 0;
+        if (a == 's' && d + 1 == e)
+            return 1; /* 1990s */
+        if (a == 'a' || a == 'p' || (a == 't' && d + 1 < e && S_is_digit(t[d + 1])))
+            return 1; /* 10am, 10a.m., 2001-05-06T10 */
+        if (d + 2 != e || !((a == 's' && b == 't') || (a == 'n' && b == 'd') ||
+                            (a == 'r' && b == 'd') || (a == 't' && b == 'h')))
+            return 0; /* 5m, 3D, A380-like */
+        /* an ordinal: a day or quarter when a time word follows */
+    } else if (d - s == 4 && (t[s] == '1' || (t[s] == '2' && t[s + 1] == '0'))) {
         return 1;
-    if (d - s == 4 && (t[s] == '1' || (t[s] == '2' && t[s + 1] == '0')))
+    } else if (sep == ':' && S_is_digit(next)) {
+        /* 10:30, but not a race time 1:46.66 nor 10:30:15 */
+        p = e + 1;
+        if (p + 2 > len || !S_is_digit(t[p + 1]))
+            return 0;
+        p += 2;
+        return !(p + 1 < len && (t[p] == '.' || t[p] == ',' || t[p] == ':' ||
+                                 t[p] == '/') && S_is_digit(t[p + 1]));
+    } else if (sep == '/' && S_is_digit(next)) {
+        /* 6/1/2023, and the 1/2 of "2 1/2 years"; not 7/8 or 21/32 */
+        for (p = e + 1; p < len && S_is_digit(t[p]); p++)
+            ;
+        if (p + 1 < len && t[p] == '/' && S_is_digit(t[p + 1]))
+            return 1;
+        return e - s == 1 && t[s] == '1' && p == e + 2 && t[e + 1] == '2';
+    } else if (sep == ':' || sep == '/') {
+        return S_is_alnum(next);
+    } else if (sep == '.' && S_is_digit(next)) {
+        for (p = e + 1; p < len && S_is_digit(t[p]); p++)
+            ; /* "1.5 years", "10.30 p.m.": a unit or a.m. must follow */
+        decimal = 1;
+    } else if (sep == '.' && S_is_alnum(next)) {
         return 1;
-    if (e + 1 < len && strchr(":/-.", t[e]) && S_is_alnum((unsigned char)t[e + 1]))
-        return 1;
-    size_t p = e;
+    }
     for (int k = 0; k < 3 && p < len; k++) {
         while (p < len && (t[p] == ' ' || t[p] == '-' || t[p] == '\t'))
             p++;
@@ -695,39 +999,44 @@ static int S_date_number(const cx_timex_rules *r, const char *t, size_t len,
             p++;
         if (p == b)
             return 0;
-        if (S_time_word(r, t, b, p))
+        unsigned c = S_time_word(r, t, len, b, p);
+        if (c && p + 3 < len && (t[p] == '-' || t[p] == ' ') &&
+            cx_ascii_strncasecmp(t + p + 1, "old", 3) == 0)
+            return 0; /* "6-year-old": no duration */
+        if (c && (!decimal || (c & (1u << TX_UNIT)) || c == S_AMPM))
             return 1;
     }
     return 0;
 }
 
-
 /* Fills c from a match. */
-static void S_fill(const tx_re *r, pcre2_match_data *md,
-                   const char *mark, tx_cand *c)
+static void S_fill(const tx_re *r, pcre2_match_data *md, int kind,
+                   tx_cand *c)
 {
     PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
     uint32_t npairs = pcre2_get_ovector_count(md);
-    c->kind = atoi(mark);
+    c->kind = kind;
     c->start = ov[0];
     c->end = ov[1];
-    for (int f = 0; f < F_NFIELD; f++) {
+    for (int f = 0; f < F_NFIELD; f++)
         c->f[f][0] = c->f[f][1] = -1;
-        for (const uint16_t *g = r->groups[f]; *g; g++)
-            if (*g < npairs && ov[2 * *g] != PCRE2_UNSET) {
-                c->f[f][0] = (long)ov[2 * *g];
-                c->f[f][1] = (long)ov[2 * *g + 1];
-                break;
-            }
+    /* only the groups of the rule that matched can be set; of several
+     * with one name, the first set one counts */
+    for (uint32_t g = r->klo[kind]; g < r->khi[kind] && g < npairs; g++) {
+        int f = r->field[g];
+        if (f >= 0 && ov[2 * g] != PCRE2_UNSET && c->f[f][0] < 0) {
+            c->f[f][0] = (long)ov[2 * g];
+            c->f[f][1] = (long)ov[2 * g + 1];
+        }
     }
 }
 
 /* Tries the pattern anchored at each of the word starts ws[0..nws) in
  * order; the first that matches fills c. Returns 1, 0, or -1 on a limit. */
-static int S_plausible(const tx_cand *c, const char *t, size_t len);
+static int S_plausible(const tx_words *w, const tx_cand *c, const char *t, size_t len);
 
-static int S_try(const tx_re *r, const char *t, size_t len, size_t lim,
-                 const size_t *ws, size_t nws, pcre2_match_data *md,
+static int S_try(const tx_words *w, const tx_re *r, const char *t, size_t len,
+                 size_t lim, const size_t *ws, size_t nws, pcre2_match_data *md,
                  pcre2_match_context *mc, tx_cand *c)
 {
     for (size_t i = 0; i < nws; i++) {
@@ -737,10 +1046,11 @@ static int S_try(const tx_re *r, const char *t, size_t len, size_t lim,
         int rc = pcre2_match(r->re, (PCRE2_SPTR)t, lim, ws[i], PCRE2_NO_UTF_CHECK, md, mc);
         if (rc > 0) {
             const char *mark = (const char *)pcre2_get_mark(md);
-            if (!mark || mark[0] < '0' || mark[0] > '9')
+            int kind = mark ? atoi(mark) : -1;
+            if (kind < 0 || kind >= K_NKIND || !r->khi[kind])
                 continue;
-            S_fill(r, md, mark, c);
-            if (c->end > c->start && S_plausible(c, t, len))
+            S_fill(r, md, kind, c);
+            if (c->end > c->start && S_plausible(w, c, t, len))
                 return 1; /* else a later start may still match */
         } else if (rc != PCRE2_ERROR_NOMATCH) {
             return -1;
@@ -794,7 +1104,8 @@ static int S_scan(const cx_timex_rules *r, const char *t, size_t len,
             continue;
         }
         int digit = t[body] >= '0' && t[body] <= '9';
-        unsigned cls = digit ? 0 : S_classes(r, t, body, i);
+        unsigned gates = 0; /* the gate sets of this word */
+        unsigned cls = digit ? 0 : S_classes(r, t, len, body, i, &gates);
         if (!digit && !cls) {
             nws = 0; /* "said": no expression runs across it */
             continue;
@@ -804,12 +1115,8 @@ static int S_scan(const cx_timex_rules *r, const char *t, size_t len,
         if (nws == TX_BACK + 1)
             memmove(ws, ws + 1, --nws * sizeof *ws);
         ws[nws++] = s;
-        unsigned gates = 0; /* the gate sets of this word */
         if (digit)
             gates = S_date_number(r, t, len, body, i) ? 1u : 0;
-        for (int k = 1; k < TX_NGATE; k++)
-            if (cls & (1u << S_gate_class[k]))
-                gates |= 1u << k;
         if (cls == (1u << TX_MONTH) && !S_is_upper((unsigned char)t[body]))
             gates = 0; /* "may" the verb: months are capitalized */
         if (s < done || !gates)
@@ -821,7 +1128,7 @@ static int S_scan(const cx_timex_rules *r, const char *t, size_t len,
         int rc = 0;
         for (int k = 0; rc == 0 && k < TX_NGATE; k++)
             if ((gates & (1u << k)) && r->re[k].re)
-                rc = S_try(&r->re[k], t, len, S_window_end(t, len, i), ws + first,
+                rc = S_try(&r->words, &r->re[k], t, len, S_window_end(t, len, i), ws + first,
                            nws - first, md, mc, &c);
         if (rc < 0 && limits++ == 0)
             cx_warn(warn, -1, "date pattern match limit reached near byte %zu", s);
@@ -896,18 +1203,10 @@ static int S_word_in(const char *t, size_t s, size_t e, const char *const *v)
     return 0;
 }
 
-/* Words after which a bare month or year is a date, not a name. */
-static const char *const S_date_preps[] = {
-    "in", "since", "until", "till", "by", "from", "to", "through", "of",
-    "during", "before", "after", "last", "next", "this", "early", "late",
-    "mid", "and", "or", "between", "for", "each", "every", "on", "as",
-    "until", "than", "around", "about", "circa", "fiscal", "fy", "year",
-    "that", "throughout", "into", "within", "against", "at", "past", NULL};
-
 /* A bare month word ("May", "March", "Aug") must be read as a month:
  * capitalized, and for the ambiguous or abbreviated ones a preposition
  * before it. */
-static int S_month_ok(const tx_cand *c, const char *t, size_t len)
+static int S_month_ok(const tx_words *w, const tx_cand *c, const char *t, size_t len)
 {
     long ms = c->f[F_M][0], me = c->f[F_M][1];
     if (ms < 0)
@@ -921,7 +1220,7 @@ static int S_month_ok(const tx_cand *c, const char *t, size_t len)
         return 1;
     size_t ps, pe, ns, ne;
     int prev = S_prev_word(t, (size_t)ms, &ps, &pe);
-    int prep = prev && S_word_in(t, ps, pe, S_date_preps);
+    int prep = prev && (S_flags(w, t, len, ps, pe) & W_PREP);
     size_t n = (size_t)(me - ms);
     int ambiguous = n <= 4 || (n == 5 && cx_ascii_strncasecmp(t + ms, "march", 5) == 0);
     if (ambiguous && !prep)
@@ -937,14 +1236,14 @@ static int S_month_ok(const tx_cand *c, const char *t, size_t len)
 
 /* A year between capitalized words is part of a name or title: "Cyber
  * 2022 Power Index", "Euro 2016", "Vision 2030". */
-static int S_year_in_name(const tx_cand *c, const char *t, size_t len)
+static int S_year_in_name(const tx_words *w, const tx_cand *c, const char *t, size_t len)
 {
     if (c->kind != K_YEAR || c->f[F_MOD][0] >= 0 || c->f[F_FISC][0] >= 0)
         return 0;
     size_t ps, pe;
     if (!S_prev_word(t, c->start, &ps, &pe) || pe != c->start - 1)
         return 0;
-    if (!S_is_upper((unsigned char)t[ps]) || S_word_in(t, ps, pe, S_date_preps))
+    if (!S_is_upper((unsigned char)t[ps]) || (S_flags(w, t, len, ps, pe) & W_PREP))
         return 0;
     if (pe - ps > 2 && t[pe - 2] == '\'' && (t[pe - 1] == 's' || t[pe - 1] == 'S'))
         return 0; /* "Russia's 2024 election" */
@@ -1018,9 +1317,9 @@ static void S_trim(tx_cand *c, const char *t)
 }
 
 /* Plain-text checks the pattern cannot make. 0: drop the match. */
-static int S_plausible(const tx_cand *c, const char *t, size_t len)
+static int S_plausible(const tx_words *w, const tx_cand *c, const char *t, size_t len)
 {
-    if (!S_month_ok(c, t, len))
+    if (!S_month_ok(w, c, t, len))
         return 0;
     if (c->kind == K_DEC2) { /* "the 60s", "'60s", not "her 60s" */
         long s = c->f[F_DEC2][0];
@@ -1054,21 +1353,6 @@ static int S_plausible(const tx_cand *c, const char *t, size_t len)
 
 /* ---- tense ------------------------------------------------------------------ */
 
-static const char *const S_future_words[] = {
-    "will", "ll", "shall", "going", "scheduled", "expected", "next",
-    "upcoming", "due", "wo", "expects", "expect", "forecast", "projected",
-    "anticipated", "soon", "planned", "plans", "planning", NULL};
-
-/* Future only before "to": "plans to", "is set to" (not "the plan", "set
- * on"). */
-static const char *const S_future_to_words[] = {
-    "plan", "set", "aims", "hopes",
-    "intends", "intend", "aim", "hope", NULL};
-
-static const char *const S_past_words[] = {
-    "was", "were", "had", "did", "ago", "last", "earlier", "since", "been",
-    "said", "told", "announced", "reported", NULL};
-
 /* Does a sentence end just before e? A period after an initial or a
  * short capitalized abbreviation ("P.", "Mr.", "Corp.") does not count. */
 static int S_sentence_end(const char *t, size_t e)
@@ -1098,22 +1382,20 @@ static int S_negated(const char *t, size_t e)
 
 /* A verb in the past by its form ("ended", "crashed"), unless it is a
  * participle after "be" or "to be" ("to be completed by Dec. 15"). */
-static int S_past_verb(const char *t, size_t s, size_t e)
+static int S_past_verb(const tx_words *w, const char *t, size_t len, size_t s, size_t e)
 {
     if (e - s < 5 || t[e - 2] != 'e' || t[e - 1] != 'd' || S_is_upper((unsigned char)t[s]))
         return 0;
     size_t ps, pe;
     if (!S_prev_word(t, s, &ps, &pe))
         return 1;
-    static const char *const aux[] = {"be", "been", "being", "is", "are", "will",
-                                      "to", "get", "gets", NULL};
-    return !S_word_in(t, ps, pe, aux);
+    return !(S_flags(w, t, len, ps, pe) & W_AUX);
 }
 
 /* The tense of the clause before start (same sentence, up to 14 words):
  * 1 future ("will meet on Thursday", "is scheduled to start in June"),
  * -1 past ("was held in May", "ended in March"), 0 unknown. */
-static int S_tense(const char *t, size_t start)
+static int S_tense(const tx_words *w, const char *t, size_t len, size_t start)
 {
     size_t e = start;
     for (int k = 0; k < 14 && e > 0; k++) {
@@ -1124,14 +1406,14 @@ static int S_tense(const char *t, size_t start)
             e--;
             continue;
         }
-        if (S_word_in(t, ws, we, S_future_words))
+        unsigned f = S_flags(w, t, len, ws, we);
+        if (f & W_FUT)
             return 1;
-        if (S_word_in(t, ws, we, (const char *const[]){"would", NULL}))
+        if (f & W_WOULD)
             return S_negated(t, we) ? -1 : 1;
-        if (S_word_in(t, ws, we, S_future_to_words) &&
-            !cx_ascii_strncasecmp(t + we, " to ", 4))
+        if ((f & W_FUTTO) && !cx_ascii_strncasecmp(t + we, " to ", 4))
             return 1;
-        if (S_word_in(t, ws, we, S_past_words) || (k < 3 && S_past_verb(t, ws, we)))
+        if ((f & W_PAST) || (k < 3 && S_past_verb(w, t, len, ws, we)))
             return -1;
         e = ws;
     }
@@ -1164,7 +1446,7 @@ static int S_text_year(const tx_env *env, const S_cands *cs, int m)
     for (size_t i = 0; i < cs->n; i++) {
         const tx_cand *c = &cs->v[i];
         int y, mm, d;
-        if (c->f[F_Y][0] < 0 || S_year_in_name(c, env->text, env->len) ||
+        if (c->f[F_Y][0] < 0 || S_year_in_name(&env->r->words, c, env->text, env->len) ||
             !S_cand_ymd(env, c, &y, &mm, &d) || y < 1000)
             continue;
         if (mm == m)
@@ -1241,8 +1523,7 @@ static void S_link_ranges(const char *t, cx_timex_vec *out, size_t from)
     }
 }
 
-/* Does no sentence end between a and b? */
-static int S_same_sentence(const char *t, size_t a, size_t b)
+int tx_same_sentence(const char *t, size_t a, size_t b)
 {
     for (size_t i = a; i + 1 < b; i++)
         if (((t[i] == '.' || t[i] == '!' || t[i] == '?') &&
@@ -1310,15 +1591,15 @@ int cx_timex_find(const cx_timex_rules *r, const cx_doc *doc,
     size_t first = out->n;
     for (size_t i = 0; rc == CX_OK && i < cs.n; i++) {
         const tx_cand *c = &cs.v[i];
-        int tense = S_tense(doc->text, c->start);
+        int tense = S_tense(&r->words, doc->text, doc->len, c->start);
         if (c->kind == K_WDAY && c->end + 1 < doc->len &&
             doc->text[c->end] == '\'' && doc->text[c->end + 1] == 's')
             tense = -1; /* "Wednesday's ruling" is one already made */
         env.future = tense > 0;
         env.past = tense < 0;
         env.here = c->start;
-        env.sent_prev = out->n > first && S_same_sentence(doc->text, out->v[out->n - 1].span.end, c->start)
-                            ? out->v[out->n - 1].value : NULL;
+        env.prev = out->n > first ? out->v[out->n - 1].value : NULL;
+        env.prev_end = out->n > first ? out->v[out->n - 1].span.end : 0;
         if (c->kind == K_YRANGE) {
             rc = S_push_range(&env, c, out);
             continue;
@@ -1326,7 +1607,7 @@ int cx_timex_find(const cx_timex_rules *r, const cx_doc *doc,
         cx_timex t;
         if (tx_normalize(&env, c, &t))
             continue;
-        t.in_name = S_year_in_name(c, doc->text, doc->len);
+        t.in_name = S_year_in_name(&r->words, c, doc->text, doc->len);
         rc = S_push(out, &t);
         if (rc == CX_OK && (c->kind == K_QTR || c->kind == K_QN) &&
             strlen(t.value) == 7 && t.value[5] == 'Q') {

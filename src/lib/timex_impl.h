@@ -21,6 +21,17 @@ typedef struct {
     char sval[16];
 } tx_word;
 
+/* A single word of at most TX_KEY_MAX bytes, lower case, packed into two
+ * integers: the scan looks a token up with one hash and one compare. */
+#define TX_KEY_MAX 16
+typedef struct {
+    uint64_t a, b;  /* bytes 0..7 and 8..15, little end first; 0 padded */
+    uint32_t n;     /* length; 0: an empty slot */
+    uint16_t cls;   /* classes of words.txt, bits 1 << tx_class */
+    uint16_t flags; /* the scanner's own word lists (timex.c) */
+    uint16_t gates; /* the gate sets the word opens (timex.c) */
+} tx_key;
+
 /* Open-addressing table keyed by word; a word may appear in several
  * classes (e.g. "second"? no; "may": month only), so lookups compare both. */
 typedef struct {
@@ -29,6 +40,8 @@ typedef struct {
     /* bit (first letter, second letter, length) of every single word: a
      * word whose bit is clear is in no class, found without hashing */
     uint8_t bloom[65536 / 8];
+    tx_key *keys; /* every single word of slots and of timex.c's lists */
+    size_t kmask;
 } tx_words;
 
 /* Capture fields (named groups in patterns.txt). */
@@ -56,6 +69,9 @@ typedef struct {
     uint8_t first[32]; /* bitmap of the bytes a match can start with */
     /* group numbers of each field, 0-terminated */
     uint16_t groups[F_NFIELD][TX_MAX_DUP + 1];
+    int8_t field[256];             /* the field of each group, or -1 */
+    /* each rule kind's groups: [klo, khi); khi 0 when the kind is not in */
+    uint16_t klo[K_NKIND], khi[K_NKIND];
 } tx_re;
 
 #define TX_NGATE 11 /* numbers, then ten word classes (timex.c) */
@@ -85,9 +101,12 @@ typedef struct {
     const char *last_quarter; /* "YYYY-Qn" last named in the text, or NULL */
     size_t last_quarter_end;  /* where it was named */
     size_t here;              /* where the expression starts */
-    const char *sent_prev;   /* value of the previous expression of the
-                                same sentence, or NULL */
+    const char *prev;         /* value of the previous expression, or NULL */
+    size_t prev_end;          /* where it ends */
 } tx_env;
+
+/* Does no sentence end between byte offsets a and b of t? */
+int tx_same_sentence(const char *t, size_t a, size_t b);
 
 /* Looks up a word (len bytes, any case; runs of spaces match one space,
  * a final '.' is ignored) in class cls; NULL when absent. cls < 0: any. */

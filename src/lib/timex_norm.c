@@ -7,9 +7,81 @@
  * the future. */
 #include "timex_impl.h"
 #include "util_int.h"
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* snprintf for the few conversions values are made of (%s %c %d %ld,
+ * zero-padded widths, %.*s), without stdio's per-call cost, which was a
+ * tenth of the stage; anything else goes to vsnprintf. */
+static int S_fmt(char *buf, size_t cap, const char *fmt, ...)
+{
+    va_list ap, again;
+    va_start(ap, fmt);
+    va_copy(again, ap);
+    size_t n = 0;
+#define S_OUT(ch)                                                              \
+    do {                                                                       \
+        char c_ = (ch);                                                        \
+        if (n + 1 < cap)                                                       \
+            buf[n] = c_;                                                       \
+        n++;                                                                   \
+    } while (0)
+    for (const char *f = fmt; *f; f++) {
+        if (*f != '%') {
+            S_OUT(*f);
+            continue;
+        }
+        f++;
+        int zero = 0, width = 0, prec = -1, lng = 0;
+        if (*f == '0')
+            zero = 1, f++;
+        while (*f >= '0' && *f <= '9')
+            width = width * 10 + (*f++ - '0');
+        if (f[0] == '.' && f[1] == '*')
+            prec = va_arg(ap, int), f += 2;
+        if (*f == 'l')
+            lng = 1, f++;
+        if (*f == 's' && !lng) {
+            const char *a = va_arg(ap, const char *);
+            for (int i = 0; a[i] && (prec < 0 || i < prec); i++)
+                S_OUT(a[i]);
+        } else if (*f == 'c' && !lng && prec < 0) {
+            S_OUT((char)va_arg(ap, int));
+        } else if (*f == 'd' && prec < 0) {
+            long v = lng ? va_arg(ap, long) : va_arg(ap, int);
+            char d[24];
+            int k = 0;
+            unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
+            do
+                d[k++] = (char)('0' + u % 10);
+            while (u /= 10);
+            int pad = width - k - (v < 0);
+            for (; !zero && pad > 0; pad--)
+                S_OUT(' ');
+            if (v < 0)
+                S_OUT('-');
+            for (; pad > 0; pad--)
+                S_OUT('0');
+            while (k)
+                S_OUT(d[--k]);
+        } else if (*f == '%' && !lng && !width && prec < 0) {
+            S_OUT('%');
+        } else { /* a conversion not handled here */
+            va_end(ap);
+            int r = vsnprintf(buf, cap, fmt, again);
+            va_end(again);
+            return r;
+        }
+    }
+#undef S_OUT
+    if (cap)
+        buf[n < cap ? n : cap - 1] = '\0';
+    va_end(ap);
+    va_end(again);
+    return (int)n;
+}
 
 /* ---- calendar ------------------------------------------------------------ */
 
@@ -169,14 +241,14 @@ static void S_day(char *v, long z)
 {
     int y, m, d;
     tx_civil(z, &y, &m, &d);
-    snprintf(v, 40, "%04d-%02d-%02d", y, m, d);
+    S_fmt(v, 40, "%04d-%02d-%02d", y, m, d);
 }
 
 static void S_week(char *v, long z, const char *suffix)
 {
     int y, w;
     S_iso_week(z, &y, &w);
-    snprintf(v, 40, "%04d-W%02d%s", y, w, suffix);
+    S_fmt(v, 40, "%04d-W%02d%s", y, w, suffix);
 }
 
 static void S_month(char *v, int y, int m)
@@ -185,18 +257,18 @@ static void S_month(char *v, int y, int m)
         m += 12, y--;
     while (m > 12)
         m -= 12, y++;
-    snprintf(v, 40, "%04d-%02d", y, m);
+    S_fmt(v, 40, "%04d-%02d", y, m);
 }
 
 /* Writes the number for a duration: 3, 2.5, X. */
 static void S_num(char *b, size_t cap, double n)
 {
     if (n < 0)
-        snprintf(b, cap, "X");
+        S_fmt(b, cap, "X");
     else if (n == (long)n)
-        snprintf(b, cap, "%ld", (long)n);
+        S_fmt(b, cap, "%ld", (long)n);
     else
-        snprintf(b, cap, "%.1f", n);
+        S_fmt(b, cap, "%.1f", n);
 }
 
 /* The unit code of a words.txt "unit" entry. */
@@ -213,9 +285,9 @@ static void S_duration(char *v, double n, const char *u)
     if (!strcmp(u, "DE") || !strcmp(u, "CE")) {
         int k = u[0] == 'D' ? 10 : 100;
         if (n < 0)
-            snprintf(v, 40, "PX%s", u);
+            S_fmt(v, 40, "PX%s", u);
         else
-            S_num(b, sizeof b, n * k), snprintf(v, 40, "P%sY", b);
+            S_num(b, sizeof b, n * k), S_fmt(v, 40, "P%sY", b);
         return;
     }
     if (!strcmp(u, "FN"))
@@ -224,11 +296,11 @@ static void S_duration(char *v, double n, const char *u)
         n = n < 0 ? n : n * 3, u = "M";
     S_num(b, sizeof b, n);
     if (!strcmp(u, "H") || !strcmp(u, "S"))
-        snprintf(v, 40, "PT%s%s", b, u);
+        S_fmt(v, 40, "PT%s%s", b, u);
     else if (!strcmp(u, "MIN"))
-        snprintf(v, 40, "PT%sM", b);
+        S_fmt(v, 40, "PT%sM", b);
     else
-        snprintf(v, 40, "P%s%s", b, u);
+        S_fmt(v, 40, "P%s%s", b, u);
 }
 
 /* TIMEX3 mod of a modifier phrase. */
@@ -373,7 +445,7 @@ static void S_set_mod(S_job *j)
     if (S_has(&j->x, F_MOD)) {
         size_t n;
         const char *s = S_str(&j->x, F_MOD, &n);
-        snprintf(j->t->mod, sizeof j->t->mod, "%s", S_mod_of(s, n));
+        S_fmt(j->t->mod, sizeof j->t->mod, "%s", S_mod_of(s, n));
     }
 }
 
@@ -392,9 +464,9 @@ static int S_date(S_job *j, int y, int m, int d)
     if (m < 1 || m > 12 || d < 1 || d > (y ? tx_month_days(y, m) : tx_month_days(2000, m)))
         return -1;
     if (y)
-        snprintf(j->t->value, 40, "%04d-%02d-%02d", y, m, d);
+        S_fmt(j->t->value, 40, "%04d-%02d-%02d", y, m, d);
     else
-        snprintf(j->t->value, 40, "XXXX-%02d-%02d", m, d);
+        S_fmt(j->t->value, 40, "XXXX-%02d-%02d", m, d);
     return 0;
 }
 
@@ -429,7 +501,7 @@ static int S_weekday(S_job *j)
     if (!w)
         return -1;
     if (!j->x.has)
-        snprintf(j->t->value, 40, "XXXX-WXX-%d", w->ival);
+        S_fmt(j->t->value, 40, "XXXX-WXX-%d", w->ival);
     else
         S_day(j->t->value, S_weekday_day(&j->x, w->ival));
     return 0;
@@ -446,14 +518,14 @@ static int S_time_date(S_job *j)
     if (x->has)
         S_day(j->t->value, x->az);
     else
-        snprintf(j->t->value, 40, "XXXX-XX-XX");
+        S_fmt(j->t->value, 40, "XXXX-XX-XX");
     return 0;
 }
 
 static void S_append(cx_timex *t, const char *s)
 {
     size_t n = strlen(t->value);
-    snprintf(t->value + n, sizeof t->value - n, "%s", s);
+    S_fmt(t->value + n, sizeof t->value - n, "%s", s);
 }
 
 static void S_add_pod(S_job *j)
@@ -473,7 +545,7 @@ static int S_clock(S_job *j)
         return -1;
     char b[32];
     if (S_has(x, F_CLK)) {
-        snprintf(b, sizeof b, "T%s", S_is(x, F_CLK, "midnight") ? "24:00" : "12:00");
+        S_fmt(b, sizeof b, "T%s", S_is(x, F_CLK, "midnight") ? "24:00" : "12:00");
     } else {
         int h = S_int(x, F_HH), mi = S_has(x, F_MI) ? S_int(x, F_MI) : 0;
         if (S_has(x, F_AP)) {
@@ -484,7 +556,7 @@ static int S_clock(S_job *j)
                 return -1;
             h = pm ? (h % 12) + 12 : h % 12;
         }
-        snprintf(b, sizeof b, "T%02d:%02d", h, mi);
+        S_fmt(b, sizeof b, "T%02d:%02d", h, mi);
     }
     S_append(j->t, b);
     j->t->type = CX_TIME;
@@ -502,7 +574,7 @@ static int S_refday(S_job *j)
         off += S_is(x, F_DBA, "before") ? -1 : 1;
     int night = S_is(x, F_REF, "tonight") || S_is(x, F_REF, "overnight");
     if (!x->has)
-        snprintf(j->t->value, 40, "%s", off == 0 && !night && !S_has(x, F_POD)
+        S_fmt(j->t->value, 40, "%s", off == 0 && !night && !S_has(x, F_POD)
                                              ? "PRESENT_REF" : "XXXX-XX-XX");
     else
         S_day(j->t->value, x->az + off);
@@ -518,7 +590,7 @@ static int S_podrel(S_job *j)
 {
     const S_ctx *x = &j->x;
     if (!x->has)
-        snprintf(j->t->value, 40, "XXXX-XX-XX");
+        S_fmt(j->t->value, 40, "XXXX-XX-XX");
     else
         S_day(j->t->value, x->az + (S_is(x, F_REL, "last") ? -1 : 0));
     if (S_has(x, F_REF))
@@ -534,13 +606,13 @@ static int S_relunit(S_job *j, const char *u)
     int off = S_rel_offset(x);
     char *v = j->t->value;
     if (!x->has) {
-        snprintf(v, 40, "%s", !strcmp(u, "W") || !strcmp(u, "WE") ? "XXXX-WXX"
+        S_fmt(v, 40, "%s", !strcmp(u, "W") || !strcmp(u, "WE") ? "XXXX-WXX"
                               : !strcmp(u, "M") ? "XXXX-XX"
                               : !strcmp(u, "D") ? "XXXX-XX-XX" : "XXXX");
         return 0;
     }
     if (!strcmp(u, "Y"))
-        snprintf(v, 40, "%04d", x->ay + off);
+        S_fmt(v, 40, "%04d", x->ay + off);
     else if (!strcmp(u, "M"))
         S_month(v, x->ay, x->am + off);
     else if (!strcmp(u, "W"))
@@ -556,11 +628,11 @@ static int S_relunit(S_job *j, const char *u)
             q += per, y--;
         while (q >= per)
             q -= per, y++;
-        snprintf(v, 40, "%04d-%c%d", y, u[0], q + 1);
+        S_fmt(v, 40, "%04d-%c%d", y, u[0], q + 1);
     } else if (!strcmp(u, "DE"))
-        snprintf(v, 40, "%03d", x->ay / 10 + off);
+        S_fmt(v, 40, "%03d", x->ay / 10 + off);
     else if (!strcmp(u, "CE"))
-        snprintf(v, 40, "%02d", x->ay / 100 + off);
+        S_fmt(v, 40, "%02d", x->ay / 100 + off);
     else
         return -1;
     return 0;
@@ -578,7 +650,7 @@ static int S_the_weekend(S_job *j)
 {
     const S_ctx *x = &j->x;
     if (!x->has)
-        return snprintf(j->t->value, 40, "XXXX-WXX-WE"), 0;
+        return S_fmt(j->t->value, 40, "XXXX-WXX-WE"), 0;
     int aw = tx_weekday(x->ay, x->am, x->ad);
     long z = x->az;
     if (aw < 6 && !x->env->future)
@@ -614,9 +686,9 @@ static int S_quarter(S_job *j)
     else if (x->has)
         y = S_part_year(x, q, per);
     if (y)
-        snprintf(j->t->value, 40, "%04d-%c%d", y, half ? 'H' : 'Q', q);
+        S_fmt(j->t->value, 40, "%04d-%c%d", y, half ? 'H' : 'Q', q);
     else
-        snprintf(j->t->value, 40, "XXXX-%c%d", half ? 'H' : 'Q', q);
+        S_fmt(j->t->value, 40, "XXXX-%c%d", half ? 'H' : 'Q', q);
     return 0;
 }
 
@@ -641,7 +713,7 @@ static int S_the_quarter(S_job *j)
     const S_ctx *x = &j->x;
     int y, q;
     if (!S_context_quarter(x, &y, &q))
-        return snprintf(j->t->value, 40, "XXXX-QX"), 0;
+        return S_fmt(j->t->value, 40, "XXXX-QX"), 0;
     const tx_word *m = S_has(x, F_M) ? S_word(x, F_M, TX_MONTH) : NULL;
     if (m && x->has) { /* "the quarter ended Sept. 30" */
         q = (m->ival - 1) / 3 + 1;
@@ -651,7 +723,7 @@ static int S_the_quarter(S_job *j)
         y = S_int(x, F_Y);
     if (S_has(x, F_YAGO))
         y--;
-    snprintf(j->t->value, 40, "%04d-Q%d", y, q);
+    S_fmt(j->t->value, 40, "%04d-Q%d", y, q);
     return 0;
 }
 
@@ -661,7 +733,9 @@ static int S_the_quarter(S_job *j)
 static int S_back_years(S_job *j, int n)
 {
     const tx_env *env = j->x.env;
-    const char *p = env->sent_prev;
+    /* the previous expression, when in the same sentence */
+    const char *p = env->prev && tx_same_sentence(env->text, env->prev_end, env->here)
+                        ? env->prev : NULL;
     if (!p && env->last_quarter && env->here - env->last_quarter_end < 1500)
         p = env->last_quarter; /* "... from $2.3 billion a year ago." */
     int y;
@@ -669,7 +743,7 @@ static int S_back_years(S_job *j, int n)
         !(p[5] == 'Q' || p[5] == 'H' || (p[5] >= '0' && p[5] <= '1')))
         return 0;
     size_t k = strcspn(p + 4, "T"); /* "-Q3", "-09", "-09-30" */
-    snprintf(j->t->value, 40, "%04d%.*s", y - n, (int)(k < 6 ? k : 6), p + 4);
+    S_fmt(j->t->value, 40, "%04d%.*s", y - n, (int)(k < 6 ? k : 6), p + 4);
     if (!strcmp(j->t->value + 4, "-02-29"))
         j->t->value[9] = '8';
     return 1;
@@ -680,15 +754,15 @@ static int S_yago(S_job *j)
 {
     const S_ctx *x = &j->x;
     if (!x->has)
-        return snprintf(j->t->value, 40, "XXXX"), 0;
+        return S_fmt(j->t->value, 40, "XXXX"), 0;
     if (!S_has(x, F_QU)) {
         if (!S_back_years(j, 1))
-            snprintf(j->t->value, 40, "%04d", x->ay - 1);
+            S_fmt(j->t->value, 40, "%04d", x->ay - 1);
         return 0;
     }
     int y, q;
     S_context_quarter(x, &y, &q);
-    snprintf(j->t->value, 40, "%04d-Q%d", y - 1, q);
+    S_fmt(j->t->value, 40, "%04d-Q%d", y - 1, q);
     return 0;
 }
 
@@ -696,18 +770,18 @@ static int S_decade(S_job *j)
 {
     const S_ctx *x = &j->x;
     if (j->x.c->kind == K_DEC) {
-        snprintf(j->t->value, 40, "%03d", S_int(x, F_DEC) / 10);
+        S_fmt(j->t->value, 40, "%03d", S_int(x, F_DEC) / 10);
         return 0;
     }
     if (j->x.c->kind == K_DECW) {
         const tx_word *w = S_word(x, F_DECW, TX_DECADE);
-        return w ? (snprintf(j->t->value, 40, "19%d", w->ival), 0) : -1;
+        return w ? (S_fmt(j->t->value, 40, "19%d", w->ival), 0) : -1;
     }
     size_t n;
     const char *s = S_str(x, F_DEC2, &n);
     int d = (s[0] == '\'' ? s[1] : s[0]) - '0';
     int c = x->has && 2000 + 10 * d <= x->ay ? 20 : 19;
-    snprintf(j->t->value, 40, "%d%d", c, d);
+    S_fmt(j->t->value, 40, "%d%d", c, d);
     return 0;
 }
 
@@ -717,7 +791,7 @@ static int S_century(S_job *j)
     int c = o ? o->ival : S_int(&j->x, F_CEN);
     if (c < 1 || c > 30)
         return -1;
-    snprintf(j->t->value, 40, "%02d", c - 1);
+    S_fmt(j->t->value, 40, "%02d", c - 1);
     return 0;
 }
 
@@ -742,9 +816,9 @@ static int S_season(S_job *j)
             y++;
     }
     if (y)
-        snprintf(j->t->value, 40, "%04d-%s", y, s->sval);
+        S_fmt(j->t->value, 40, "%04d-%s", y, s->sval);
     else
-        snprintf(j->t->value, 40, "XXXX-%s", s->sval);
+        S_fmt(j->t->value, 40, "XXXX-%s", s->sval);
     return 0;
 }
 
@@ -758,9 +832,9 @@ static int S_month_only(S_job *j)
     if (!y && x->has)
         y = S_month_year(x, mw->ival, 0);
     if (y)
-        snprintf(j->t->value, 40, "%04d-%02d", y, mw->ival);
+        S_fmt(j->t->value, 40, "%04d-%02d", y, mw->ival);
     else
-        snprintf(j->t->value, 40, "XXXX-%02d", mw->ival);
+        S_fmt(j->t->value, 40, "XXXX-%02d", mw->ival);
     return 0;
 }
 
@@ -770,7 +844,7 @@ static int S_shift(S_job *j, double n, const char *u, int sign)
     const S_ctx *x = &j->x;
     char *v = j->t->value;
     if (n < 0 || !x->has) {
-        snprintf(v, 40, "%s", n >= 0 ? "XXXX" : sign < 0 ? "PAST_REF" : "FUTURE_REF");
+        S_fmt(v, 40, "%s", n >= 0 ? "XXXX" : sign < 0 ? "PAST_REF" : "FUTURE_REF");
         return 0;
     }
     long k = (long)(n + 0.5) * sign;
@@ -783,11 +857,11 @@ static int S_shift(S_job *j, double n, const char *u, int sign)
     else if (!strcmp(u, "Q"))
         S_month(v, x->ay, x->am + 3 * (int)k);
     else if (!strcmp(u, "Y"))
-        snprintf(v, 40, "%04ld", x->ay + k);
+        S_fmt(v, 40, "%04ld", x->ay + k);
     else if (!strcmp(u, "DE"))
-        snprintf(v, 40, "%03ld", (x->ay + 10 * k) / 10);
+        S_fmt(v, 40, "%03ld", (x->ay + 10 * k) / 10);
     else if (!strcmp(u, "CE"))
-        snprintf(v, 40, "%02ld", (x->ay + 100 * k) / 100);
+        S_fmt(v, 40, "%02ld", (x->ay + 100 * k) / 100);
     else if (!strcmp(u, "H") || !strcmp(u, "MIN") || !strcmp(u, "S") || !strcmp(u, "WE"))
         S_day(v, x->az);
     else
@@ -826,7 +900,7 @@ static int S_dur(S_job *j)
                 return 0;
             return S_shift(j, n, u, ago ? -1 : 1);
         }
-        snprintf(j->t->mod, sizeof j->t->mod, "%s", S_mod_of(as, al));
+        S_fmt(j->t->mod, sizeof j->t->mod, "%s", S_mod_of(as, al));
     }
     j->t->type = CX_DURATION;
     S_duration(j->t->value, n, u);
@@ -843,7 +917,7 @@ static int S_set(S_job *j)
         const tx_word *w = S_word(x, F_WD, TX_WEEKDAY);
         if (!w)
             return -1;
-        snprintf(j->t->value, 40, "XXXX-WXX-%d", w->ival);
+        S_fmt(j->t->value, 40, "XXXX-WXX-%d", w->ival);
         const tx_word *p = S_has(x, F_POD) ? S_word(x, F_POD, TX_POD) : NULL;
         if (p)
             S_append(j->t, "T"), S_append(j->t, p->sval);
@@ -851,11 +925,11 @@ static int S_set(S_job *j)
     }
     case K_SETM: {
         const tx_word *m = S_word(x, F_M, TX_MONTH);
-        return m ? (snprintf(j->t->value, 40, "XXXX-%02d", m->ival), 0) : -1;
+        return m ? (S_fmt(j->t->value, 40, "XXXX-%02d", m->ival), 0) : -1;
     }
     case K_SETA: {
         const tx_word *w = S_word(x, F_SETW, TX_SETW);
-        return w ? (snprintf(j->t->value, 40, "%s", w->sval), 0) : -1;
+        return w ? (S_fmt(j->t->value, 40, "%s", w->sval), 0) : -1;
     }
     default: {
         const char *u = S_unit(x, F_U);
@@ -883,7 +957,7 @@ static int S_ref(S_job *j)
     if (r && (r->sval[0] == '-' || (r->sval[0] >= '0' && r->sval[0] <= '9')))
         return S_refday(j);
     const char *v = r ? r->sval : S_is(x, F_REF, "recent") ? "PAST_REF" : "FUTURE_REF";
-    snprintf(j->t->value, 40, "%s", v);
+    S_fmt(j->t->value, 40, "%s", v);
     return 0;
 }
 
@@ -911,7 +985,7 @@ static int S_year_words(S_job *j)
     int y = S_year_words_of(&j->x);
     if (!y)
         return -1;
-    snprintf(j->t->value, 40, "%04d", y);
+    S_fmt(j->t->value, 40, "%04d", y);
     return 0;
 }
 
@@ -930,7 +1004,7 @@ static int S_holiday(S_job *j)
         int w1 = tx_weekday(yy, 11, 1);
         d = 1 + (4 - w1 + 7) % 7 + 21;
         if (!y && !x->has)
-            return snprintf(j->t->value, 40, "XXXX-11-XX"), 0;
+            return S_fmt(j->t->value, 40, "XXXX-11-XX"), 0;
     } else if (sscanf(h->sval, "%d-%d", &m, &d) != 2) {
         return -1;
     }
@@ -987,7 +1061,7 @@ static int S_dispatch(S_job *j)
     case K_YEARW:
         return S_year_words(j);
     case K_YEAR: case K_YRANGE:
-        snprintf(j->t->value, 40, "%04d", S_int(x, F_Y));
+        S_fmt(j->t->value, 40, "%04d", S_int(x, F_Y));
         return 0;
     case K_REF:
         return S_ref(j);
