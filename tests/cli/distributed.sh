@@ -7,15 +7,16 @@
 # ":" (this machine, through parallel's remote code path); and the Hadoop
 # Streaming shape (mapper | sort | reducer) simulated with sort.
 #
-# Environment (set by make check): CHRONEX, CX_SRCDIR. Skips (exit 77)
+# Environment (set by make check): CHRONEX, CX_SRCDIR. Fails (not skips)
 # without GNU parallel (Debian package "parallel").
 set -u
 CHRONEX=${CHRONEX:-./src/chronex}
 CX_SRCDIR=${CX_SRCDIR:-.}
 export LC_ALL=C
 if ! parallel --version 2>/dev/null | grep -q 'GNU parallel'; then
-  echo "GNU parallel not installed (apt-get install parallel): skipped"
-  exit 77
+  echo "FAIL: GNU parallel not installed (apt-get install parallel; .ci/run installs it)"
+  echo "0 passed, 1 failed"
+  exit 1
 fi
 T=$(mktemp -d "${TMPDIR:-/tmp}/cx-dist.XXXXXX") || exit 99
 [ -n "${CX_KEEP:-}" ] || trap 'rm -rf "$T"' EXIT INT TERM
@@ -23,19 +24,7 @@ T=$(mktemp -d "${TMPDIR:-/tmp}/cx-dist.XXXXXX") || exit 99
 HOME=$T/home; export HOME; mkdir -p "$HOME/.parallel"; touch "$HOME/.parallel/will-cite"
 PATH=$(dirname "$CHRONEX"):$PATH; export PATH
 cx=$(basename "$CHRONEX")
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); echo "ok: $1"; }
-no() { fail=$((fail + 1)); echo "FAIL: $1"; }
-check() { name=$1; shift; if "$@"; then ok "$name"; else no "$name"; fi; }
-# same A B: byte-identical files; on a difference, show where
-same() {
-  cmp -s "$1" "$2" && return 0
-  cmp "$1" "$2" 2>&1 | sed 's/^/  | /'
-  tr ',' '\n' <"$1" >"$1.lines"; tr ',' '\n' <"$2" >"$2.lines"
-  diff "$1.lines" "$2.lines" | head -6 | cut -c1-160 | sed 's/^/  | /'
-  return 1
-}
+. "${CX_SRCDIR:-.}/tests/cli/lib.sh"
 jstr() {
   awk 'BEGIN { ORS = "" ; print "\"" }
        { gsub(/\\/, "\\\\"); gsub(/"/, "\\\""); gsub(/\t/, "\\t"); gsub(/\r/, "");

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <time.h>
 #include "chronex.h"
+#include "cx_test.h"
 
 enum { D = CX_DATE, T = CX_TIME, U = CX_DURATION, S = CX_SET, ANY = -1 };
 
@@ -317,26 +318,6 @@ static const S_case S_cases[] = {
     {"10:30 a.m.", NULL, "XXXX-XX-XXT10:30", T},
 };
 
-static cx_ctx *S_ctx;
-
-static int S_setup(void **state)
-{
-    (void)state;
-    cx_config cfg = cx_config_default();
-    cfg.data_dir = getenv("CHRONEX_DATA_DIR");
-    cx_error err;
-    S_ctx = cx_ctx_new(&cfg, &err);
-    if (!S_ctx)
-        fprintf(stderr, "cx_ctx_new: %s:%ld: %s\n", err.file, err.line, err.message);
-    return S_ctx ? 0 : -1;
-}
-
-static int S_teardown(void **state)
-{
-    (void)state;
-    cx_ctx_free(S_ctx);
-    return 0;
-}
 
 static void test_table_size(void **state)
 {
