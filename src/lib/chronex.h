@@ -68,6 +68,11 @@ void cx_ctx_free(cx_ctx *ctx);
 /* A 64-bit hash of the loaded data, for incremental runs. */
 uint64_t cx_ctx_data_hash(const cx_ctx *ctx);
 
+/* A fast 64-bit hash of n bytes at p, continuing from h (start with 0):
+ * the one the data hash uses, for callers that record input hashes. Not
+ * cryptographic. */
+uint64_t cx_hash_bytes(uint64_t h, const void *p, size_t n);
+
 /* Per-document options; get defaults from cx_opts_default(). */
 typedef struct {
     /* Document creation time "YYYY-MM-DD", or NULL. Borrowed. */

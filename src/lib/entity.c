@@ -188,12 +188,13 @@ int cx_ent_set_has(const S_keyset *s, uint64_t k)
 
 /* ---- 1. features ------------------------------------------------------ */
 
-static int S_tok_is(const S_work *w, size_t i, const char *s)
+/* Is token i the text s[n]? S_tok_is takes a string literal. */
+static inline int S_tok_isn(const S_work *w, size_t i, const char *s, size_t n)
 {
     const cx_tok *t = &w->seg->toks[i];
-    size_t n = strlen(s);
     return t->end - t->start == n && memcmp(w->text + t->start, s, n) == 0;
 }
+#define S_tok_is(w, i, s) S_tok_isn((w), (i), "" s, sizeof(s) - 1)
 
 int cx_ent_prep_before(const S_work *w, size_t b)
 {
@@ -216,20 +217,25 @@ int cx_ent_dateline(const S_work *w, size_t b, size_t e)
            cx_ent_punct(w, e, "(");
 }
 
-int cx_ent_punct(const S_work *w, size_t i, const char *s)
+int cx_ent_punctn(const S_work *w, size_t i, const char *s, size_t n)
 {
-    return i < w->ntok && (w->seg->toks[i].flags & CX_TOK_PUNCT) && S_tok_is(w, i, s);
+    return i < w->ntok && (w->seg->toks[i].flags & CX_TOK_PUNCT) && S_tok_isn(w, i, s, n);
 }
 
+/* Punctuation after which a capital is no evidence of a name: opening
+ * quotes and parentheses, a colon, dashes. Asked of every token. */
 static int S_open_quote(const S_work *w, size_t i)
 {
-    if (!(w->seg->toks[i].flags & CX_TOK_PUNCT))
+    const cx_tok *t = &w->seg->toks[i];
+    if (!(t->flags & CX_TOK_PUNCT))
         return 0;
-    return cx_ent_punct(w, i, "\"") || cx_ent_punct(w, i, "\xE2\x80\x9C") ||
-           cx_ent_punct(w, i, "(") || cx_ent_punct(w, i, ":") ||
-           cx_ent_punct(w, i, "\xE2\x80\x98") || cx_ent_punct(w, i, "'") ||
-           cx_ent_punct(w, i, "-") || cx_ent_punct(w, i, "\xE2\x80\x93") ||
-           cx_ent_punct(w, i, "\xE2\x80\x94");
+    const unsigned char *s = (const unsigned char *)w->text + t->start;
+    size_t n = t->end - t->start;
+    if (n == 1)
+        return s[0] == '"' || s[0] == '(' || s[0] == ':' || s[0] == '\'' || s[0] == '-';
+    /* U+201C U+2018 U+2013 U+2014 */
+    return n == 3 && s[0] == 0xE2 && s[1] == 0x80 &&
+           (s[2] == 0x9C || s[2] == 0x98 || s[2] == 0x93 || s[2] == 0x94);
 }
 
 static void S_mark_timex(S_work *w, const cx_timex *tx, size_t ntx)

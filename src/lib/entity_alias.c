@@ -41,7 +41,7 @@ typedef struct {
 
 static size_t S_map_cap(size_t n)
 {
-    size_t cap = 64;
+    size_t cap = 16;
     while (cap < n * 2)
         cap *= 2;
     return cap;

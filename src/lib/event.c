@@ -39,9 +39,25 @@ static void S_from_days(long n, int *y, int *m, int *d)
     *d = (int)(ddd - (mi * 306 + 5) / 10 + 1);
 }
 
+/* YYYY-MM-DD by hand for the usual years: snprintf was most of the cost
+ * of building events. */
 static void S_fmt(char *out, int y, int m, int d)
 {
-    snprintf(out, 16, "%04d-%02d-%02d", y, m, d);
+    if (y < 0 || y > 9999 || m < 0 || m > 99 || d < 0 || d > 99) {
+        snprintf(out, 16, "%04d-%02d-%02d", y, m, d);
+        return;
+    }
+    out[0] = (char)('0' + y / 1000);
+    out[1] = (char)('0' + y / 100 % 10);
+    out[2] = (char)('0' + y / 10 % 10);
+    out[3] = (char)('0' + y % 10);
+    out[4] = '-';
+    out[5] = (char)('0' + m / 10);
+    out[6] = (char)('0' + m % 10);
+    out[7] = '-';
+    out[8] = (char)('0' + d / 10);
+    out[9] = (char)('0' + d % 10);
+    out[10] = '\0';
 }
 
 static int S_digits(const char *s, int n)
@@ -132,7 +148,7 @@ static int S_interval(const char *v, int *y0, int *m0, int *d0, int *y1, int *m1
 int cx_date_interval(cx_date *date)
 {
     char a[48], *b;
-    snprintf(a, sizeof a, "%s", date->value);
+    cx_strlcpy(a, date->value, sizeof a);
     b = strchr(a, '/');
     if (b)
         *b++ = '\0';
@@ -276,7 +292,7 @@ int cx_event_build(const cx_doc *doc, const cx_seg *seg, const cx_timex *tx,
             snprintf(ev.date.value, sizeof ev.date.value, "%s/%s", t->value,
                      tx[t->range_with].value);
         else
-            snprintf(ev.date.value, sizeof ev.date.value, "%s", t->value);
+            cx_strlcpy(ev.date.value, t->value, sizeof ev.date.value);
         if (!cx_date_interval(&ev.date))
             continue;
         ev.span = S_sentence_span(seg, t);

@@ -46,32 +46,53 @@ typedef struct {
     unsigned count[16]; /* members written at each depth */
 } S_w;
 
-static void S_raw(S_w *w, const char *p, size_t n)
+/* Room for n more bytes and the final NUL: the place to write them, or
+ * NULL (out of memory, remembered in w->oom). */
+static char *S_grow(S_w *w, size_t n)
 {
     if (w->oom)
-        return;
-    if (w->n + n + 1 > w->cap) {
-        size_t nc = w->cap ? w->cap : 4096;
-        while (w->n + n + 1 > nc)
-            nc *= 2;
-        char *ns = realloc(w->s, nc);
-        if (!ns) {
+        return NULL;
+    size_t nc = w->cap ? w->cap : 4096;
+    while (w->n + n + 1 > nc) {
+        if (nc > SIZE_MAX / 2) {
             w->oom = 1;
-            return;
+            return NULL;
         }
-        w->s = ns;
-        w->cap = nc;
+        nc *= 2;
     }
-    memcpy(w->s + w->n, p, n);
+    char *ns = realloc(w->s, nc);
+    if (!ns) {
+        w->oom = 1;
+        return NULL;
+    }
+    w->s = ns;
+    w->cap = nc;
+    return w->s + w->n;
+}
+
+static inline char *S_room(S_w *w, size_t n)
+{
+    if (w->n + n + 1 <= w->cap && !w->oom)
+        return w->s + w->n;
+    return S_grow(w, n);
+}
+
+static inline void S_raw(S_w *w, const char *p, size_t n)
+{
+    char *d = S_room(w, n);
+    if (!d)
+        return;
+    memcpy(d, p, n);
     w->n += n;
 }
 
-static void S_ch(S_w *w, char c)
+static inline void S_ch(S_w *w, char c)
 {
-    if (w->n + 2 <= w->cap)
-        w->s[w->n++] = c;
-    else
-        S_raw(w, &c, 1);
+    char *d = S_room(w, 1);
+    if (!d)
+        return;
+    *d = c;
+    w->n++;
 }
 
 static void S_tabs(S_w *w, int k)
@@ -80,34 +101,61 @@ static void S_tabs(S_w *w, int k)
     S_raw(w, t, (size_t)(k < 16 ? (k > 0 ? k : 0) : 16));
 }
 
+/* Bytes a JSON string must escape: 1 by a two-character form, 2 as \u00xx;
+ * '"' and '\\' and the control characters, as cJSON escapes them. */
+static const unsigned char S_esc[256] = {
+    2, 2, 2, 2, 2, 2, 2, 2, 1, 1, 1, 2, 1, 1, 2, 2, /* \b \t \n \f \r */
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* " */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, /* \\ */
+};
+
 /* A JSON string, escaped as cJSON escapes: the two-character forms, \u00xx
- * for other control characters, everything else (UTF-8) as it is. */
+ * for other control characters, everything else (UTF-8) as it is. Written
+ * straight into room for the worst case, six bytes a byte. */
 static void S_qstr(S_w *w, const char *p, size_t n)
 {
-    S_ch(w, '"');
+    if (n > (SIZE_MAX - 2) / 6) {
+        w->oom = 1;
+        return;
+    }
+    char *d = S_room(w, n * 6 + 2);
+    if (!d)
+        return;
+    char *d0 = d;
+    *d++ = '"';
+    const unsigned char *u = (const unsigned char *)p;
     size_t run = 0;
     for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)p[i];
-        if (c >= 32 && c != '"' && c != '\\')
+        unsigned char c = u[i];
+        if (!S_esc[c])
             continue;
-        S_raw(w, p + run, i - run);
+        memcpy(d, p + run, i - run);
+        d += i - run;
         run = i + 1;
-        char e[8];
+        static const char hex[] = "0123456789abcdef";
+        *d++ = '\\';
         switch (c) {
-        case '"': S_raw(w, "\\\"", 2); break;
-        case '\\': S_raw(w, "\\\\", 2); break;
-        case '\b': S_raw(w, "\\b", 2); break;
-        case '\f': S_raw(w, "\\f", 2); break;
-        case '\n': S_raw(w, "\\n", 2); break;
-        case '\r': S_raw(w, "\\r", 2); break;
-        case '\t': S_raw(w, "\\t", 2); break;
+        case '"': *d++ = '"'; break;
+        case '\\': *d++ = '\\'; break;
+        case '\b': *d++ = 'b'; break;
+        case '\f': *d++ = 'f'; break;
+        case '\n': *d++ = 'n'; break;
+        case '\r': *d++ = 'r'; break;
+        case '\t': *d++ = 't'; break;
         default:
-            snprintf(e, sizeof e, "\\u%04x", c);
-            S_raw(w, e, 6);
+            memcpy(d, "u00", 3);
+            d[3] = hex[c >> 4];
+            d[4] = hex[c & 15];
+            d += 5;
         }
     }
-    S_raw(w, p + run, n - run);
-    S_ch(w, '"');
+    memcpy(d, p + run, n - run);
+    d += n - run;
+    *d++ = '"';
+    w->n += (size_t)(d - d0);
 }
 
 static void S_cstr(S_w *w, const char *s) { S_qstr(w, s, strlen(s)); }
@@ -161,20 +209,28 @@ static void S_key(S_w *w, const char *k)
         S_ch(w, '\t');
 }
 
-/* S_key for chronex's own keys: plain ASCII, nothing to escape. */
-static void S_keyc(S_w *w, const char *k)
+/* S_key for chronex's own keys: plain ASCII, nothing to escape; k is a
+ * string literal (S_keyc passes its length). */
+static inline void S_keyn(S_w *w, const char *k, size_t n)
 {
-    if (w->count[w->depth]++) {
-        S_ch(w, ',');
-        if (w->pretty)
-            S_ch(w, '\n');
-    }
-    if (w->pretty)
+    if (w->pretty) {
+        if (w->count[w->depth]++)
+            S_raw(w, ",\n", 2);
         S_tabs(w, w->depth);
-    S_ch(w, '"');
-    S_raw(w, k, strlen(k));
-    S_raw(w, w->pretty ? "\":\t" : "\":", w->pretty ? 3 : 2);
+    } else if (w->count[w->depth]++) {
+        S_ch(w, ',');
+    }
+    char *d = S_room(w, n + 4);
+    if (!d)
+        return;
+    d[0] = '"';
+    memcpy(d + 1, k, n);
+    d[n + 1] = '"';
+    d[n + 2] = ':';
+    d[n + 3] = '\t';
+    w->n += n + (w->pretty ? 4 : 3);
 }
+#define S_keyc(w, k) S_keyn((w), "" k, sizeof(k) - 1)
 
 /* Starts an item of the array being written. */
 static void S_item(S_w *w)
@@ -289,20 +345,25 @@ static void S_document(S_w *w, const cx_result *r, const cx_doc_info *info, cons
     size_t nk = 0;
     S_keyc(w, "document");
     S_open(w, '{');
-    S_keyc(w, keys[nk++] = "id");
+    keys[nk++] = "id";
+    S_keyc(w, "id");
     S_cstr(w, info && info->id ? info->id : "doc");
     if (info && info->source) {
-        S_keyc(w, keys[nk++] = "source");
+        keys[nk++] = "source";
+        S_keyc(w, "source");
         S_cstr(w, info->source);
     }
-    S_keyc(w, keys[nk++] = "dct");
+    keys[nk++] = "dct";
+    S_keyc(w, "dct");
     if (r->dct[0])
         S_cstr(w, r->dct);
     else
         S_raw(w, "null", 4);
-    S_keyc(w, keys[nk++] = "dct_source");
+    keys[nk++] = "dct_source";
+    S_keyc(w, "dct_source");
     S_cstr(w, cx_dct_source_name(r->dct_source));
-    S_keyc(w, keys[nk++] = "chronex");
+    keys[nk++] = "chronex";
+    S_keyc(w, "chronex");
     S_open(w, '{');
     S_keyc(w, "version");
     S_cstr(w, CX_VERSION);

@@ -63,6 +63,26 @@ static const unsigned char S_ascii[128] = {
 #undef D_
 #undef P_
 
+/* Bytes that continue a word at full speed: 1 a letter or digit, | 2 upper
+ * case, | 4 lower case. Zero for everything else, NUL and bytes past ASCII
+ * included. */
+#define W_ 1
+#define WU 3
+#define WL 5
+static const unsigned char S_wordb[256] = {
+    0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  /* 0x00 */
+    0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  /* 0x10 */
+    0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  /*  !"#$%&'()*+,-./ */
+    W_, W_, W_, W_, W_, W_, W_, W_, W_, W_, 0,  0,  0,  0,  0,  0,  /* 0-9 :;<=>? */
+    0,  WU, WU, WU, WU, WU, WU, WU, WU, WU, WU, WU, WU, WU, WU, WU, /* @A-O */
+    WU, WU, WU, WU, WU, WU, WU, WU, WU, WU, WU, 0,  0,  0,  0,  0,  /* P-Z [\]^_ */
+    0,  WL, WL, WL, WL, WL, WL, WL, WL, WL, WL, WL, WL, WL, WL, WL, /* `a-o */
+    WL, WL, WL, WL, WL, WL, WL, WL, WL, WL, WL, 0,  0,  0,  0,  0,  /* p-z {|}~ DEL */
+};
+#undef W_
+#undef WU
+#undef WL
+
 static inline int S_class(uint32_t c)
 {
     return c < 0x80 ? S_ascii[c] : S_class_wide(c);
@@ -111,10 +131,19 @@ static const char *const S_nobreak[] = {
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
     "nov", "dec", NULL};
 
+/* Every entry of the sets above is lower case and at most this long, so
+ * most words are ruled out before any comparison: the tokenizer asks for
+ * every word followed by a period. */
+enum { S_SET_MAXLEN = 6 };
+
 static int S_in(const char *const *set, const char *s, size_t n)
 {
+    if (n == 0 || n > S_SET_MAXLEN)
+        return 0;
+    char c0 = (char)(s[0] | 0x20);
     for (size_t i = 0; set[i]; i++)
-        if (strlen(set[i]) == n && cx_ascii_strncasecmp(set[i], s, n) == 0)
+        if (set[i][0] == c0 && strlen(set[i]) == n &&
+            cx_ascii_strncasecmp(set[i], s, n) == 0)
             return 1;
     return 0;
 }
@@ -127,7 +156,8 @@ typedef struct {
 static int S_push_tok(S_builder *b, size_t start, size_t end, uint32_t flags)
 {
     cx_seg *s = b->seg;
-    if (cx_grow((void **)&s->toks, &b->cap_tok, s->ntok + 1, sizeof *s->toks))
+    if (s->ntok == b->cap_tok &&
+        cx_grow((void **)&s->toks, &b->cap_tok, s->ntok + 1, sizeof *s->toks))
         return CX_ERR_NOMEM;
     s->toks[s->ntok++] = (cx_tok){(uint32_t)start, (uint32_t)end, flags, 0};
     return CX_OK;
@@ -150,6 +180,13 @@ static size_t S_scan_word(const S_text *x, size_t i, uint32_t *flags)
     size_t j = i, nx;
     int upper = 0, lower = 0, dots = 0;
     for (;;) {
+        /* ASCII letters and digits, the bulk of every word, without the
+         * general decoding below */
+        const unsigned char *u = (const unsigned char *)x->t;
+        for (unsigned f; (f = S_wordb[u[j]]) != 0; j++) { /* text[len] is NUL */
+            upper += f >> 1 & 1;
+            lower += f >> 2;
+        }
         uint32_t c = S_peek(x, j, &nx);
         int k = S_class(c);
         if (S_is_letter(k) || k == C_DIGIT) {
@@ -368,6 +405,10 @@ int cx_segment(const cx_doc *doc, cx_seg *seg)
 {
     memset(seg, 0, sizeof *seg);
     S_builder b = {seg, 0, 0};
+    /* news runs about five bytes a token: room for most documents at once
+     * instead of a dozen reallocations (a failure here is retried below) */
+    if (cx_grow((void **)&seg->toks, &b.cap_tok, doc->len / 4 + 16, sizeof *seg->toks))
+        b.cap_tok = 0;
     int rc = S_tokenize(doc, &b);
     size_t first = 0;
     for (size_t i = 0; rc == CX_OK && i < seg->ntok; i++) {

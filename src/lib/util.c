@@ -163,3 +163,12 @@ const char *cx_strerror(int code)
     default: return "unknown error";
     }
 }
+
+void cx_strlcpy(char *dst, const char *src, size_t cap)
+{
+    size_t n = strnlen(src, cap - 1);
+    memcpy(dst, src, n);
+    dst[n] = '\0';
+}
+
+uint64_t cx_hash_bytes(uint64_t h, const void *p, size_t n) { return cx_hash64(h, p, n); }

@@ -22,6 +22,10 @@ void cx_warn(cx_warning_vec *w, long offset, const char *fmt, ...)
  * CX_OK, CX_ERR_IO (errno kept) or CX_ERR_NOMEM. */
 int cx_read_file(const char *path, char **buf, size_t *len);
 
+/* Copies src into dst[cap] (cap > 0), cut to fit and always terminated;
+ * snprintf(dst, cap, "%s", src) without the format machinery. */
+void cx_strlcpy(char *dst, const char *src, size_t cap);
+
 /* strdup / strndup that return NULL on failure. */
 char *cx_strdup(const char *s);
 char *cx_strndup(const char *s, size_t n);
