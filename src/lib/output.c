@@ -129,6 +129,21 @@ static void S_qstr(S_w *w, const char *p, size_t n)
     const unsigned char *u = (const unsigned char *)p;
     size_t run = 0;
     for (size_t i = 0; i < n; i++) {
+        /* eight bytes at a time while none needs escaping (the usual
+         * case): a byte below 0x20, a quote or a backslash sets its high
+         * bit in the test word */
+        while (i + 8 <= n) {
+            uint64_t v;
+            memcpy(&v, u + i, 8);
+            const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
+            uint64_t q = v ^ (ones * '"'), b = v ^ (ones * '\\');
+            uint64_t t = ((v - ones * 0x20) | (q - ones) | (b - ones)) & ~v & high;
+            if (t)
+                break;
+            i += 8;
+        }
+        if (i >= n)
+            break;
         unsigned char c = u[i];
         if (!S_esc[c])
             continue;

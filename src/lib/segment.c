@@ -153,7 +153,7 @@ typedef struct {
     size_t cap_tok, cap_sent;
 } S_builder;
 
-static int S_push_tok(S_builder *b, size_t start, size_t end, uint32_t flags)
+static inline int S_push_tok(S_builder *b, size_t start, size_t end, uint32_t flags)
 {
     cx_seg *s = b->seg;
     if (s->ntok == b->cap_tok &&
@@ -178,15 +178,18 @@ static int S_number_abbrev_alone(const S_text *x, size_t i, size_t j, size_t aft
 static size_t S_scan_word(const S_text *x, size_t i, uint32_t *flags)
 {
     size_t j = i, nx;
+    const unsigned char *u = (const unsigned char *)x->t;
     int upper = 0, lower = 0, dots = 0;
     for (;;) {
         /* ASCII letters and digits, the bulk of every word, without the
          * general decoding below */
-        const unsigned char *u = (const unsigned char *)x->t;
         for (unsigned f; (f = S_wordb[u[j]]) != 0; j++) { /* text[len] is NUL */
             upper += f >> 1 & 1;
             lower += f >> 2;
         }
+        /* most words end at ASCII that is no apostrophe or period */
+        if (u[j] < 0x80 && u[j] != '\'' && u[j] != '.')
+            break;
         uint32_t c = S_peek(x, j, &nx);
         int k = S_class(c);
         if (S_is_letter(k) || k == C_DIGIT) {
@@ -222,8 +225,8 @@ static size_t S_scan_word(const S_text *x, size_t i, uint32_t *flags)
         break;
     }
     uint32_t f = CX_TOK_WORD;
-    uint32_t c0 = S_peek(x, i, &nx);
-    int k0 = S_class(c0);
+    unsigned char b0 = (unsigned char)x->t[i];
+    int k0 = b0 < 0x80 ? S_ascii[b0] : S_class(S_peek(x, i, &nx));
     if (k0 == C_UPPER)
         f |= CX_TOK_CAP;
     else if (k0 == C_LOWER)
@@ -231,8 +234,8 @@ static size_t S_scan_word(const S_text *x, size_t i, uint32_t *flags)
     if (upper >= 2 && lower == 0)
         f |= CX_TOK_UPPER;
     /* a trailing period that belongs to the word */
-    uint32_t c = S_peek(x, j, &nx);
-    if (c == '.') {
+    if (j < x->len && x->t[j] == '.') {
+        nx = j + 1;
         if (dots || (upper == 1 && lower == 0 && j - i == 1) ||
             (S_in(S_abbrev, x->t + i, j - i) && !S_number_abbrev_alone(x, i, j, nx))) {
             j = nx;
@@ -284,7 +287,7 @@ static int S_tokenize(const cx_doc *doc, S_builder *b)
     size_t i = 0, nx;
     while (i < x.len) {
         uint32_t c = S_peek(&x, i, &nx);
-        int k = S_class(c);
+        int k = c < 0x80 ? S_ascii[c] : S_class_wide(c);
         if (k == C_SPACE || k == C_NL) {
             pending |= CX_TOK_SPACE | (k == C_NL ? CX_TOK_NL : 0);
             i = nx;
@@ -374,13 +377,14 @@ static int S_push_sent(S_builder *b, size_t first, size_t end)
         return CX_ERR_NOMEM;
     s->sents[s->nsent] = (cx_sent){s->toks[first].start, s->toks[end - 1].end,
                                    (uint32_t)first, (uint32_t)end};
-    for (size_t i = first; i < end; i++)
+    int seen = 0;
+    for (size_t i = first; i < end; i++) {
         s->toks[i].sent = (uint32_t)s->nsent;
-    for (size_t i = first; i < end; i++)
-        if (s->toks[i].flags & (CX_TOK_WORD | CX_TOK_NUM)) {
+        if (!seen && (s->toks[i].flags & (CX_TOK_WORD | CX_TOK_NUM))) {
             s->toks[i].flags |= CX_TOK_SSTART;
-            break;
+            seen = 1;
         }
+    }
     s->nsent++;
     return CX_OK;
 }
@@ -417,7 +421,8 @@ int cx_segment(const cx_doc *doc, cx_seg *seg)
             rc = S_push_sent(&b, first, i);
             first = i;
         }
-        if (rc == CX_OK && S_ends_after(doc, seg, i, &last)) {
+        if (rc == CX_OK && (seg->toks[i].flags & (CX_TOK_PUNCT | CX_TOK_ABBR)) &&
+            S_ends_after(doc, seg, i, &last)) {
             rc = S_push_sent(&b, first, last + 1);
             first = last + 1;
             i = last;
