@@ -29,14 +29,14 @@ static const char *const S_field_names[F_NFIELD] = {
     "y", "y2", "mn", "m", "d", "wd", "hh", "mi", "ap", "tz", "clk", "mod",
     "rel", "ry", "yago", "fisc", "ord", "qu", "qn", "u", "ux", "n", "ago",
     "dec", "dec2", "decw", "cen", "sea", "pod", "ref", "dba", "setw", "tn",
-    "hol", "yw"};
+    "hol", "yw", "half", "wko"};
 
 static const char *const S_kind_names[K_NKIND] = {
     "ISO", "SLASH", "YRANGE", "CLOCK", "CLOCK24", "NOON", "MDY", "DMY",
     "QTR", "QYR", "QTHE", "QN", "YAGO", "DEC", "DEC2", "DEC3", "DECW", "CENT", "SEAS",
     "REFDAY", "PODREL", "PODREF", "RELU", "THEU", "THEW", "SETW", "SETWP",
     "SETU", "SETM", "SETT", "SETA", "WDAY", "MY", "YEARW", "DUR", "DURX", "YEAR",
-    "REF", "HOL"};
+    "REF", "HOL", "ANA"};
 
 /* ---- the word table ---------------------------------------------------- */
 
@@ -180,7 +180,7 @@ static const char *const S_future_words[] = {
  * on"). */
 static const char *const S_future_to_words[] = {
     "plan", "set", "aims", "hopes",
-    "intends", "intend", "aim", "hope", NULL};
+    "intends", "intend", "aim", "hope", "is", "are", NULL};
 
 static const char *const S_past_words[] = {
     "was", "were", "had", "did", "ago", "last", "earlier", "since", "been",
@@ -1392,6 +1392,36 @@ static int S_past_verb(const tx_words *w, const char *t, size_t len, size_t s, s
     return !(S_flags(w, t, len, ps, pe) & W_AUX);
 }
 
+/* "had been due to expire Friday", "had planned to": a plan made in the
+ * past for what is past by now. */
+static int S_pluperfect(const char *t, size_t s)
+{
+    size_t ps, pe;
+    for (int k = 0; k < 2 && S_prev_word(t, s, &ps, &pe); k++, s = ps) {
+        if (pe - ps == 3 && !cx_ascii_strncasecmp(t + ps, "had", 3))
+            return 1;
+        if (!(pe - ps == 4 && !cx_ascii_strncasecmp(t + ps, "been", 4)))
+            return 0;
+    }
+    return 0;
+}
+
+/* A deadline or earliest date right before the expression: "postponed
+ * until Tuesday", "could come as early as Tuesday". A sentence that opens
+ * with "Until Thursday," tells what had been so before. */
+static int S_deadline(const char *t, size_t ws, size_t we)
+{
+    size_t n = we - ws, ps, pe;
+    if ((n == 5 && !cx_ascii_strncasecmp(t + ws, "until", 5)) ||
+        (n == 4 && !cx_ascii_strncasecmp(t + ws, "till", 4)))
+        return !S_sentence_start(t, ws);
+    if (!(n == 2 && !cx_ascii_strncasecmp(t + ws, "as", 2)) || !S_prev_word(t, ws, &ps, &pe))
+        return 0;
+    n = pe - ps;
+    return (n == 5 && !cx_ascii_strncasecmp(t + ps, "early", 5)) ||
+           (n == 4 && !cx_ascii_strncasecmp(t + ps, "soon", 4));
+}
+
 /* The tense of the clause before start (same sentence, up to 14 words):
  * 1 future ("will meet on Thursday", "is scheduled to start in June"),
  * -1 past ("was held in May", "ended in March"), 0 unknown. */
@@ -1406,13 +1436,17 @@ static int S_tense(const tx_words *w, const char *t, size_t len, size_t start)
             e--;
             continue;
         }
+        if (S_sentence_end(t, we))
+            break; /* "... interest. Over the weekend" */
         unsigned f = S_flags(w, t, len, ws, we);
-        if (f & W_FUT)
+        if (k == 0 && S_deadline(t, ws, we))
             return 1;
+        if ((f & W_FUT) && !(we - ws == 4 && !cx_ascii_strncasecmp(t + ws, "next to ", 8)))
+            return S_pluperfect(t, ws) ? -1 : 1;
         if (f & W_WOULD)
             return S_negated(t, we) ? -1 : 1;
         if ((f & W_FUTTO) && !cx_ascii_strncasecmp(t + we, " to ", 4))
-            return 1;
+            return S_pluperfect(t, ws) ? -1 : 1;
         if ((f & W_PAST) || (k < 3 && S_past_verb(w, t, len, ws, we)))
             return -1;
         e = ws;
@@ -1585,7 +1619,8 @@ int cx_timex_find(const cx_timex_rules *r, const cx_doc *doc,
         }
     cs.n = keep;
     tx_env env = {.r = r, .text = doc->text, .len = doc->len, .anchor = anchor};
-    char last_quarter[8] = "";
+    char last_quarter[8] = "", ref[sizeof out->v->value];
+    int fiscal_topic = 0;
     if (rc == CX_OK && anchor->y == 0 && use_dateline)
         S_dateline(&env, &cs, anchor);
     size_t first = out->n;
@@ -1609,13 +1644,27 @@ int cx_timex_find(const cx_timex_rules *r, const cx_doc *doc,
             continue;
         t.in_name = S_year_in_name(&r->words, c, doc->text, doc->len);
         rc = S_push(out, &t);
-        if (rc == CX_OK && (c->kind == K_QTR || c->kind == K_QN) &&
-            strlen(t.value) == 7 && t.value[5] == 'Q') {
+        if (rc == CX_OK && (t.type == CX_DATE || t.type == CX_TIME) &&
+            t.value[0] >= '0' && t.value[0] <= '9' && !t.in_name) {
+            memcpy(ref, t.value, sizeof ref);
+            env.ref = ref;
+        }
+        /* the quarter a report is about is the first it names ("posted a
+         * gain in third-quarter net"; "after a flat second quarter" is an
+         * aside), or one it pins down by its end ("the quarter ended Sept.
+         * 30") */
+        if (rc == CX_OK && strlen(t.value) == 7 && t.value[5] == 'Q' &&
+            (((c->kind == K_QTR || c->kind == K_QN) && !env.last_quarter) ||
+             (c->kind == K_QTHE && c->f[F_M][0] >= 0 && !fiscal_topic))) {
+            /* a fiscal quarter keeps its name: its end month does not
+             * make it a calendar one */
+            fiscal_topic = c->f[F_FISC][0] >= 0;
             /* a copy: out->v moves when it grows */
             memcpy(last_quarter, t.value, 8);
             env.last_quarter = last_quarter;
-            env.last_quarter_end = t.span.end;
         }
+        if (rc == CX_OK && env.last_quarter && strlen(t.value) == 7 && t.value[5] == 'Q')
+            env.last_quarter_end = t.span.end; /* quarters are still the talk */
     }
     free(cs.v);
     if (rc == CX_OK)

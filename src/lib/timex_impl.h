@@ -49,7 +49,7 @@ typedef enum {
     F_Y, F_Y2, F_MN, F_M, F_D, F_WD, F_HH, F_MI, F_AP, F_TZ, F_CLK, F_MOD,
     F_REL, F_RY, F_YAGO, F_FISC, F_ORD, F_QU, F_QN, F_U, F_UX, F_N, F_AGO,
     F_DEC, F_DEC2, F_DECW, F_CEN, F_SEA, F_POD, F_REF, F_DBA, F_SETW, F_TN,
-    F_HOL, F_YW, F_NFIELD
+    F_HOL, F_YW, F_HALF, F_WKO, F_NFIELD
 } tx_field;
 
 /* Rule kinds (the NAME of a rule line). */
@@ -58,7 +58,7 @@ typedef enum {
     K_QTR, K_QYR, K_QTHE, K_QN, K_YAGO, K_DEC, K_DEC2, K_DEC3, K_DECW, K_CENT, K_SEAS,
     K_REFDAY, K_PODREL, K_PODREF, K_RELU, K_THEU, K_THEW, K_SETW, K_SETWP,
     K_SETU, K_SETM, K_SETT, K_SETA, K_WDAY, K_MY, K_YEARW, K_DUR, K_DURX, K_YEAR,
-    K_REF, K_HOL, K_NKIND
+    K_REF, K_HOL, K_ANA, K_NKIND
 } tx_kind;
 
 #define TX_MAX_DUP 64 /* groups of one name across the rules */
@@ -98,9 +98,12 @@ typedef struct {
     const cx_anchor *anchor; /* y == 0: none */
     int future;              /* the clause speaks of the future */
     int past;                /* ... or plainly of the past */
-    const char *last_quarter; /* "YYYY-Qn" last named in the text, or NULL */
-    size_t last_quarter_end;  /* where it was named */
+    const char *last_quarter; /* "YYYY-Qn" the text reports on, or NULL */
+    size_t last_quarter_end;  /* where a quarter was last named */
     size_t here;              /* where the expression starts */
+    const char *ref;          /* value of the last date or time named
+                                 ("1995-05-22"), or NULL: what "that day",
+                                 "the following year" speak of */
     const char *prev;         /* value of the previous expression, or NULL */
     size_t prev_end;          /* where it ends */
 } tx_env;

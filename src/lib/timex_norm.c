@@ -294,6 +294,23 @@ static void S_duration(char *v, double n, const char *u)
         n = n < 0 ? n : n * 2, u = "W";
     if (!strcmp(u, "Q"))
         n = n < 0 ? n : n * 3, u = "M";
+    /* a half goes to the next smaller unit, as TimeML writes it:
+     * "2 1/2 years" P2Y6M, "5 1/2 hours" PT5H30M */
+    static const struct {
+        const char *u, *fmt;
+        int k;
+    } halves[] = {{"Y", "P%ldY%dM", 6}, {"D", "P%ldDT%dH", 12},
+                  {"H", "PT%ldH%dM", 30}, {"MIN", "PT%ldM%dS", 30}};
+    if (n > 0 && n - (long)n == 0.5)
+        for (size_t i = 0; i < sizeof halves / sizeof halves[0]; i++)
+            if (!strcmp(u, halves[i].u)) {
+                if ((long)n == 0) /* half a year: P6M */
+                    S_fmt(v, 40, u[0] == 'Y' ? "P%dM" : u[0] == 'D' ? "PT%dH"
+                                 : u[0] == 'H' ? "PT%dM" : "PT%dS", halves[i].k);
+                else
+                    S_fmt(v, 40, halves[i].fmt, (long)n, halves[i].k);
+                return;
+            }
     S_num(b, sizeof b, n);
     if (!strcmp(u, "H") || !strcmp(u, "S"))
         S_fmt(v, 40, "PT%s%s", b, u);
@@ -320,7 +337,8 @@ static const char *S_mod_of(const char *s, size_t n)
         {"just under", "LESS_THAN"}, {"at least", "EQUAL_OR_MORE"},
         {"no less", "EQUAL_OR_MORE"}, {"or more", "EQUAL_OR_MORE"},
         {"at most", "EQUAL_OR_LESS"}, {"up to", "EQUAL_OR_LESS"},
-        {"no more", "EQUAL_OR_LESS"}};
+        {"no more", "EQUAL_OR_LESS"}, {"first half", "START"},
+        {"last half", "END"}, {"latter half", "END"}, {"second half", "END"}};
     while (n && (*s == ' ' || !cx_ascii_strncasecmp(s, "the ", 4) ||
                  !cx_ascii_strncasecmp(s, "at the ", 7))) {
         size_t k = *s == ' ' ? 1 : (s[0] == 't' || s[0] == 'T') ? 4 : 7;
@@ -426,11 +444,12 @@ static int S_month_year(const S_ctx *x, int m, int d)
 }
 
 /* Quarter q (of n a year: 4 quarters or 2 halves) without a year: this
- * year's when it has begun or the clause speaks of the future. */
+ * year's when it has begun, is the next one ("the fourth quarter" in
+ * August) or the clause speaks of the future; else last year's. */
 static int S_part_year(const S_ctx *x, int q, int n)
 {
     int cur = (x->am - 1) / (12 / n) + 1;
-    return q <= cur || x->env->future ? x->ay : x->ay - 1;
+    return q <= cur + (n == 4) || x->env->future ? x->ay : x->ay - 1;
 }
 
 /* ---- the kinds ---------------------------------------------------------------- */
@@ -490,9 +509,25 @@ static int S_month_day(S_job *j)
     int m = mw ? mw->ival : S_int(x, F_MN);
     int d = S_int(x, F_D);
     int y = S_has(x, F_Y) ? S_year_of(x, F_Y) : S_ry_year(x);
+    int off = S_rel_offset(x);
+    if (!y && x->has && off) /* "last Oct. 23": the latest before the anchor */
+        for (y = x->ay - off; y != x->ay + 2 * off; y += off)
+            if (m >= 1 && m <= 12 && off * S_diff(x, y, m, d) > 0)
+                break;
     if (!y && x->has)
         y = S_month_year(x, m, d);
-    return S_date(j, y, m, d);
+    if (S_date(j, y, m, d))
+        return -1;
+    if (y && (S_has(x, F_DBA) || S_has(x, F_WKO))) {
+        long z = tx_days(y, m, d) + (S_is(x, F_DBA, "before") ? -1 : S_has(x, F_DBA) ? 1 : 0);
+        if (S_has(x, F_WKO))
+            S_week(j->t->value, z, ""); /* "the week of March 6" */
+        else
+            S_day(j->t->value, z);
+    } else if (S_has(x, F_WKO)) {
+        S_fmt(j->t->value, 40, "XXXX-WXX");
+    }
+    return 0;
 }
 
 static int S_weekday(S_job *j)
@@ -502,8 +537,9 @@ static int S_weekday(S_job *j)
         return -1;
     if (!j->x.has)
         S_fmt(j->t->value, 40, "XXXX-WXX-%d", w->ival);
-    else
-        S_day(j->t->value, S_weekday_day(&j->x, w->ival));
+    else /* "the day before last Tuesday('s hearing)" */
+        S_day(j->t->value, S_weekday_day(&j->x, w->ival) +
+                               (S_is(&j->x, F_DBA, "before") ? -1 : S_has(&j->x, F_DBA) ? 1 : 0));
     return 0;
 }
 
@@ -515,6 +551,15 @@ static int S_time_date(S_job *j)
         return S_month_day(j);
     if (S_has(x, F_WD))
         return S_weekday(j);
+    /* "made its first flight Tuesday ... at 18:00 UTC": the day named
+     * before it in the sentence */
+    const tx_env *env = x->env;
+    const char *p = env->prev;
+    if (p && strlen(p) >= 10 && p[4] == '-' && p[7] == '-' && p[0] >= '0' && p[0] <= '9' &&
+        tx_same_sentence(env->text, env->prev_end, env->here)) {
+        S_fmt(j->t->value, 40, "%.10s", p);
+        return 0;
+    }
     if (x->has)
         S_day(j->t->value, x->az);
     else
@@ -558,6 +603,9 @@ static int S_clock(S_job *j)
         }
         S_fmt(b, sizeof b, "T%02d:%02d", h, mi);
     }
+    /* UTC is the one zone ISO 8601 writes without arithmetic: "Z" */
+    if (S_is(x, F_TZ, "utc") || S_is(x, F_TZ, "gmt"))
+        S_fmt(b + strlen(b), sizeof b - strlen(b), "Z");
     S_append(j->t, b);
     j->t->type = CX_TIME;
     return 0;
@@ -663,7 +711,7 @@ static int S_the_weekend(S_job *j)
 static int S_quarter(S_job *j)
 {
     const S_ctx *x = &j->x;
-    int half = S_is(x, F_QU, "half");
+    int half = S_is(x, F_QU, "half") || S_is(x, F_QU, "two"); /* first two quarters */
     int per = half ? 2 : 4, q;
     if (S_has(x, F_QN)) {
         size_t n;
@@ -760,6 +808,14 @@ static int S_yago(S_job *j)
             S_fmt(j->t->value, 40, "%04d", x->ay - 1);
         return 0;
     }
+    /* "the same period last year" after "sales in February": that month */
+    const tx_env *env = x->env;
+    const char *p = env->prev;
+    if (!S_is(x, F_QU, "quarter") && p && strlen(p) == 7 && p[4] == '-' &&
+        tx_same_sentence(env->text, env->prev_end, env->here) && S_back_years(j, 1))
+        return 0;
+    if (S_is(x, F_QU, "month"))
+        return S_month(j->t->value, x->ay - 1, x->am), 0;
     int y, q;
     S_context_quarter(x, &y, &q);
     S_fmt(j->t->value, 40, "%04d-Q%d", y - 1, q);
@@ -869,6 +925,28 @@ static int S_shift(S_job *j, double n, const char *u, int sign)
     return 0;
 }
 
+/* "Islam will one day be ...": "one day" right after a modal is some
+ * time to come, not a stretch of a day. */
+static int S_one_day_to_come(const S_ctx *x)
+{
+    static const char *const modals[] = {"will", "would", "could", "may",
+                                         "might", "can", "should", "must", NULL};
+    const char *t = x->env->text;
+    size_t s = x->c->start;
+    if (x->c->end - s != 7 || cx_ascii_strncasecmp(t + s, "one day", 7))
+        return 0;
+    size_t e = s;
+    while (e > 0 && t[e - 1] == ' ')
+        e--;
+    size_t b = e;
+    while (b > 0 && ((t[b - 1] | 32) >= 'a' && (t[b - 1] | 32) <= 'z'))
+        b--;
+    for (int i = 0; modals[i]; i++)
+        if (strlen(modals[i]) == e - b && !cx_ascii_strncasecmp(t + b, modals[i], e - b))
+            return 1;
+    return 0;
+}
+
 static int S_dur(S_job *j)
 {
     const S_ctx *x = &j->x;
@@ -880,6 +958,8 @@ static int S_dur(S_job *j)
         size_t len;
         const char *s = S_str(x, F_N, &len);
         n = tx_number(&x->env->r->words, s, len);
+        if (S_has(x, F_HALF) && n >= 0)
+            n += 0.5; /* "a minute and a half" */
     }
     if (S_has(x, F_AGO)) {
         int ago = S_is(x, F_AGO, "ago") || S_is(x, F_AGO, "earlier");
@@ -902,6 +982,8 @@ static int S_dur(S_job *j)
         }
         S_fmt(j->t->mod, sizeof j->t->mod, "%s", S_mod_of(as, al));
     }
+    if (S_one_day_to_come(x))
+        return S_fmt(j->t->value, 40, "FUTURE_REF"), 0;
     j->t->type = CX_DURATION;
     S_duration(j->t->value, n, u);
     return 0;
@@ -1013,6 +1095,44 @@ static int S_holiday(S_job *j)
     return S_date(j, y, m, d);
 }
 
+/* "that day", "the same year", "the following month", "the next
+ * morning": the date last named in the text (else the anchor), moved by
+ * the relative word, at the unit's grain. */
+static int S_anaphor(S_job *j)
+{
+    const S_ctx *x = &j->x;
+    const char *r = x->env->ref;
+    int y = 0, m = 0, d = 0;
+    if (r && strlen(r) >= 4 && (r[4] == '\0' || r[4] == '-') && sscanf(r, "%4d", &y) == 1) {
+        if (r[4] == '-' && r[5] >= '0' && r[5] <= '1' && sscanf(r + 5, "%2d-%2d", &m, &d) < 2)
+            d = 0;
+    } else if (x->has) {
+        y = x->ay, m = x->am, d = x->ad;
+    }
+    int off = S_is(x, F_REL, "previous") || S_is(x, F_REL, "prior") ? -1
+              : S_has(x, F_REL) ? 1 : 0;
+    const char *u = S_has(x, F_U) ? S_unit(x, F_U) : "D";
+    char *v = j->t->value;
+    if (!u)
+        return -1;
+    if (!y)
+        S_fmt(v, 40, "%s", !strcmp(u, "Y") ? "XXXX" : !strcmp(u, "M") ? "XXXX-XX"
+                            : !strcmp(u, "W") ? "XXXX-WXX" : "XXXX-XX-XX");
+    else if (!strcmp(u, "Y"))
+        S_fmt(v, 40, "%04d", y + off);
+    else if (!strcmp(u, "M"))
+        m ? S_month(v, y, m + off) : S_fmt(v, 40, "%04d-XX", y);
+    else if (!strcmp(u, "W"))
+        d ? S_week(v, tx_days(y, m, d) + 7L * off, "") : S_fmt(v, 40, "%04d-WXX", y);
+    else if (!strcmp(u, "D"))
+        d ? S_day(v, tx_days(y, m, d) + off)
+          : m && !off ? S_fmt(v, 40, "%04d-%02d-XX", y, m) : S_fmt(v, 40, "%04d-XX-XX", y);
+    else
+        return -1;
+    S_add_pod(j);
+    return 0;
+}
+
 static int S_dispatch(S_job *j)
 {
     const S_ctx *x = &j->x;
@@ -1067,6 +1187,8 @@ static int S_dispatch(S_job *j)
         return S_ref(j);
     case K_HOL:
         return S_holiday(j);
+    case K_ANA:
+        return S_anaphor(j);
     default:
         return -1;
     }
