@@ -131,6 +131,30 @@ static void *S_timex_job_run(void *arg)
     return NULL;
 }
 
+/* The data hash: every file of the data folder, then the user lists and
+ * the disabled lists' names. CX_OK or CX_ERR_NOMEM. */
+static int S_data_hash(const cx_config *cfg, const char *dir, uint64_t *out)
+{
+    uint64_t h = CX_FNV_INIT;
+    char *buf = malloc(S_CHUNK);
+    if (!buf)
+        return CX_ERR_NOMEM;
+    S_hash_tree(dir, &h, buf, 0);
+    for (size_t i = 0; i < cfg->n_gazetteers; i++) {
+        uint64_t fh = h;
+        if (S_hash_file(cfg->gazetteers[i], &fh, buf) == 0)
+            h = fh;
+    }
+    free(buf);
+    for (size_t i = 0; i < cfg->n_disabled_lists; i++)
+        h = cx_hash64(h, cfg->disabled_lists[i], strlen(cfg->disabled_lists[i]));
+    *out = h;
+    return CX_OK;
+}
+
+/* Loads the date patterns (on a second thread), the entity data and the
+ * data hash; the hash is read while the patterns compile, which is the
+ * longer of the two loads. */
 static int S_load_rules(cx_ctx *ctx, const cx_config *cfg, const char *dir, cx_error *err)
 {
     S_timex_job job = {dir, NULL, {0}, CX_OK};
@@ -140,6 +164,10 @@ static int S_load_rules(cx_ctx *ctx, const cx_config *cfg, const char *dir, cx_e
         S_timex_job_run(&job);
     cx_error eerr = {0};
     int erc = cx_entity_rules_load(cfg, dir, &ctx->entity, &eerr);
+    if (erc == CX_OK && S_data_hash(cfg, dir, &ctx->data_hash) != CX_OK) {
+        cx_error_set(&eerr, CX_ERR_NOMEM, NULL, 0, "out of memory");
+        erc = CX_ERR_NOMEM;
+    }
     if (threaded)
         pthread_join(th, NULL);
     ctx->timex = job.rules;
@@ -176,22 +204,6 @@ cx_ctx *cx_ctx_new(const cx_config *cfg, cx_error *err)
     }
     if (S_load_rules(ctx, cfg, dir, err) != CX_OK)
         goto fail;
-    uint64_t h = CX_FNV_INIT;
-    char *buf = malloc(S_CHUNK);
-    if (!buf) {
-        cx_error_set(err, CX_ERR_NOMEM, NULL, 0, "out of memory");
-        goto fail;
-    }
-    S_hash_tree(dir, &h, buf, 0);
-    for (size_t i = 0; i < cfg->n_gazetteers; i++) {
-        uint64_t fh = h;
-        if (S_hash_file(cfg->gazetteers[i], &fh, buf) == 0)
-            h = fh;
-    }
-    free(buf);
-    for (size_t i = 0; i < cfg->n_disabled_lists; i++)
-        h = cx_hash64(h, cfg->disabled_lists[i], strlen(cfg->disabled_lists[i]));
-    ctx->data_hash = h;
     return ctx;
 fail:
     if (err && !err->code)

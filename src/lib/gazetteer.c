@@ -5,12 +5,14 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <stdio.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
 
 #define S_NONE 0xFFFFFFFFu
 #define S_KIDS 0x80000000u
 #define S_MAXTOK 16
-#define S_ROOT 0x9E3779B97F4A7C15ULL
+#define S_MAXSURF 1024 /* bytes of a surface, with its NUL and one more */
 
 typedef struct {
     uint32_t next;  /* next entry of the same node, or S_NONE */
@@ -39,7 +41,10 @@ typedef struct {
 typedef struct {
     S_slot *tab;
     size_t cap, used;
+    unsigned gen; /* counts resizes: a slot found before one is stale */
 } S_table;
+
+#define S_NOSLOT ((size_t)-1)
 
 /* Two tables: every entry is in big; entries whose first word is not
  * capitalized (spokesman, in, de) are also in low, less the plain English
@@ -152,20 +157,169 @@ static uint64_t S_mix(uint64_t h)
     return h;
 }
 
+/* Keys are hashed eight bytes a step from the case-folded UTF-8 of a
+ * token: ASCII tokens (nearly all) are folded and classified a word at a
+ * time (S_range), others are folded a code point at a time into the same
+ * stream of bytes, so both ways give the same key. */
+#define S_ONES 0x0101010101010101ULL
+#define S_HIGH 0x8080808080808080ULL
+#define S_SEED 0x2545F4914F6CDD1DULL
+
+static inline uint64_t S_le(uint64_t v, int bytes)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    v = __builtin_bswap64(v) >> (64 - 8 * bytes);
+#else
+    (void)bytes;
+#endif
+    return v;
+}
+
+/* s[0, n) (at most eight bytes of it) as a little-endian word, zero
+ * above n; reads nothing past s + n. */
+static inline uint64_t S_load(const char *s, size_t n)
+{
+    if (n >= 8) {
+        uint64_t v;
+        memcpy(&v, s, 8);
+        return S_le(v, 8);
+    }
+    if (n >= 4) { /* two overlapping halves: equal bytes OR to themselves */
+        uint32_t a, b;
+        memcpy(&a, s, 4);
+        memcpy(&b, s + n - 4, 4);
+        return S_le(a, 4) | S_le(b, 4) << (8 * (n - 4));
+    }
+    if (n >= 2) {
+        uint16_t a, b;
+        memcpy(&a, s, 2);
+        memcpy(&b, s + n - 2, 2);
+        return S_le(a, 2) | S_le(b, 2) << (8 * (n - 2));
+    }
+    return n ? (unsigned char)s[0] : 0;
+}
+
+/* 0x80 in each byte of v in [lo, hi]; every byte of v must be < 0x80. */
+static inline uint64_t S_range(uint64_t v, unsigned lo, unsigned hi)
+{
+    return (v + S_ONES * (0x80 - lo)) & ~(v + S_ONES * (0x7F - hi)) & S_HIGH;
+}
+
+static inline uint64_t S_chunk(uint64_t h, uint64_t c)
+{
+    h = (h ^ c) * 0x9FB21C651E98DF25ULL;
+    return h << 31 | h >> 33;
+}
+
+static inline uint64_t S_final(uint64_t h, size_t n)
+{
+    h = S_mix(h ^ n);
+    return h ? h : 1;
+}
+
+/* The case shape, from the letters seen: the first one's case, and
+ * whether upper and lower case letters follow it. */
+typedef struct {
+    unsigned first; /* 0 none yet, 1 lower, 2 upper */
+    uint64_t up, lo;
+} S_shaper;
+
+static inline void S_shape_add(S_shaper *x, uint64_t up, uint64_t lo)
+{
+    uint64_t any = up | lo;
+    if (!x->first && any) {
+        uint64_t b = any & (0 - any); /* the first letter (lowest byte) */
+        x->first = (up & b) ? 2 : 1;
+        up &= ~b;
+        lo &= ~b;
+    }
+    x->up |= up;
+    x->lo |= lo;
+}
+
+static inline uint8_t S_shape_end(const S_shaper *x)
+{
+    if (!x->first)
+        return CX_SH_NONE;
+    if (x->first == 1)
+        return x->up ? CX_SH_MIXED : CX_SH_LOWER;
+    if (!x->up)
+        return CX_SH_CAP;
+    return x->lo ? CX_SH_MIXED : CX_SH_UPPER;
+}
+
+/* Key and shape of an ASCII token s[0, len) in one pass; 0 when it is
+ * not ASCII. */
+static inline __attribute__((always_inline)) int
+S_ascii_key(const char *s, size_t len, uint64_t *key, uint8_t *shape)
+{
+    size_t n = len;
+    while (n > 1 && s[n - 1] == '.')
+        n--;
+    uint64_t h = S_SEED;
+    S_shaper x = {0, 0, 0};
+    size_t i = 0;
+    do {
+        uint64_t c = S_load(s + i, n - i);
+        if (c & S_HIGH)
+            return 0;
+        /* letters: with bit 5 set, A-Z are a-z; upper case has it clear */
+        uint64_t alpha = S_range(c | S_ONES * 0x20, 'a', 'z'), up = alpha & ~(c << 2);
+        S_shape_add(&x, up, alpha & ~up);
+        h = S_chunk(h, c | up >> 2);
+        i += 8;
+    } while (i < n);
+    *key = S_final(h, n);
+    *shape = S_shape_end(&x);
+    return 1;
+}
+
+/* Bytes fed to the hash one at a time (tokens that are not ASCII). */
+typedef struct {
+    uint64_t h, acc;
+    size_t n;
+} S_hasher;
+
+static void S_hash_byte(S_hasher *x, unsigned b)
+{
+    x->acc |= (uint64_t)(b & 0xFF) << (8 * (x->n & 7));
+    if ((++x->n & 7) == 0) {
+        x->h = S_chunk(x->h, x->acc);
+        x->acc = 0;
+    }
+}
+
 uint64_t cx_gaz_key(const char *s, size_t len)
 {
+    uint64_t key;
+    uint8_t shape;
+    if (S_ascii_key(s, len, &key, &shape))
+        return key;
     while (len > 1 && s[len - 1] == '.')
         len--;
-    uint64_t h = CX_FNV_INIT;
+    S_hasher x = {S_SEED, 0, 0};
     size_t i = 0;
     while (i < len) {
-        unsigned char b = (unsigned char)s[i];
-        uint32_t c = b < 0x80 ? (i++, b) : S_next(s, len, &i);
-        c = S_fold(c);
-        h = (h ^ c) * 0x100000001b3ULL;
+        uint32_t c = S_fold(S_next(s, len, &i));
+        if (c < 0x80) {
+            S_hash_byte(&x, c);
+        } else if (c < 0x800) {
+            S_hash_byte(&x, 0xC0 | c >> 6);
+            S_hash_byte(&x, 0x80 | (c & 0x3F));
+        } else if (c < 0x10000) {
+            S_hash_byte(&x, 0xE0 | c >> 12);
+            S_hash_byte(&x, 0x80 | (c >> 6 & 0x3F));
+            S_hash_byte(&x, 0x80 | (c & 0x3F));
+        } else {
+            S_hash_byte(&x, 0xF0 | c >> 18);
+            S_hash_byte(&x, 0x80 | (c >> 12 & 0x3F));
+            S_hash_byte(&x, 0x80 | (c >> 6 & 0x3F));
+            S_hash_byte(&x, 0x80 | (c & 0x3F));
+        }
     }
-    h = S_mix(h);
-    return h ? h : 1;
+    if ((x.n & 7) || !x.n)
+        x.h = S_chunk(x.h, x.acc);
+    return S_final(x.h, x.n);
 }
 
 void cx_gaz_tok_init(cx_gaz_tok *t, const char *s, size_t len, uint32_t flags)
@@ -173,43 +327,14 @@ void cx_gaz_tok_init(cx_gaz_tok *t, const char *s, size_t len, uint32_t flags)
     t->s = s;
     t->len = (uint32_t)len;
     t->flags = flags;
-    /* one pass for ASCII words (most of them); others take the long way */
-    size_t n = len;
-    while (n > 1 && s[n - 1] == '.')
-        n--;
-    uint64_t h = CX_FNV_INIT;
-    int first = 0, rest_up = 0, rest_lo = 0;
-    for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c >= 0x80) {
-            t->key = cx_gaz_key(s, len);
-            t->shape = cx_gaz_shape(s, len);
-            return;
-        }
-        int up = c >= 'A' && c <= 'Z', lo = c >= 'a' && c <= 'z';
-        if (up || lo) {
-            if (!first)
-                first = up ? 2 : 1;
-            else if (up)
-                rest_up = 1;
-            else
-                rest_lo = 1;
-        }
-        if (i < n)
-            h = (h ^ (unsigned)(up ? c + 32 : c)) * 0x100000001b3ULL;
+    if (!S_ascii_key(s, len, &t->key, &t->shape)) {
+        t->key = cx_gaz_key(s, len);
+        t->shape = cx_gaz_shape(s, len);
     }
-    h = S_mix(h);
-    t->key = h ? h : 1;
-    if (!first)
-        t->shape = CX_SH_NONE;
-    else if (first == 1)
-        t->shape = rest_up ? CX_SH_MIXED : CX_SH_LOWER;
-    else if (!rest_up)
-        t->shape = CX_SH_CAP;
-    else
-        t->shape = rest_lo ? CX_SH_MIXED : CX_SH_UPPER;
 }
 
+/* The node below node h by a token of this key; a first token's node
+ * is its key. */
 static uint64_t S_step(uint64_t h, uint64_t key)
 {
     uint64_t x = S_mix(h ^ (key * 0x9E3779B97F4A7C15ULL));
@@ -292,17 +417,30 @@ static int S_resize(S_table *T, size_t ncap)
     free(T->tab);
     T->tab = nt;
     T->cap = ncap;
+    T->gen++;
     return CX_OK;
 }
 
-static int S_reserve_pool(cx_gaz *g, size_t len)
+/* Room for need bytes of pool in all (the pool is addressed by 32-bit
+ * offsets). */
+static int S_pool_room(cx_gaz *g, size_t need)
 {
-    size_t cp = g->cap_pool, ce = g->cap_ents;
-    if (cx_grow((void **)&g->pool, &g->cap_pool, g->npool + len + 1, 1) ||
-        cx_grow((void **)&g->ents, &g->cap_ents, g->nents + len / 8 + 1, sizeof *g->ents))
+    size_t cp = g->cap_pool;
+    if (need > UINT32_MAX - 1 || cx_grow((void **)&g->pool, &g->cap_pool, need, 1))
         return CX_ERR_NOMEM;
     if (g->cap_pool != cp)
         S_advise_huge(g->pool, g->cap_pool);
+    return CX_OK;
+}
+
+/* Room for pool more bytes of pool and the entries of list files of len
+ * bytes (about one a 8 bytes). */
+static int S_reserve_pool(cx_gaz *g, size_t pool, size_t len)
+{
+    size_t ce = g->cap_ents;
+    if (S_pool_room(g, g->npool + pool) ||
+        cx_grow((void **)&g->ents, &g->cap_ents, g->nents + len / 8 + 1, sizeof *g->ents))
+        return CX_ERR_NOMEM;
     if (g->cap_ents != ce)
         S_advise_huge(g->ents, g->cap_ents * sizeof *g->ents);
     return CX_OK;
@@ -311,7 +449,9 @@ static int S_reserve_pool(cx_gaz *g, size_t len)
 int cx_gaz_reserve_bytes(cx_gaz *g, size_t len)
 {
     int rc = cx_gaz_reserve(g, len / 12);
-    return rc ? rc : S_reserve_pool(g, len);
+    /* the pool holds the files themselves, plus a little for the
+     * surfaces that are spelled otherwise */
+    return rc ? rc : S_reserve_pool(g, len + len / 16 + 64, len);
 }
 
 int cx_gaz_reserve(cx_gaz *g, size_t nodes)
@@ -322,12 +462,16 @@ int cx_gaz_reserve(cx_gaz *g, size_t nodes)
     return cap == g->big.cap ? CX_OK : S_resize(&g->big, cap);
 }
 
-/* The slot of node k, created when missing. */
-static int S_node(S_table *T, uint64_t k, size_t *slot)
+/* The slot of node k, created when missing. hint is a slot S_find gave
+ * for k while T->gen was gen (or S_NOSLOT): the search goes on from
+ * there, as the slots it passed are still taken by other keys. */
+static int S_node(S_table *T, uint64_t k, size_t *slot, size_t hint, unsigned gen)
 {
     if ((T->used + 1) * 10 > T->cap * 7 && S_resize(T, T->cap * 2))
         return CX_ERR_NOMEM;
-    size_t i = S_find(T->tab, T->cap, k);
+    size_t m = T->cap - 1, i = hint != S_NOSLOT && gen == T->gen ? hint : (size_t)k & m;
+    while (T->tab[i].key && T->tab[i].key != k)
+        i = (i + 1) & m;
     if (!T->tab[i].key) {
         T->tab[i].key = k;
         T->tab[i].val = 0;
@@ -348,8 +492,7 @@ static int S_low_initial(const char *s, size_t len, uint8_t shape)
 
 static inline uint32_t S_pool_put(cx_gaz *g, const char *s, size_t n)
 {
-    if (g->npool + n + 1 > UINT32_MAX - 1 || (g->npool + n + 1 > g->cap_pool &&
-        cx_grow((void **)&g->pool, &g->cap_pool, g->npool + n + 1, 1)))
+    if (S_pool_room(g, g->npool + n + 1))
         return S_NONE;
     uint32_t off = (uint32_t)g->npool;
     memcpy(g->pool + g->npool, s, n);
@@ -435,69 +578,50 @@ typedef struct {
     uint8_t sh[S_MAXTOK]; /* case shapes */
 } S_prep;
 
-/* Most entries are one word of ASCII letters and digits. S_word gives a
- * byte's kind (1 upper, 2 lower, 4 digit; 0 for anything else) in bits
- * 8-10 and its lower case below. */
-#define S_W(c) ((c) >= 'A' && (c) <= 'Z' ? 0x100 | ((c) + 32) \
-                : (c) >= 'a' && (c) <= 'z' ? 0x200 | (c) \
-                : (c) >= '0' && (c) <= '9' ? 0x400 | (c) : 0)
-#define S_W4(c) S_W(c), S_W(c + 1), S_W(c + 2), S_W(c + 3)
-#define S_W16(c) S_W4(c), S_W4(c + 4), S_W4(c + 8), S_W4(c + 12)
-static const uint16_t S_word[256] = {
-    S_W16(0), S_W16(16), S_W16(32), S_W16(48), S_W16(64), S_W16(80), S_W16(96),
-    S_W16(112)}; /* bytes from 0x80 are 0 */
-
-/* Hashes e[0, len) up to its first character that is no ASCII letter or
- * digit and returns where that is; *hash gets the folded FNV-1a hash of
- * the part read, *shape its case shape. A word that opens with a digit
- * takes the slow way (its first letter decides the shape). */
+/* Most entries are one word of ASCII letters and digits. Hashes e[0, len)
+ * up to its first character that is no ASCII letter or digit and returns
+ * where that is; *hash gets its key (as cx_gaz_key), *shape its case
+ * shape. */
 static size_t S_scan_word(const char *e, size_t len, uint64_t *hash, uint8_t *shape)
 {
-    unsigned v = len ? S_word[(unsigned char)e[0]] : 0, rest = 0;
-    if (!(v & 0x300)) {
-        if (v) { /* a digit first */
-            size_t i = 0;
-            while (i < len && S_word[(unsigned char)e[i]])
-                i++;
-            *hash = CX_FNV_INIT;
-            for (size_t j = 0; j < i; j++)
-                *hash = (*hash ^ (S_word[(unsigned char)e[j]] & 0xFF)) * 0x100000001b3ULL;
-            *shape = cx_gaz_shape(e, i);
-            return i;
+    uint64_t h = S_SEED;
+    S_shaper x = {0, 0, 0};
+    size_t i = 0;
+    for (;;) {
+        uint64_t c = S_load(e + i, len - i), c7 = c & ~S_HIGH;
+        /* letters: with bit 5 set, A-Z are a-z; upper case has it clear */
+        uint64_t alpha = S_range(c7 | S_ONES * 0x20, 'a', 'z') & ~c;
+        uint64_t end = ~(alpha | (S_range(c7, '0', '9') & ~c)) & S_HIGH;
+        uint64_t keep = end ? ((end & (0 - end)) >> 7) - 1 : ~0ULL;
+        alpha &= keep;
+        uint64_t up = alpha & ~(c << 2);
+        S_shape_add(&x, up, alpha & ~up);
+        if (!end) {
+            h = S_chunk(h, c | up >> 2);
+            i += 8;
+            continue;
         }
-        *hash = CX_FNV_INIT;
-        *shape = CX_SH_NONE;
-        return 0;
+        /* the word ends in this word of bytes (zeros pad it) */
+        unsigned k = (unsigned)__builtin_ctzll(end) >> 3;
+        if (k || !i)
+            h = S_chunk(h, (c | up >> 2) & keep);
+        i += k;
+        break;
     }
-    unsigned first = v >> 8;
-    uint64_t h = (CX_FNV_INIT ^ (v & 0xFF)) * 0x100000001b3ULL;
-    size_t i = 1;
-    for (; i < len; i++) {
-        unsigned w = S_word[(unsigned char)e[i]];
-        if (!w)
-            break;
-        rest |= w;
-        h = (h ^ (w & 0xFF)) * 0x100000001b3ULL;
-    }
-    rest >>= 8;
-    *hash = h;
-    *shape = first == 2 ? ((rest & 1) ? CX_SH_MIXED : CX_SH_LOWER)
-             : !(rest & 1) ? CX_SH_CAP
-             : (rest & 2) ? CX_SH_MIXED
-                          : CX_SH_UPPER;
+    *hash = S_final(h, i);
+    *shape = S_shape_end(&x);
     return i;
 }
 
-/* p for the one-word entry e[0, len) whose word hashed to h. */
+/* p for the one-word entry e[0, len) whose key is h. */
 static void S_prep_word(S_prep *p, const char *e, size_t len, uint64_t h)
 {
-    h = S_mix(h);
     p->s = e;
     p->len = len;
     p->n = 1;
     p->tb[0] = 0;
     p->te[0] = len;
-    p->h[0] = S_step(S_ROOT, h ? h : 1);
+    p->h[0] = h;
 }
 
 static int S_prepare_simple(const char *e, size_t len, S_prep *p)
@@ -513,17 +637,17 @@ static int S_prepare_simple(const char *e, size_t len, S_prep *p)
  * are split and hashed in one pass too; 0 when e is not such an entry. */
 static int S_prepare_words(const char *e, size_t len, S_prep *p)
 {
-    uint64_t h = S_ROOT;
+    uint64_t h = 0;
     size_t i = 0, n = 0;
     for (;;) {
         uint64_t wh;
         size_t w = S_scan_word(e + i, len - i, &wh, &p->sh[n]);
         if (!w || n == S_MAXTOK)
             return 0;
-        wh = S_mix(wh);
         p->tb[n] = i;
         p->te[n] = i + w;
-        p->h[n++] = h = S_step(h, wh ? wh : 1);
+        p->h[n] = h = n ? S_step(h, wh) : wh;
+        n++;
         i += w;
         if (i == len)
             break;
@@ -541,86 +665,82 @@ static void S_prepare(const char *entry, size_t len, S_prep *p)
     if (len && (S_prepare_simple(entry, len, p) || S_prepare_words(entry, len, p)))
         return;
     p->n = S_entry_tokens(entry, len, p->tb, p->te);
-    uint64_t h = S_ROOT;
+    uint64_t h = 0;
     for (size_t t = 0; t < p->n; t++) {
-        p->h[t] = h = S_step(h, cx_gaz_key(entry + p->tb[t], p->te[t] - p->tb[t]));
+        uint64_t k = cx_gaz_key(entry + p->tb[t], p->te[t] - p->tb[t]);
+        p->h[t] = h = t ? S_step(h, k) : k;
         p->sh[t] = cx_gaz_shape(entry + p->tb[t], p->te[t] - p->tb[t]);
     }
 }
 
-/* The entry's tokens joined by single spaces, as stored and compared:
- * the entry itself when it is one token, else written to buf. NULL when
- * it does not fit. */
-static const char *S_surface(const S_prep *p, char *buf, size_t cap, size_t *len)
+/* The length of the entry's tokens joined by single spaces, as stored
+ * and compared; 0 when there are none or it is too long. */
+static size_t S_surface_len(const S_prep *p)
 {
-    if (p->n == 1) {
-        *len = p->te[0] - p->tb[0];
-        return *len + 2 > cap ? NULL : p->s + p->tb[0];
-    }
+    if (p->n == 0)
+        return 0;
+    size_t sn = p->n - 1;
+    for (size_t t = 0; t < p->n; t++)
+        sn += p->te[t] - p->tb[t];
+    return sn + (p->n == 1 ? 2 : 1) > S_MAXSURF ? 0 : sn;
+}
+
+/* Writes the surface (sn bytes, S_surface_len) to buf, NUL-ended. */
+static void S_surface(const S_prep *p, char *buf)
+{
     size_t sn = 0;
     for (size_t t = 0; t < p->n; t++) {
         size_t tl = p->te[t] - p->tb[t];
-        if (sn + tl + 2 > cap)
-            return NULL;
         if (t)
             buf[sn++] = ' ';
         memcpy(buf + sn, p->s + p->tb[t], tl);
         sn += tl;
     }
     buf[sn] = '\0';
-    *len = sn;
-    return buf;
 }
 
-static int S_add(cx_gaz *g, S_table *T, const S_prep *p, const char *canon,
-                 size_t canon_len, uint32_t cats, int user)
+/* Adds an entry to T: h and sh are its node keys and token shapes (n
+ * tokens); its surface and canonical name are in the pool at so and co
+ * (S_NONE: none), NUL-ended. hint and gen: see S_node (the last node). */
+static inline __attribute__((always_inline)) int
+S_insert(cx_gaz *g, S_table *T, const uint64_t *h, const uint8_t *sh, size_t n,
+                    uint32_t so, uint32_t co, uint32_t cats, int user, size_t hint,
+                    unsigned gen)
 {
-    if (p->n == 0)
-        return CX_ERR_DATA;
     size_t slot = 0;
-    for (size_t t = 0; t < p->n; t++) {
+    for (size_t t = 0; t < n; t++) {
         if (t > 0)
             T->tab[slot].val |= S_KIDS;
-        if (S_node(T, p->h[t], &slot))
+        if (S_node(T, h[t], &slot, t + 1 == n ? hint : S_NOSLOT, gen))
             return CX_ERR_NOMEM;
     }
-    char buf[1024];
-    size_t sn;
-    const char *surf = S_surface(p, buf, sizeof buf, &sn);
-    if (!surf)
-        return CX_ERR_DATA;
+    S_slot *sl = &T->tab[slot];
+    uint32_t v = sl->val & ~S_KIDS;
     /* the same surface again: merge categories */
-    uint32_t v = T->tab[slot].val & ~S_KIDS;
     for (uint32_t e = v ? v - 1 : S_NONE; e != S_NONE; e = g->ents[e].next) {
         S_entry *x = &g->ents[e];
-        if (S_IS_USER(x) == (user != 0) && strncmp(g->pool + x->surf, surf, sn) == 0 &&
-            g->pool[x->surf + sn] == '\0' &&
-            (x->canon == S_NONE) == (canon == NULL) &&
-            (!canon || (strlen(g->pool + x->canon) == canon_len &&
-                        memcmp(g->pool + x->canon, canon, canon_len) == 0))) {
+        if (S_IS_USER(x) == (user != 0) && (x->canon == S_NONE) == (co == S_NONE) &&
+            strcmp(g->pool + x->surf, g->pool + so) == 0 &&
+            (co == S_NONE || strcmp(g->pool + x->canon, g->pool + co) == 0)) {
             x->cats |= cats;
-            if (T->tab[slot].sum & S_SUM)
-                T->tab[slot].sum |= cats & S_CATMASK;
+            if (sl->sum & S_SUM)
+                sl->sum |= cats & S_CATMASK;
             return CX_OK;
         }
     }
     if (g->nents >= 0x7FFFFFF0u || (g->nents == g->cap_ents &&
         cx_grow((void **)&g->ents, &g->cap_ents, g->nents + 1, sizeof *g->ents)))
         return CX_ERR_NOMEM;
-    uint32_t so = S_pool_put(g, surf, sn);
-    uint32_t co = canon ? S_pool_put(g, canon, canon_len) : S_NONE;
-    if (so == S_NONE || (canon && co == S_NONE))
-        return CX_ERR_NOMEM;
     S_entry *x = &g->ents[g->nents];
-    x->shapes = user ? S_USER : 0;
-    for (size_t t = 0; t < p->n; t++)
-        x->shapes |= (uint64_t)p->sh[t] << (3 * t);
-    uint32_t sh = (uint32_t)x->shapes & 7;
-    int summable = p->n == 1 && !user && !canon && sh != CX_SH_MIXED && !(cats & ~S_CATMASK);
-    S_slot *sl = &T->tab[slot];
+    uint64_t shapes = user ? S_USER : 0;
+    for (size_t t = 0; t < n; t++)
+        shapes |= (uint64_t)sh[t] << (3 * t);
+    x->shapes = shapes;
+    uint32_t s0 = sh[0];
+    int summable = n == 1 && !user && co == S_NONE && s0 != CX_SH_MIXED && !(cats & ~S_CATMASK);
     if (!v)
-        sl->sum = summable ? S_SUM | sh << 26 | cats : 0;
-    else if ((sl->sum & S_SUM) && summable && ((sl->sum >> 26) & 7) == sh)
+        sl->sum = summable ? S_SUM | s0 << 26 | cats : 0;
+    else if ((sl->sum & S_SUM) && summable && ((sl->sum >> 26) & 7) == s0)
         sl->sum |= cats;
     else
         sl->sum = 0;
@@ -628,20 +748,28 @@ static int S_add(cx_gaz *g, S_table *T, const S_prep *p, const char *canon,
     x->cats = cats;
     x->surf = so;
     x->canon = co;
-    T->tab[slot].val = (T->tab[slot].val & S_KIDS) | (uint32_t)(g->nents + 1);
+    sl->val = (sl->val & S_KIDS) | (uint32_t)(g->nents + 1);
     g->nents++;
     g->nbig += T == &g->big;
     return CX_OK;
 }
 
-static int S_add_entry(cx_gaz *g, const S_prep *p, const char *canon, size_t canon_len,
-                       uint32_t cats, int user)
+/* Adds an entry to big, and to low when its first word is not
+ * capitalized and it is more than a plain English word. */
+static int S_insert_both(cx_gaz *g, const S_prep *p, uint32_t so, uint32_t co, uint32_t cats,
+                         int user, int low, size_t hint, unsigned gen)
 {
-    int rc = S_add(g, &g->big, p, canon, canon_len, cats, user);
-    if (rc == CX_OK && p->n && (cats & ~CX_G_COMMON) &&
-        S_low_initial(p->s + p->tb[0], p->te[0] - p->tb[0], p->sh[0]))
-        rc = S_add(g, &g->low, p, canon, canon_len, cats & ~CX_G_COMMON, user);
+    int rc = S_insert(g, &g->big, p->h, p->sh, p->n, so, co, cats, user, hint, gen);
+    if (rc == CX_OK && low)
+        rc = S_insert(g, &g->low, p->h, p->sh, p->n, so, co, cats & ~CX_G_COMMON, user,
+                      S_NOSLOT, 0);
     return rc;
+}
+
+static int S_goes_low(const S_prep *p, uint32_t cats)
+{
+    return (cats & ~CX_G_COMMON) &&
+           S_low_initial(p->s + p->tb[0], p->te[0] - p->tb[0], p->sh[0]);
 }
 
 int cx_gaz_add(cx_gaz *g, const char *entry, size_t len, const char *canon,
@@ -649,7 +777,17 @@ int cx_gaz_add(cx_gaz *g, const char *entry, size_t len, const char *canon,
 {
     S_prep p;
     S_prepare(entry, len, &p);
-    return S_add_entry(g, &p, canon, canon_len, cats, user);
+    size_t sn = S_surface_len(&p);
+    if (!sn)
+        return CX_ERR_DATA;
+    char buf[S_MAXSURF];
+    S_surface(&p, buf);
+    int low = S_goes_low(&p, cats);
+    uint32_t so = S_pool_put(g, buf, sn);
+    uint32_t co = canon ? S_pool_put(g, canon, canon_len) : S_NONE;
+    if (so == S_NONE || (canon && co == S_NONE))
+        return CX_ERR_NOMEM;
+    return S_insert_both(g, &p, so, co, cats, user, low, S_NOSLOT, 0);
 }
 
 /* ---- list files ------------------------------------------------------- */
@@ -719,12 +857,17 @@ static uint32_t S_header(const char *s, size_t n)
 }
 
 /* One line of a list file, split once: the loader reads lines a few
- * ahead of adding them (see S_load_lines). */
+ * ahead of adding them (see S_load_lines). Offsets count from the
+ * file's start in the pool, which may move while the file loads. */
 typedef struct {
-    const char *s;   /* the line, without its '\n' */
-    size_t n;
-    size_t lead;     /* spaces before its first character (n: blank) */
-    const char *tab; /* its first TAB, or NULL */
+    size_t off, n;   /* the line, without its '\n' */
+    int word;        /* one ASCII word and nothing else: key and sh */
+    uint64_t key;
+    uint8_t sh;
+    size_t slot;     /* a word's big-table slot, looked up halfway */
+    unsigned gen;    /* the table's gen then */
+    size_t lead;     /* other lines: spaces before the first character (n: blank) */
+    size_t tab;      /* the first TAB (from off), or S_NOSLOT */
     size_t fn;       /* the first field's length, trimmed (from lead) */
     S_prep p;        /* that field prepared, when fn > 0 and no comment */
 } S_line;
@@ -738,47 +881,73 @@ static size_t S_scan_line(const cx_gaz *g, const char *buf, size_t len, size_t i
     /* most lines are one ASCII word and a '\n': one pass over them finds
      * the end of the line and hashes the word */
     uint64_t wh;
-    size_t w = S_scan_word(buf + i, len - i, &wh, &l->p.sh[0]), e = i + w;
+    uint8_t sh;
+    size_t w = S_scan_word(buf + i, len - i, &wh, &sh), e = i + w;
+    l->off = i;
+    l->slot = S_NOSLOT;
     if (w && (e == len || buf[e] == '\n')) {
-        l->s = buf + i;
-        l->n = l->fn = w;
-        l->lead = 0;
-        l->tab = NULL;
-        S_prep_word(&l->p, l->s, w, wh);
-        __builtin_prefetch(&g->big.tab[(size_t)l->p.h[0] & (g->big.cap - 1)], 1);
+        l->n = w;
+        l->word = 1;
+        l->key = wh;
+        l->sh = sh;
+        __builtin_prefetch(&g->big.tab[(size_t)wh & (g->big.cap - 1)], 1);
         return e < len ? e + 1 : len;
     }
+    l->word = 0;
     while (e < len && buf[e] != '\n' && buf[e] != '\t')
         e++;
-    l->tab = e < len && buf[e] == '\t' ? buf + e : NULL;
-    if (l->tab) {
+    l->tab = e < len && buf[e] == '\t' ? e - i : S_NOSLOT;
+    if (l->tab != S_NOSLOT) {
         const char *nl = memchr(buf + e, '\n', len - e);
         e = nl ? (size_t)(nl - buf) : len;
     }
-    l->s = buf + i;
+    const char *s = buf + i;
     l->n = e - i;
-    size_t a = 0, f = l->tab ? (size_t)(l->tab - l->s) : l->n;
-    while (a < f && (l->s[a] == ' ' || l->s[a] == '\r'))
+    size_t a = 0, f = l->tab != S_NOSLOT ? l->tab : l->n;
+    while (a < f && (s[a] == ' ' || s[a] == '\r'))
         a++;
-    while (f > a && (l->s[f - 1] == ' ' || l->s[f - 1] == '\r'))
+    while (f > a && (s[f - 1] == ' ' || s[f - 1] == '\r'))
         f--;
-    l->lead = a == f && !l->tab ? l->n : a;
+    l->lead = a == f && l->tab == S_NOSLOT ? l->n : a;
     l->fn = f - a;
     l->p.n = 0;
-    if (l->fn && l->s[a] != '#') {
-        S_prepare(l->s + a, l->fn, &l->p);
+    if (l->fn && s[a] != '#') {
+        S_prepare(s + a, l->fn, &l->p);
         for (size_t t = 0; t < l->p.n; t++)
             __builtin_prefetch(&g->big.tab[(size_t)l->p.h[t] & (g->big.cap - 1)], 1);
     }
     return e < len ? e + 1 : len;
 }
 
-/* The canonical name and category fields after the entry's TAB.
- * CX_OK or CX_ERR_DATA (err set). */
-static int S_fields(const S_line *l, const char **canon, size_t *canon_len,
-                    uint32_t *cat, const char *path, long line, cx_error *err)
+/* Halfway between scanning and adding a line, its slot is in the cache:
+ * a word's is looked up once for all, and the entries already there are
+ * fetched. */
+static void S_look_ahead(const cx_gaz *g, S_line *l)
 {
-    const char *f = l->tab + 1, *end = l->s + l->n;
+    uint64_t k;
+    if (l->word)
+        k = l->key;
+    else if (l->p.n)
+        k = l->p.h[l->p.n - 1];
+    else
+        return;
+    size_t i = S_find(g->big.tab, g->big.cap, k);
+    const S_slot *sl = &g->big.tab[i];
+    if (l->word) {
+        l->slot = i;
+        l->gen = g->big.gen;
+    }
+    if (sl->key && (sl->val & ~S_KIDS))
+        __builtin_prefetch(&g->ents[(sl->val & ~S_KIDS) - 1]);
+}
+
+/* The canonical name and category fields after the entry's TAB (s is
+ * the line, n bytes). CX_OK or CX_ERR_DATA (err set). */
+static int S_fields(const char *s, size_t n, const char *tab, const char **canon,
+                    size_t *canon_len, uint32_t *cat, const char *path, long line,
+                    cx_error *err)
+{
+    const char *f = tab + 1, *end = s + n;
     const char *tab2 = memchr(f, '\t', (size_t)(end - f));
     size_t a, m = S_trim(f, (size_t)((tab2 ? tab2 : end) - f), &a);
     *canon = m ? f + a : NULL;
@@ -799,23 +968,15 @@ static int S_fields(const S_line *l, const char **canon, size_t *canon_len,
     return CX_OK;
 }
 
-static int S_load_line(cx_gaz *g, const S_line *l, uint32_t cat, int user,
-                       const char *path, long line, cx_error *err)
+static int S_no_category(const char *path, long line, cx_error *err)
 {
-    const char *canon = NULL;
-    size_t canon_len = 0;
-    if (l->tab && S_fields(l, &canon, &canon_len, &cat, path, line, err))
-        return CX_ERR_DATA;
-    if (!cat) {
-        cx_error_set(err, CX_ERR_DATA, path, line,
-                     "entry without a category (no '# category:' header above it)");
-        return CX_ERR_DATA;
-    }
-    if (l->fn == 0) {
-        cx_error_set(err, CX_ERR_DATA, path, line, "empty entry");
-        return CX_ERR_DATA;
-    }
-    int rc = S_add_entry(g, &l->p, canon, canon_len, cat, user);
+    cx_error_set(err, CX_ERR_DATA, path, line,
+                 "entry without a category (no '# category:' header above it)");
+    return CX_ERR_DATA;
+}
+
+static int S_entry_error(int rc, const char *path, long line, cx_error *err)
+{
     if (rc == CX_ERR_DATA)
         cx_error_set(err, rc, path, line, "entry has no word, or more than %d tokens",
                      S_MAXTOK);
@@ -824,20 +985,89 @@ static int S_load_line(cx_gaz *g, const S_line *l, uint32_t cat, int user,
     return rc;
 }
 
-/* A comment, a "# category:" header (into *cat) or an entry. */
-static int S_take_line(cx_gaz *g, const S_line *l, uint32_t *cat, int user, int bad,
+/* A line that is one ASCII word: its surface is the line itself, ended
+ * in place. at: the line's offset in the pool. */
+static int S_load_word(cx_gaz *g, const S_line *l, size_t at, uint32_t cat, int user,
                        const char *path, long line, cx_error *err)
 {
-    if (bad && (memchr(l->s, '\0', l->n) || !S_valid_utf8(l->s, l->n))) {
+    if (!cat)
+        return S_no_category(path, line, err);
+    if (l->n + 2 > S_MAXSURF)
+        return S_entry_error(CX_ERR_DATA, path, line, err);
+    char *s = g->pool + at;
+    s[l->n] = '\0';
+    int rc = S_insert(g, &g->big, &l->key, &l->sh, 1, (uint32_t)at, S_NONE, cat, user,
+                      l->slot, l->gen);
+    if (rc == CX_OK && (cat & ~CX_G_COMMON) && S_low_initial(s, l->n, l->sh))
+        rc = S_insert(g, &g->low, &l->key, &l->sh, 1, (uint32_t)at, S_NONE,
+                      cat & ~CX_G_COMMON, user, S_NOSLOT, 0);
+    return S_entry_error(rc, path, line, err);
+}
+
+/* Any other entry line. Its surface and canonical name stay in the
+ * line, ended in place, unless the surface is spelled otherwise there
+ * (Coca-Cola is stored "Coca - Cola"). */
+static int S_load_line(cx_gaz *g, S_line *l, size_t at, uint32_t cat, int user,
+                       const char *path, long line, cx_error *err)
+{
+    char *s = g->pool + at;
+    const char *canon = NULL;
+    size_t canon_len = 0;
+    if (l->tab != S_NOSLOT &&
+        S_fields(s, l->n, s + l->tab, &canon, &canon_len, &cat, path, line, err))
+        return CX_ERR_DATA;
+    if (!cat)
+        return S_no_category(path, line, err);
+    if (l->fn == 0) {
+        cx_error_set(err, CX_ERR_DATA, path, line, "empty entry");
+        return CX_ERR_DATA;
+    }
+    S_prep *p = &l->p;
+    p->s = s + l->lead;
+    size_t sn = S_surface_len(p);
+    if (!sn)
+        return S_entry_error(CX_ERR_DATA, path, line, err);
+    int low = S_goes_low(p, cat);
+    int same = p->tb[0] == 0 && p->te[p->n - 1] == l->fn;
+    for (size_t t = 0; same && t + 1 < p->n; t++)
+        same = p->tb[t + 1] == p->te[t] + 1 && p->s[p->te[t]] == ' ';
+    uint32_t co = S_NONE, so;
+    if (canon) {
+        s[canon - s + canon_len] = '\0';
+        co = (uint32_t)(canon - g->pool);
+    }
+    if (same) {
+        s[l->lead + l->fn] = '\0';
+        so = (uint32_t)(at + l->lead);
+    } else {
+        char buf[S_MAXSURF];
+        S_surface(p, buf);
+        so = S_pool_put(g, buf, sn); /* s and p->s move with the pool */
+        if (so == S_NONE)
+            return S_entry_error(CX_ERR_NOMEM, path, line, err);
+    }
+    return S_entry_error(S_insert_both(g, p, so, co, cat, user, low, S_NOSLOT, 0), path,
+                         line, err);
+}
+
+/* A comment, a "# category:" header (into *cat) or an entry; at is the
+ * line's offset in the pool. */
+static int S_take_line(cx_gaz *g, S_line *l, size_t at, uint32_t *cat, int user, int bad,
+                       const char *path, long line, cx_error *err)
+{
+    const char *s = g->pool + at;
+    if (bad && (memchr(s, '\0', l->n) || !S_valid_utf8(s, l->n))) {
         cx_error_set(err, CX_ERR_DATA, path, line, "invalid UTF-8 or a NUL byte");
         return CX_ERR_DATA;
     }
+    if (l->word)
+        return S_load_word(g, l, at, *cat, user, path, line, err);
     if (l->lead == l->n)
         return CX_OK;
-    if (l->s[l->lead] != '#')
-        return S_load_line(g, l, *cat, user, path, line, err);
-    size_t st, m = S_trim(l->s, l->n, &st);
-    uint32_t h = S_header(l->s + st, m);
+    if (s[l->lead] != '#')
+        return S_load_line(g, l, at, *cat, user, path, line, err);
+    size_t st, m = S_trim(s, l->n, &st);
+    uint32_t h = S_header(s + st, m);
     if (h == S_NONE) {
         cx_error_set(err, CX_ERR_DATA, path, line, "unknown category in header");
         return CX_ERR_DATA;
@@ -847,11 +1077,11 @@ static int S_take_line(cx_gaz *g, const S_line *l, uint32_t *cat, int user, int 
     return CX_OK;
 }
 
-/* Adds the lines of buf[i, len). Lines are scanned S_AHEAD lines before
- * they are added, so that the table's memory reads overlap; halfway,
- * the slot is in the cache and the entry it points to is fetched. */
-static int S_load_lines(cx_gaz *g, const char *buf, size_t len, size_t i, int user,
-                        int bad, const char *path, cx_error *err)
+/* Adds the lines of the file at pool[base, base + len) from its offset
+ * i. Lines are scanned S_AHEAD lines before they are added, so that the
+ * table's memory reads overlap (see S_look_ahead). */
+static int S_load_lines(cx_gaz *g, size_t base, size_t len, size_t i, int user, int bad,
+                        const char *path, cx_error *err)
 {
     enum { S_AHEAD = 16, S_RING = 32 };
     S_line *ring = malloc(S_RING * sizeof *ring);
@@ -861,48 +1091,83 @@ static int S_load_lines(cx_gaz *g, const char *buf, size_t len, size_t i, int us
     }
     size_t nscan = 0;
     for (; nscan < S_AHEAD && i < len; nscan++)
-        i = S_scan_line(g, buf, len, i, &ring[nscan % S_RING]);
+        i = S_scan_line(g, g->pool + base, len, i, &ring[nscan % S_RING]);
     uint32_t cat = 0;
     int rc = CX_OK;
     for (size_t k = 0; rc == CX_OK && k < nscan; k++) {
-        const S_line *mid = &ring[(k + S_AHEAD / 2) % S_RING];
-        if (k + S_AHEAD / 2 < nscan && mid->p.n) {
-            const S_slot *sl = &g->big.tab[S_find(g->big.tab, g->big.cap, mid->p.h[mid->p.n - 1])];
-            if (sl->key && (sl->val & ~S_KIDS))
-                __builtin_prefetch(&g->ents[(sl->val & ~S_KIDS) - 1]);
-        }
+        if (k + S_AHEAD / 2 < nscan)
+            S_look_ahead(g, &ring[(k + S_AHEAD / 2) % S_RING]);
         if (i < len) {
-            i = S_scan_line(g, buf, len, i, &ring[nscan % S_RING]);
+            i = S_scan_line(g, g->pool + base, len, i, &ring[nscan % S_RING]);
             nscan++;
         }
-        rc = S_take_line(g, &ring[k % S_RING], &cat, user, bad, path, (long)k + 1, err);
+        S_line *l = &ring[k % S_RING];
+        rc = S_take_line(g, l, base + l->off, &cat, user, bad, path, (long)k + 1, err);
     }
     free(ring);
     return rc;
 }
 
+/* Appends the file at path to the pool and ends it with a NUL: *base is
+ * where it starts, *len its length. Entries keep their surfaces and
+ * canonical names where they are in it (no copy of each). */
+static int S_read_pool(cx_gaz *g, const char *path, size_t *base, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return CX_ERR_IO;
+    struct stat st;
+    size_t want = 1 << 16, b = g->npool, n = 0;
+    if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
+        (uint64_t)st.st_size < UINT32_MAX)
+        want = (size_t)st.st_size + 1; /* + 1 to see the end at once */
+    int rc = CX_OK;
+    for (;;) {
+        if (S_pool_room(g, b + n + want + 1)) {
+            rc = CX_ERR_NOMEM;
+            break;
+        }
+        size_t r = fread(g->pool + b + n, 1, want, f);
+        n += r;
+        if (r < want) {
+            if (ferror(f))
+                rc = CX_ERR_IO;
+            break;
+        }
+        want = n;
+    }
+    int saved = errno;
+    fclose(f);
+    if (rc != CX_OK) {
+        errno = saved;
+        return rc;
+    }
+    g->pool[b + n] = '\0';
+    g->npool = b + n + 1;
+    *base = b;
+    *len = n;
+    return CX_OK;
+}
+
 int cx_gaz_load_file(cx_gaz *g, const char *path, int user, cx_error *err)
 {
-    char *buf;
-    size_t len;
-    int rc = cx_read_file(path, &buf, &len);
+    size_t base, len;
+    int rc = S_read_pool(g, path, &base, &len);
     if (rc != CX_OK) {
         cx_error_set(err, rc, path, 0, "cannot read gazetteer file: %s",
                      rc == CX_ERR_IO ? strerror(errno) : cx_strerror(rc));
         return rc;
     }
     /* about one node a 12 bytes of list: grow the table once, not often */
-    if (cx_gaz_reserve(g, len / 12) != CX_OK || S_reserve_pool(g, len) != CX_OK) {
-        free(buf);
+    if (cx_gaz_reserve(g, len / 12) != CX_OK || S_reserve_pool(g, len / 16 + 64, len) != CX_OK) {
         cx_error_set(err, CX_ERR_NOMEM, path, 0, "out of memory");
         return CX_ERR_NOMEM;
     }
     /* check the whole file at once; look line by line only when it fails */
+    const char *buf = g->pool + base;
     int bad = !S_clean_file(buf, len);
     size_t i = len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
-    rc = S_load_lines(g, buf, len, i, user, bad, path, err);
-    free(buf);
-    return rc;
+    return S_load_lines(g, base, len, i, user, bad, path, err);
 }
 
 /* ---- matching --------------------------------------------------------- */
@@ -1019,7 +1284,7 @@ static void S_hit(const cx_gaz *g, uint32_t head, const cx_gaz_tok *toks, size_t
 
 void cx_gaz_prefetch(const cx_gaz *g, uint64_t key)
 {
-    __builtin_prefetch(&g->big.tab[(size_t)S_step(S_ROOT, key) & (g->big.cap - 1)]);
+    __builtin_prefetch(&g->big.tab[(size_t)key & (g->big.cap - 1)]);
 }
 
 size_t cx_gaz_match(const cx_gaz *g, const cx_gaz_tok *toks, size_t n,
@@ -1028,12 +1293,12 @@ size_t cx_gaz_match(const cx_gaz *g, const cx_gaz_tok *toks, size_t n,
     if (n == 0)
         return 0;
     const S_table *T = S_low_initial(toks[0].s, toks[0].len, toks[0].shape) ? &g->low : &g->big;
-    uint64_t h = S_ROOT;
+    uint64_t h = 0;
     size_t nh = 0, m = T->cap - 1;
     if (n > S_MAXTOK)
         n = S_MAXTOK;
     for (size_t t = 0; t < n; t++) {
-        h = S_step(h, toks[t].key);
+        h = t ? S_step(h, toks[t].key) : toks[0].key;
         size_t i = (size_t)h & m;
         while (T->tab[i].key && T->tab[i].key != h)
             i = (i + 1) & m;

@@ -209,6 +209,109 @@ static void test_malformed_files(void **state)
     S_expect_error("badlinecat.lst", "# category: ORG\nAcme\t\tSHIP\n", 2);
     S_expect_error("empty.lst", "# category: ORG\n\tAcme Ltd\n", 2);
     S_expect_error("utf8.lst", "# category: ORG\nAcme\nBad\xff\n", 3);
+    /* a word too long to store, alone on its line and in an entry */
+    char body[2400] = "# category: ORG\nAcme\n";
+    size_t n = strlen(body);
+    memset(body + n, 'a', 1100);
+    strcpy(body + n + 1100, "\n");
+    S_expect_error("long.lst", body, 3);
+    memcpy(body + n + 1100, " Ltd\n", 6);
+    S_expect_error("long2.lst", body, 3);
+}
+
+/* The matcher's one-pass key and shape of an ASCII token agree with the
+ * code point way (cx_gaz_key, cx_gaz_shape), at every length around the
+ * eight-byte steps, and typographic apostrophes and accented capitals
+ * fold to the same key. */
+static void test_keys_agree(void **state)
+{
+    (void)state;
+    static const char *const words[] = {
+        "a", "A", "Ab", "aB", "US", "us", "Moscow", "MOSCOW", "McDonald", "iPhone",
+        "Corp.", "Corp", "U.S.", "3M", "24th", "O'Brien", "abcdefg", "abcdefgh",
+        "abcdefghi", "ABCDEFGHIJKLMNOP", "Abcdefghijklmnopq", "x-ray", "...", "a.",
+        "Washington-based", "e.g.", "2023", "Zürich", "ÉCOLE"};
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
+        const char *w = words[i];
+        cx_gaz_tok t;
+        cx_gaz_tok_init(&t, w, strlen(w), 0);
+        assert_true(t.key == cx_gaz_key(w, strlen(w)));
+        assert_int_equal(t.shape, cx_gaz_shape(w, strlen(w)));
+        assert_true(t.key != 0);
+    }
+    assert_true(cx_gaz_key("O\xE2\x80\x99" "Brien", 9) == cx_gaz_key("o'brien", 7));
+    assert_true(cx_gaz_key("\xC3\x89" "COLE", 6) == cx_gaz_key("\xC3\xA9" "cole", 6));
+    assert_true(cx_gaz_key("Corp.", 5) == cx_gaz_key("corp", 4));
+    assert_true(cx_gaz_key("abcdefgh", 8) != cx_gaz_key("abcdefg", 7));
+    assert_true(cx_gaz_key("abc", 3) != cx_gaz_key("abd", 3));
+}
+
+/* Surfaces and canonical names stay in the loaded file, ended in place:
+ * CRLF lines, trailing spaces, a last line without '\n', a BOM, and
+ * entries spelled otherwise than stored (Coca-Cola) all read back. */
+static void test_load_in_place(void **state)
+{
+    (void)state;
+    char *p = S_write("inplace.lst",
+                      "\xEF\xBB\xBF# category: ORG\r\nCoca-Cola\tThe Coca-Cola Company \tORG\r\n"
+                      "Acme  \r\nWidget Works\tWidget Works Ltd\r\n"
+                      "# category: PER.first\nJordan\n# category: LOC.country\nJordan\n"
+                      "Holland\tNetherlands");
+    cx_gaz *g = cx_gaz_new();
+    cx_error err;
+    memset(&err, 0, sizeof err);
+    assert_int_equal(cx_gaz_load_file(g, p, 1, &err), CX_OK);
+    const char *canon;
+    size_t n;
+    assert_int_equal(S_longest(g, "Coca - Cola", 0, &n, &canon), CX_G_ORG);
+    assert_int_equal(n, 3);
+    assert_string_equal(canon, "The Coca-Cola Company");
+    assert_int_equal(S_longest(g, "Acme", 0, NULL, &canon), CX_G_ORG);
+    assert_null(canon);
+    assert_int_equal(S_longest(g, "Widget Works", 0, NULL, &canon), CX_G_ORG);
+    assert_string_equal(canon, "Widget Works Ltd");
+    /* the same surface in two sections is one entry of both categories */
+    assert_int_equal(S_longest(g, "Jordan", 0, NULL, NULL), CX_G_PER_FIRST | CX_G_LOC_COUNTRY);
+    assert_int_equal(S_longest(g, "Holland", 0, NULL, &canon), CX_G_LOC_COUNTRY);
+    assert_string_equal(canon, "Netherlands");
+    assert_int_equal(cx_gaz_size(g), 5);
+    cx_gaz_free(g);
+    unlink(p);
+    free(p);
+}
+
+/* Many entries stored otherwise than spelled grow the pool while a file
+ * loads (the file itself is in the pool): lines read ahead must not keep
+ * pointers into the old one (the sanitizer build checks). */
+static void test_pool_moves(void **state)
+{
+    (void)state;
+    char *p = malloc(256);
+    snprintf(p, 256, "/tmp/cx_gaz_test_%ld_moves.lst", (long)getpid());
+    FILE *f = fopen(p, "wb");
+    assert_non_null(f);
+    fputs("# category: ORG\n", f);
+    for (int i = 0; i < 20000; i++)
+        fprintf(f, "Q%d-a-b-c-d-e-f\tCanon %d\n", i, i);
+    fclose(f);
+    cx_gaz *g = cx_gaz_new();
+    cx_error err;
+    memset(&err, 0, sizeof err);
+    assert_int_equal(cx_gaz_load_file(g, p, 1, &err), CX_OK);
+    assert_int_equal(cx_gaz_size(g), 20000);
+    char buf[64], want[32];
+    for (int i = 0; i < 20000; i += 997) {
+        snprintf(buf, sizeof buf, "Q%d - a - b - c - d - e - f", i);
+        snprintf(want, sizeof want, "Canon %d", i);
+        const char *canon;
+        size_t n;
+        assert_int_equal(S_longest(g, buf, 0, &n, &canon), CX_G_ORG);
+        assert_int_equal(n, 13);
+        assert_string_equal(canon, want);
+    }
+    cx_gaz_free(g);
+    unlink(p);
+    free(p);
 }
 
 static void test_many_entries(void **state)
@@ -329,6 +432,9 @@ int main(void)
         cmocka_unit_test(test_load_file),
         cmocka_unit_test(test_malformed_files),
         cmocka_unit_test(test_many_entries),
+        cmocka_unit_test(test_keys_agree),
+        cmocka_unit_test(test_load_in_place),
+        cmocka_unit_test(test_pool_moves),
         cmocka_unit_test(test_ctx_user_gazetteer),
         cmocka_unit_test(test_ctx_disabled_list),
     };
