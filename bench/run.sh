@@ -108,10 +108,10 @@ s1=$(t 1 "$r1")
 mbs1=$(calc "$text_bytes / 1e6 / $s1")
 [ "$(t 4 "$r1")" = 0 ] || echo "  (chronex exited $(t 4 "$r1"))"
 fig "chronex -j 1, JSON Lines in, JSON Lines file" "$mbs1" "MB/s" \
-  ">= $(calc "$grep_mbs / 4") (1/4 of pcre2grep): $(calc "$mbs1 / ($grep_mbs + 1e-9)") of it"
+  ">= $(calc "$grep_mbs / 4") (0.25 of pcre2grep; now $(calc "$mbs1 / ($grep_mbs + 1e-9)"))"
 cpu1=$(calc "$text_bytes / 1e6 / ($(t 5 "$r1") + 1e-9)")
 fig "  per cpu second" "$cpu1" "MB/s" \
-  ">= $(calc "$grep_cpu / 4") (1/4 of pcre2grep's): $(calc "$cpu1 / ($grep_cpu + 1e-9)") of it"
+  ">= $(calc "$grep_cpu / 4") (0.25 of pcre2grep's; now $(calc "$cpu1 / ($grep_cpu + 1e-9)"))"
 fig "  output written" "$(calc "$(wc -c <"$W/out1.jsonl") / 1e6")" "MB"
 fig "  compromise (JavaScript rules), for reference" "0.17" "MB/s"
 
