@@ -52,6 +52,12 @@ typedef struct {
     /* Default lists to leave out, by file stem (e.g. "per_last"). Borrowed. */
     const char *const *disabled_lists;
     size_t n_disabled_lists;
+    /* Folder for gazetteer images (a loaded gazetteer saved whole, so that
+     * the next start-up reads it instead of parsing the lists; see
+     * docs/HACKING.md). Created when missing; an image that is missing,
+     * stale or corrupt is rebuilt from the lists, and a folder that cannot
+     * be written only costs the speed. NULL: none. Borrowed. */
+    const char *cache_dir;
 } cx_config;
 
 cx_config cx_config_default(void);

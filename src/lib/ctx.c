@@ -2,8 +2,11 @@
  * document -> segment -> timex -> entity -> event -> result. */
 #include "ctx_int.h"
 #include "event_int.h"
+#include "gazetteer_int.h"
 #include "rules_int.h"
 #include <dirent.h>
+#include <errno.h>
+#include <inttypes.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -132,18 +135,23 @@ static void *S_timex_job_run(void *arg)
 }
 
 /* The data hash: every file of the data folder, then the user lists and
- * the disabled lists' names. CX_OK or CX_ERR_NOMEM. */
-static int S_data_hash(const cx_config *cfg, const char *dir, uint64_t *out)
+ * the disabled lists' names. *whole is cleared when a user list could not
+ * be read (the hash then does not tell what would load). CX_OK or
+ * CX_ERR_NOMEM. */
+static int S_data_hash(const cx_config *cfg, const char *dir, uint64_t *out, int *whole)
 {
     uint64_t h = CX_FNV_INIT;
     char *buf = malloc(S_CHUNK);
     if (!buf)
         return CX_ERR_NOMEM;
     S_hash_tree(dir, &h, buf, 0);
+    *whole = 1;
     for (size_t i = 0; i < cfg->n_gazetteers; i++) {
         uint64_t fh = h;
         if (S_hash_file(cfg->gazetteers[i], &fh, buf) == 0)
             h = fh;
+        else
+            *whole = 0;
     }
     free(buf);
     for (size_t i = 0; i < cfg->n_disabled_lists; i++)
@@ -152,9 +160,72 @@ static int S_data_hash(const cx_config *cfg, const char *dir, uint64_t *out)
     return CX_OK;
 }
 
-/* Loads the date patterns (on a second thread), the entity data and the
- * data hash; the hash is read while the patterns compile, which is the
- * longer of the two loads. */
+/* ---- gazetteer images ----------------------------------------------
+ *
+ * Parsing the lists is most of start-up; a saved image of the loaded
+ * gazetteer reads in a fraction of it. The image's file name is a hash of
+ * the configuration (version, data folder, user lists, disabled lists),
+ * so that a change of data overwrites it instead of piling up images; its
+ * key adds the data hash, which covers the contents of every file. */
+
+#define S_IMG_FORMAT "chronex-gazetteer-image-1"
+
+static uint64_t S_str_hash(uint64_t h, const char *s)
+{
+    return cx_hash64(h, s ? s : "", s ? strlen(s) + 1 : 1);
+}
+
+/* The image path for cfg (new string), or NULL: no cache folder, or it
+ * cannot be made. */
+static char *S_image_path(const cx_config *cfg, const char *dir, uint64_t *name_hash)
+{
+    if (!cfg->cache_dir || !cfg->cache_dir[0])
+        return NULL;
+    if (mkdir(cfg->cache_dir, 0777) != 0 && errno != EEXIST)
+        return NULL;
+    uint64_t h = S_str_hash(0, S_IMG_FORMAT);
+    h = S_str_hash(h, CX_VERSION);
+    h = S_str_hash(h, dir);
+    for (size_t i = 0; i < cfg->n_gazetteers; i++)
+        h = S_str_hash(h, cfg->gazetteers[i]);
+    h = cx_hash64(h, "|", 1);
+    for (size_t i = 0; i < cfg->n_disabled_lists; i++)
+        h = S_str_hash(h, cfg->disabled_lists[i]);
+    *name_hash = h;
+    char name[48];
+    snprintf(name, sizeof name, "gazetteer-%016" PRIx64 ".img", h);
+    return cx_path_join(cfg->cache_dir, name);
+}
+
+/* The entity rules from the image when it is there and current, else
+ * from the lists, saving an image for the next start-up. */
+static int S_load_entity(cx_ctx *ctx, const cx_config *cfg, const char *dir, int whole,
+                         cx_error *err)
+{
+    uint64_t name_hash = 0;
+    char *img = whole ? S_image_path(cfg, dir, &name_hash) : NULL;
+    uint64_t key = cx_hash64(name_hash, &ctx->data_hash, sizeof ctx->data_hash);
+    if (img) {
+        cx_gaz *g = cx_gaz_new();
+        if (g && cx_gaz_image_load(g, img, key) == CX_OK) {
+            free(img);
+            ctx->entity = cx_entity_rules_wrap(g);
+            if (ctx->entity)
+                return CX_OK;
+            cx_error_set(err, CX_ERR_NOMEM, NULL, 0, "out of memory");
+            return CX_ERR_NOMEM;
+        }
+        cx_gaz_free(g);
+    }
+    int rc = cx_entity_rules_load(cfg, dir, &ctx->entity, err);
+    if (rc == CX_OK && img)
+        (void)cx_gaz_image_save(cx_entity_rules_gaz(ctx->entity), img, key);
+    free(img);
+    return rc;
+}
+
+/* Loads the date patterns (on a second thread), the data hash and the
+ * entity data, which the hash keys. */
 static int S_load_rules(cx_ctx *ctx, const cx_config *cfg, const char *dir, cx_error *err)
 {
     S_timex_job job = {dir, NULL, {0}, CX_OK};
@@ -163,11 +234,13 @@ static int S_load_rules(cx_ctx *ctx, const cx_config *cfg, const char *dir, cx_e
     if (!threaded)
         S_timex_job_run(&job);
     cx_error eerr = {0};
-    int erc = cx_entity_rules_load(cfg, dir, &ctx->entity, &eerr);
-    if (erc == CX_OK && S_data_hash(cfg, dir, &ctx->data_hash) != CX_OK) {
+    int whole = 0, erc = CX_OK;
+    if (S_data_hash(cfg, dir, &ctx->data_hash, &whole) != CX_OK) {
         cx_error_set(&eerr, CX_ERR_NOMEM, NULL, 0, "out of memory");
         erc = CX_ERR_NOMEM;
     }
+    if (erc == CX_OK)
+        erc = S_load_entity(ctx, cfg, dir, whole, &eerr);
     if (threaded)
         pthread_join(th, NULL);
     ctx->timex = job.rules;

@@ -128,6 +128,19 @@ int cx_entity_rules_load(const cx_config *cfg, const char *data_dir,
     return CX_OK;
 }
 
+cx_entity_rules *cx_entity_rules_wrap(cx_gaz *g)
+{
+    cx_entity_rules *r = calloc(1, sizeof *r);
+    if (!r) {
+        cx_gaz_free(g);
+        return NULL;
+    }
+    r->gaz = g;
+    return r;
+}
+
+const cx_gaz *cx_entity_rules_gaz(const cx_entity_rules *r) { return r->gaz; }
+
 void cx_entity_rules_free(cx_entity_rules *r)
 {
     if (!r)

@@ -18,6 +18,13 @@ int cx_entity_rules_load(const cx_config *cfg, const char *data_dir,
                          cx_entity_rules **out, cx_error *err);
 void cx_entity_rules_free(cx_entity_rules *r);
 
+/* For ctx.c's gazetteer image: the rules around a gazetteer loaded from
+ * an image (taking it; NULL when out of memory, g then freed), and the
+ * gazetteer of loaded rules (borrowed). */
+struct cx_gaz;
+cx_entity_rules *cx_entity_rules_wrap(struct cx_gaz *g);
+const struct cx_gaz *cx_entity_rules_gaz(const cx_entity_rules *r);
+
 /* Finds the entities of doc. Mentions get byte spans (cp spans are filled
  * in by the caller), in text order; entities in order of first mention.
  * Timexes are given so that a date is not taken for a name. */

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #define S_NONE 0xFFFFFFFFu
 #define S_KIDS 0x80000000u
@@ -1324,4 +1325,203 @@ size_t cx_gaz_match(const cx_gaz *g, const cx_gaz_tok *toks, size_t n,
             break;
     }
     return nh;
+}
+
+/* ---- images ------------------------------------------------------------ */
+
+#define S_IMG_MAGIC "CXGAZIMG"
+#define S_IMG_VERSION 1u
+
+/* The header; the arrays follow it in this order: big table, low table,
+ * entries, pool. Sizes are 64-bit so that the layout does not depend on
+ * the platform's size_t. */
+typedef struct {
+    char magic[8];
+    uint32_t version, slot_size, entry_size, order; /* order: S_IMG_ORDER */
+    uint64_t key;
+    uint64_t keys; /* S_img_keys(): the token keys this build computes */
+    uint64_t big_cap, big_used, low_cap, low_used, nbig, nents, npool;
+    uint64_t sum; /* cx_hash64 of the four arrays, in order */
+} S_img_head;
+
+/* A checksum of n bytes in four independent lanes of 8 bytes: an image
+ * is about 20 MB, and one chain of multiplies (cx_hash64) was most of the
+ * time it takes to load one. Not a data hash: only images use it. */
+static uint64_t S_sum4(uint64_t h, const void *p, size_t n)
+{
+    const unsigned char *s = p;
+    uint64_t l[4] = {h, h ^ 0x1111, h ^ 0x2222, h ^ 0x3333};
+    size_t i = 0;
+    for (; i + 32 <= n; i += 32)
+        for (int k = 0; k < 4; k++) {
+            uint64_t w;
+            memcpy(&w, s + i + 8 * k, 8);
+            l[k] = (l[k] ^ w) * 0x9E3779B97F4A7C15ULL;
+            l[k] ^= l[k] >> 29;
+        }
+    uint64_t r = cx_hash64(l[0], s + i, n - i);
+    for (int k = 1; k < 4; k++)
+        r = cx_hash64(r, &l[k], 8);
+    return r;
+}
+
+#define S_IMG_ORDER 0x01020304u /* reads otherwise on another byte order */
+
+/* What this build's key functions make of a few tokens and paths: an
+ * image from a build that hashes tokens otherwise (the same version
+ * number in the middle of development) does not fit. */
+static uint64_t S_img_keys(void)
+{
+    static const char *const w[] = {"chronex", "New", "York", "U.S.", "Zürich", "O'Neil"};
+    uint64_t h = 0, node = 0;
+    for (size_t i = 0; i < sizeof w / sizeof *w; i++) {
+        uint64_t k = cx_gaz_key(w[i], strlen(w[i]));
+        node = i ? S_step(node, k) : k;
+        h = cx_hash64(h, &k, sizeof k);
+        h = cx_hash64(h, &node, sizeof node);
+    }
+    return h;
+}
+
+static uint64_t S_img_sum(const cx_gaz *g)
+{
+    uint64_t h = S_sum4(0, g->big.tab, g->big.cap * sizeof(S_slot));
+    h = S_sum4(h, g->low.tab, g->low.cap * sizeof(S_slot));
+    h = S_sum4(h, g->ents, g->nents * sizeof(S_entry));
+    return S_sum4(h, g->pool, g->npool);
+}
+
+int cx_gaz_image_save(const cx_gaz *g, const char *path, uint64_t key)
+{
+    S_img_head h;
+    memset(&h, 0, sizeof h);
+    memcpy(h.magic, S_IMG_MAGIC, 8);
+    h.version = S_IMG_VERSION;
+    h.slot_size = sizeof(S_slot);
+    h.entry_size = sizeof(S_entry);
+    h.order = S_IMG_ORDER;
+    h.key = key;
+    h.keys = S_img_keys();
+    h.big_cap = g->big.cap, h.big_used = g->big.used;
+    h.low_cap = g->low.cap, h.low_used = g->low.used;
+    h.nbig = g->nbig, h.nents = g->nents, h.npool = g->npool;
+    h.sum = S_img_sum(g);
+    size_t n = strlen(path);
+    char *tmp = malloc(n + 32);
+    if (!tmp)
+        return CX_ERR_NOMEM;
+    snprintf(tmp, n + 32, "%s.tmp.%ld", path, (long)getpid());
+    FILE *f = fopen(tmp, "wb");
+    int ok = f != NULL;
+    ok = ok && fwrite(&h, sizeof h, 1, f) == 1;
+    ok = ok && fwrite(g->big.tab, sizeof(S_slot), g->big.cap, f) == g->big.cap;
+    ok = ok && fwrite(g->low.tab, sizeof(S_slot), g->low.cap, f) == g->low.cap;
+    ok = ok && (!g->nents || fwrite(g->ents, sizeof(S_entry), g->nents, f) == g->nents);
+    ok = ok && (!g->npool || fwrite(g->pool, 1, g->npool, f) == g->npool);
+    if (f && fclose(f) != 0)
+        ok = 0;
+    if (ok && rename(tmp, path) != 0)
+        ok = 0;
+    if (!ok)
+        remove(tmp);
+    free(tmp);
+    return ok ? CX_OK : CX_ERR_IO;
+}
+
+/* Reads n elements of size sz into a new array (NULL for none). */
+static int S_img_read(FILE *f, size_t n, size_t sz, void **out)
+{
+    *out = NULL;
+    if (!n)
+        return CX_OK;
+    void *p = malloc(n * sz);
+    if (!p)
+        return CX_ERR_NOMEM;
+    if (fread(p, sz, n, f) != n) {
+        free(p);
+        return CX_ERR_DATA;
+    }
+    *out = p;
+    return CX_OK;
+}
+
+/* Every offset of the arrays points inside them, and the pool's strings
+ * end inside it: an image that passes reads nothing out of bounds. */
+static int S_img_sane(const cx_gaz *g)
+{
+    if (g->npool && g->pool[g->npool - 1] != '\0')
+        return 0;
+    for (size_t i = 0; i < g->nents; i++) {
+        const S_entry *x = &g->ents[i];
+        if ((x->next != S_NONE && x->next >= g->nents) || x->surf >= g->npool ||
+            (x->canon != S_NONE && x->canon >= g->npool))
+            return 0;
+    }
+    const S_table *T[2] = {&g->big, &g->low};
+    for (int t = 0; t < 2; t++)
+        for (size_t i = 0; i < T[t]->cap; i++) {
+            uint32_t v = T[t]->tab[i].val & ~S_KIDS;
+            if (v > g->nents)
+                return 0;
+        }
+    return 1;
+}
+
+static int S_pow2(uint64_t x) { return x >= 2 && (x & (x - 1)) == 0; }
+
+int cx_gaz_image_load(cx_gaz *g, const char *path, uint64_t key)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return CX_ERR_IO;
+    S_img_head h;
+    struct stat st;
+    int rc = CX_ERR_DATA;
+    if (fread(&h, sizeof h, 1, f) != 1 || fstat(fileno(f), &st) != 0 ||
+        memcmp(h.magic, S_IMG_MAGIC, 8) != 0 || h.version != S_IMG_VERSION ||
+        h.slot_size != sizeof(S_slot) || h.entry_size != sizeof(S_entry) || h.key != key ||
+        h.order != S_IMG_ORDER || h.keys != S_img_keys() ||
+        !S_pow2(h.big_cap) || !S_pow2(h.low_cap) || h.big_cap > ((uint64_t)1 << 32) ||
+        h.low_cap > ((uint64_t)1 << 32) || h.big_used >= h.big_cap ||
+        h.low_used >= h.low_cap || h.nents >= S_NONE || h.npool >= UINT32_MAX ||
+        h.nbig > h.nents)
+        goto out;
+    /* the file is exactly the header and the arrays */
+    uint64_t want = sizeof h + (h.big_cap + h.low_cap) * sizeof(S_slot) +
+                    h.nents * sizeof(S_entry) + h.npool;
+    if ((uint64_t)st.st_size != want)
+        goto out;
+    cx_gaz tmp;
+    memset(&tmp, 0, sizeof tmp);
+    void *big, *low, *ents, *pool;
+    rc = S_img_read(f, (size_t)h.big_cap, sizeof(S_slot), &big);
+    tmp.big.tab = big;
+    if (rc == CX_OK)
+        rc = S_img_read(f, (size_t)h.low_cap, sizeof(S_slot), &low), tmp.low.tab = low;
+    if (rc == CX_OK)
+        rc = S_img_read(f, (size_t)h.nents, sizeof(S_entry), &ents), tmp.ents = ents;
+    if (rc == CX_OK)
+        rc = S_img_read(f, (size_t)h.npool, 1, &pool), tmp.pool = pool;
+    tmp.big.cap = (size_t)h.big_cap, tmp.big.used = (size_t)h.big_used;
+    tmp.low.cap = (size_t)h.low_cap, tmp.low.used = (size_t)h.low_used;
+    tmp.nbig = (size_t)h.nbig;
+    tmp.nents = tmp.cap_ents = (size_t)h.nents;
+    tmp.npool = tmp.cap_pool = (size_t)h.npool;
+    if (rc == CX_OK && (S_img_sum(&tmp) != h.sum || !S_img_sane(&tmp)))
+        rc = CX_ERR_DATA;
+    if (rc != CX_OK) {
+        free(tmp.big.tab);
+        free(tmp.low.tab);
+        free(tmp.ents);
+        free(tmp.pool);
+        goto out;
+    }
+    free(g->big.tab);
+    free(g->low.tab);
+    free(g->ents);
+    free(g->pool);
+    *g = tmp;
+out:
+    fclose(f);
+    return rc;
 }

@@ -76,6 +76,23 @@ int cx_gaz_reserve(cx_gaz *g, size_t nodes);
  * loading them grows nothing. CX_OK or CX_ERR_NOMEM. */
 int cx_gaz_reserve_bytes(cx_gaz *g, size_t len);
 
+/* ---- images: a loaded gazetteer saved whole, for a fast start-up -----
+ *
+ * An image holds the gazetteer's arrays as they are in memory (offsets,
+ * no pointers) behind a header with a magic string, the format version,
+ * the caller's key (what the lists were: ctx.c hashes their contents and
+ * the configuration) and a checksum of every byte. */
+
+/* Writes g to path through a temporary file and a rename, so that a
+ * reader never sees half an image. CX_OK, CX_ERR_IO or CX_ERR_NOMEM. */
+int cx_gaz_image_save(const cx_gaz *g, const char *path, uint64_t key);
+
+/* Loads the image at path into g, which must be fresh from cx_gaz_new.
+ * CX_OK; CX_ERR_IO when there is none or it cannot be read; CX_ERR_DATA
+ * when it is of another key or format, truncated or corrupt (its checksum
+ * or its offsets are wrong). On any error g is left empty and usable. */
+int cx_gaz_image_load(cx_gaz *g, const char *path, uint64_t key);
+
 /* The number of entries. */
 size_t cx_gaz_size(const cx_gaz *g);
 

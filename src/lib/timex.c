@@ -10,6 +10,7 @@
 #include "ctx_int.h"
 #include "document_int.h"
 #include "util_int.h"
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -785,8 +786,6 @@ static int S_compile_gate(const S_pload *pl, int k, cx_timex_rules *r,
     pcre2_jit_compile(g->re, PCRE2_JIT_COMPLETE); /* else interpreted */
     uint32_t caps = 0;
     pcre2_pattern_info(g->re, PCRE2_INFO_CAPTURECOUNT, &caps);
-    if (caps + 1 > r->max_pairs)
-        r->max_pairs = caps + 1;
     if (caps >= sizeof g->field) {
         cx_error_set(err, CX_ERR_PATTERN, path, 0, "more than %zu groups in "
                      "combined pattern %d", sizeof g->field - 1, k);
@@ -796,6 +795,61 @@ static int S_compile_gate(const S_pload *pl, int k, cx_timex_rules *r,
         cx_error_set(err, CX_ERR_PATTERN, path, 0, "more than %d groups share "
                      "a name; raise TX_MAX_DUP", TX_MAX_DUP);
         return CX_ERR_PATTERN;
+    }
+    return CX_OK;
+}
+
+/* The gate sets compile on two threads: compiling and JIT-compiling them
+ * is most of the date data's load, and start-up waits for it. Each gate
+ * writes only its own r->re[k]; errors are reported as a loop in gate
+ * order would. */
+typedef struct {
+    const S_pload *pl;
+    cx_timex_rules *r;
+    const char *path;
+    pthread_mutex_t mu;
+    int next;
+    int rc[TX_NGATE];
+    cx_error err[TX_NGATE];
+} S_gates;
+
+static void *S_gates_run(void *arg)
+{
+    S_gates *G = arg;
+    for (;;) {
+        pthread_mutex_lock(&G->mu);
+        int k = G->next++;
+        pthread_mutex_unlock(&G->mu);
+        if (k >= TX_NGATE)
+            return NULL;
+        G->rc[k] = S_compile_gate(G->pl, k, G->r, G->path, &G->err[k]);
+    }
+}
+
+static int S_compile_gates(const S_pload *pl, cx_timex_rules *r, const char *path,
+                           cx_error *err)
+{
+    S_gates G;
+    memset(&G, 0, sizeof G);
+    G.pl = pl, G.r = r, G.path = path;
+    pthread_mutex_init(&G.mu, NULL);
+    pthread_t th;
+    int threaded = pthread_create(&th, NULL, S_gates_run, &G) == 0;
+    S_gates_run(&G);
+    if (threaded)
+        pthread_join(th, NULL);
+    pthread_mutex_destroy(&G.mu);
+    for (int k = 0; k < TX_NGATE; k++) {
+        if (G.rc[k] != CX_OK) {
+            if (err)
+                *err = G.err[k];
+            return G.rc[k];
+        }
+        uint32_t caps = 0;
+        if (r->re[k].re)
+            pcre2_pattern_info(r->re[k].re, PCRE2_INFO_CAPTURECOUNT, &caps);
+        if (caps + 1 > r->max_pairs)
+            r->max_pairs = caps + 1;
     }
     return CX_OK;
 }
@@ -821,8 +875,8 @@ static int S_load_patterns(const char *path, cx_timex_rules *r, cx_error *err)
         rc = CX_ERR_PATTERN;
         cx_error_set(err, rc, path, bad, "%s", pl->bad ? pl->bad : "out of memory");
     }
-    for (int k = 0; rc == CX_OK && k < TX_NGATE; k++)
-        rc = S_compile_gate(pl, k, r, path, err);
+    if (rc == CX_OK)
+        rc = S_compile_gates(pl, r, path, err);
     for (size_t i = 0; i < pl->nmacros; i++)
         free(pl->macros[i].re);
     for (size_t i = 0; i < pl->nrules; i++)

@@ -64,5 +64,27 @@ expect "missing file fails, others written" 1 "$CHRONEX" extract -q -o "$T/m" "$
 has "missing file named" "missing.txt" "$T/err"
 if [ -s "$T/m/000_bf2704ef968afcf2.json" ]; then ok "other document still written"; else bad "other document still written"; fi
 
+# gazetteer images: written by the first start-up, read by the next, never
+# changing the output; a damaged one or a cache folder that cannot be
+# written costs only time
+C="$T/cache"
+expect "extract without a cache" 0 "$CHRONEX" extract --no-cache --dct 2023-06-01 "$S2"
+cp "$T/out" "$T/nocache.json"
+if [ ! -d "$C" ]; then ok "--no-cache writes no image"; else bad "--no-cache writes no image"; fi
+expect "extract writing an image" 0 "$CHRONEX" extract --cache-dir "$C" --dct 2023-06-01 "$S2"
+if cmp -s "$T/out" "$T/nocache.json"; then ok "same output when writing the image"; else bad "same output when writing the image"; fi
+set -- "$C"/gazetteer-*.img
+if [ -s "$1" ]; then ok "image written"; else bad "image written"; fi
+IMG=$1
+expect "extract reading the image" 0 "$CHRONEX" extract --cache-dir "$C" --dct 2023-06-01 "$S2"
+if cmp -s "$T/out" "$T/nocache.json"; then ok "same output from the image"; else bad "same output from the image"; fi
+printf 'damaged' | dd of="$IMG" bs=1 seek=4000 conv=notrunc 2>/dev/null
+expect "extract over a damaged image" 0 "$CHRONEX" extract --cache-dir "$C" --dct 2023-06-01 "$S2"
+if cmp -s "$T/out" "$T/nocache.json"; then ok "same output past a damaged image"; else bad "same output past a damaged image"; fi
+: > "$T/afile"
+expect "a cache folder that cannot be made" 0 "$CHRONEX" extract --cache-dir "$T/afile/sub" --dct 2023-06-01 "$S2"
+if cmp -s "$T/out" "$T/nocache.json"; then ok "same output without a usable cache"; else bad "same output without a usable cache"; fi
+expect "CHRONEX_CACHE_DIR empty: no cache" 0 env CHRONEX_CACHE_DIR= "$CHRONEX" extract --dct 2023-06-01 "$S2"
+
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]

@@ -421,6 +421,179 @@ static void test_ctx_disabled_list(void **state)
     cx_result_free(r);
 }
 
+/* ---- images --------------------------------------------------------- */
+
+static const char *const S_queries[] = {"New York Stock Exchange opened", "New York police",
+                                        "US officials", "us too", "Moscow", "Apple Inc.",
+                                        "New Jersey", NULL};
+
+/* The same answers from g as from the gazetteer S_small builds. */
+static void S_same_as_small(const cx_gaz *g)
+{
+    cx_gaz *ref = S_small();
+    assert_int_equal(cx_gaz_size(g), cx_gaz_size(ref));
+    for (int i = 0; S_queries[i]; i++) {
+        size_t n1, n2;
+        const char *c1, *c2;
+        assert_int_equal(S_longest(g, S_queries[i], 0, &n1, &c1),
+                         S_longest(ref, S_queries[i], 0, &n2, &c2));
+        assert_int_equal(n1, n2);
+        if (c1 || c2)
+            assert_string_equal(c1 ? c1 : "", c2 ? c2 : "");
+    }
+    cx_gaz_free(ref);
+}
+
+static char *S_image(uint64_t key)
+{
+    char *path = malloc(256);
+    snprintf(path, 256, "/tmp/cx_gaz_test_%ld.img", (long)getpid());
+    cx_gaz *g = S_small();
+    assert_int_equal(cx_gaz_image_save(g, path, key), CX_OK);
+    cx_gaz_free(g);
+    return path;
+}
+
+static void test_image_roundtrip(void **state)
+{
+    (void)state;
+    char *path = S_image(42);
+    cx_gaz *g = cx_gaz_new();
+    assert_int_equal(cx_gaz_image_load(g, path, 42), CX_OK);
+    S_same_as_small(g);
+    /* a loaded image still takes more entries */
+    assert_int_equal(cx_gaz_add(g, "Lisbon", 6, NULL, 0, CX_G_LOC_CITY, 0), CX_OK);
+    assert_int_equal(S_longest(g, "Lisbon", 0, NULL, NULL), CX_G_LOC_CITY);
+    assert_int_equal(S_longest(g, "New York police", 0, NULL, NULL), CX_G_LOC_CITY);
+    cx_gaz_free(g);
+    /* another key: refused, and the gazetteer stays empty and usable */
+    g = cx_gaz_new();
+    assert_int_equal(cx_gaz_image_load(g, path, 43), CX_ERR_DATA);
+    assert_int_equal(cx_gaz_size(g), 0);
+    assert_int_equal(cx_gaz_add(g, "Moscow", 6, NULL, 0, CX_G_LOC_CITY, 0), CX_OK);
+    assert_int_equal(S_longest(g, "Moscow", 0, NULL, NULL), CX_G_LOC_CITY);
+    cx_gaz_free(g);
+    unlink(path);
+    g = cx_gaz_new();
+    assert_int_equal(cx_gaz_image_load(g, path, 42), CX_ERR_IO);
+    cx_gaz_free(g);
+    free(path);
+}
+
+/* Rewrites byte at of the file (or cuts the file there when cut). */
+static void S_damage(const char *path, long at, int cut)
+{
+    FILE *f = fopen(path, "r+b");
+    assert_non_null(f);
+    if (cut) {
+        assert_int_equal(ftruncate(fileno(f), at), 0);
+    } else {
+        assert_int_equal(fseek(f, at, SEEK_SET), 0);
+        int c = fgetc(f);
+        assert_int_equal(fseek(f, at, SEEK_SET), 0);
+        fputc(c ^ 0x5A, f);
+    }
+    fclose(f);
+}
+
+static void test_image_damaged(void **state)
+{
+    (void)state;
+    long size;
+    char *path = S_image(7);
+    FILE *f = fopen(path, "rb");
+    fseek(f, 0, SEEK_END);
+    size = ftell(f);
+    fclose(f);
+    /* every kind of damage is refused, never read: cut short, a byte
+     * flipped in the header, in the tables, in the strings at the end */
+    const long at[] = {size - 1, 3, 100, size / 2, size - 2};
+    for (int i = 0; i < 5; i++) {
+        free(path);
+        path = S_image(7);
+        S_damage(path, at[i], i == 0);
+        cx_gaz *g = cx_gaz_new();
+        assert_int_equal(cx_gaz_image_load(g, path, 7), CX_ERR_DATA);
+        assert_int_equal(cx_gaz_size(g), 0);
+        cx_gaz_free(g);
+    }
+    /* not an image at all */
+    f = fopen(path, "wb");
+    fputs("# category: LOC.city\nLisbon\n", f);
+    fclose(f);
+    cx_gaz *g = cx_gaz_new();
+    assert_int_equal(cx_gaz_image_load(g, path, 7), CX_ERR_DATA);
+    cx_gaz_free(g);
+    unlink(path);
+    free(path);
+}
+
+/* The number of images in dir, and the path of the last one found. */
+static int S_images(const char *dir, char *last, size_t cap)
+{
+    char cmd[512];
+    snprintf(cmd, sizeof cmd, "ls %s/gazetteer-*.img 2>/dev/null", dir);
+    FILE *p = popen(cmd, "r");
+    assert_non_null(p);
+    int n = 0;
+    char line[400];
+    while (fgets(line, sizeof line, p)) {
+        line[strcspn(line, "\n")] = '\0';
+        snprintf(last, cap, "%s", line);
+        n++;
+    }
+    pclose(p);
+    return n;
+}
+
+/* Through the context: a second start-up reads the image the first one
+ * wrote and gives the same result; a changed user list or a damaged
+ * image is never used. */
+static void test_ctx_image(void **state)
+{
+    (void)state;
+    const char *text = "The fans cheered for Lisbon and for Qarvosto Lentaja.\n";
+    char dir[128], img[400], cmd[300];
+    snprintf(dir, sizeof dir, "/tmp/cx_gaz_cache_%ld", (long)getpid());
+    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+    assert_int_equal(system(cmd), 0);
+    char *p = S_write("cached.lst", "# category: ORG\nLisbon\tLisbon Rowing Club\n");
+    const char *lists[] = {p};
+    cx_config cfg = cx_config_default();
+    cfg.data_dir = getenv("CHRONEX_DATA_DIR");
+    cfg.cache_dir = dir;
+    cfg.gazetteers = lists;
+    cfg.n_gazetteers = 1;
+    for (int run = 0; run < 2; run++) {
+        cx_result *r = S_run(&cfg, text);
+        assert_true(S_has_entity(r, "Lisbon Rowing Club", CX_ORGANIZATION));
+        assert_false(S_has_entity(r, "Qarvosto Lentaja", CX_ORGANIZATION));
+        cx_result_free(r);
+        assert_int_equal(S_images(dir, img, sizeof img), 1);
+    }
+    /* the list changes: the image no longer fits and is replaced */
+    free(S_write("cached.lst", "# category: ORG\nLisbon\tLisbon Rowing Club\nQarvosto "
+                               "Lentaja\n"));
+    cx_result *r = S_run(&cfg, text);
+    assert_true(S_has_entity(r, "Qarvosto Lentaja", CX_ORGANIZATION));
+    cx_result_free(r);
+    assert_int_equal(S_images(dir, img, sizeof img), 1);
+    /* a damaged image is read from the lists again */
+    S_damage(img, 200, 0);
+    r = S_run(&cfg, text);
+    assert_true(S_has_entity(r, "Qarvosto Lentaja", CX_ORGANIZATION));
+    assert_true(S_has_entity(r, "Lisbon Rowing Club", CX_ORGANIZATION));
+    cx_result_free(r);
+    /* no cache folder: nothing written, same result */
+    cfg.cache_dir = NULL;
+    r = S_run(&cfg, text);
+    assert_true(S_has_entity(r, "Qarvosto Lentaja", CX_ORGANIZATION));
+    cx_result_free(r);
+    assert_int_equal(system(cmd), 0);
+    unlink(p);
+    free(p);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -433,6 +606,9 @@ int main(void)
         cmocka_unit_test(test_malformed_files),
         cmocka_unit_test(test_many_entries),
         cmocka_unit_test(test_keys_agree),
+        cmocka_unit_test(test_image_roundtrip),
+        cmocka_unit_test(test_image_damaged),
+        cmocka_unit_test(test_ctx_image),
         cmocka_unit_test(test_load_in_place),
         cmocka_unit_test(test_pool_moves),
         cmocka_unit_test(test_ctx_user_gazetteer),
