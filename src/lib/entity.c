@@ -217,7 +217,11 @@ int cx_ent_prep_before(const S_work *w, size_t b)
     if (b >= 2 && S_tok_is(w, b - 1, "to") && (S_tok_is(w, b - 2, "according") ||
                                                S_tok_is(w, b - 2, "According")))
         return 0;
-    return !w->t[b - 1].cap || (w->seg->toks[b - 1].flags & CX_TOK_SSTART);
+    if (!w->t[b - 1].cap || (w->seg->toks[b - 1].flags & CX_TOK_SSTART))
+        return 1;
+    /* a line in capitals: "CHICAGO AT TORONTO", "LEAD IN MILWAUKEE" */
+    return (w->seg->toks[b - 1].flags & CX_TOK_UPPER) && (w->seg->toks[b].flags & CX_TOK_UPPER) &&
+           w->t[b - 1].hl && (S_tok_is(w, b - 1, "IN") || S_tok_is(w, b - 1, "AT"));
 }
 
 int cx_ent_dateline(const S_work *w, size_t b, size_t e)
@@ -246,6 +250,8 @@ static int S_open_quote(const S_work *w, size_t i)
     size_t n = t->end - t->start;
     if (n == 1)
         return s[0] == '"' || s[0] == '(' || s[0] == ':' || s[0] == '\'' || s[0] == '-';
+    if (n == 2) /* `` in tokenized text */
+        return s[0] == '`' && s[1] == '`';
     /* U+201C U+2018 U+2013 U+2014 */
     return n == 3 && s[0] == 0xE2 && s[1] == 0x80 &&
            (s[2] == 0x9C || s[2] == 0x98 || s[2] == 0x93 || s[2] == 0x94);
@@ -728,6 +734,24 @@ static int S_all_caps_word(const S_work *w, size_t i)
     return (w->seg->toks[i].flags & CX_TOK_UPPER) && w->g[i].len <= 7;
 }
 
+/* Is token i a place noun in lower case (town, province: LOC.head)? */
+static int S_place_noun(const S_work *w, size_t i)
+{
+    return i < w->ntok && (w->t[i].cats & CX_G_LOC_HEAD) && !w->t[i].cap &&
+           (w->seg->toks[i].flags & CX_TOK_LOWER);
+}
+
+/* A place noun says [b, e) is a place: "the town of X", "the capital X",
+ * "X province". */
+static int S_place_noun_near(const S_work *w, size_t b, size_t e)
+{
+    if (e < w->ntok && S_same_line(w, e) && S_place_noun(w, e))
+        return 1;
+    if (b >= 1 && S_same_line(w, b) && S_place_noun(w, b - 1) && S_tok_is(w, b - 1, "capital"))
+        return 1;
+    return b >= 2 && S_same_line(w, b) && S_tok_is(w, b - 1, "of") && S_place_noun(w, b - 2);
+}
+
 /* Types piece p; returns 1 when it has narrowed p and must look again. */
 static int S_classify_once(S_work *w, S_piece *p)
 {
@@ -765,8 +789,12 @@ static int S_classify_once(S_work *w, S_piece *p)
         p->type = T_DROP;
         return 0;
     }
-    if (has_head && !full && f->dlen && f->dlen < n) {
-        /* "Panamanian Boxing Association": the nationality is no part */
+    /* A nationality before an organization name is part of a proper name
+     * ("Iraqi National Congress", "British Broadcasting Corporation"), but
+     * an adjective before one generic word or a ministry ("Canadian
+     * Government", "the German Foreign Ministry") */
+    if (has_head && !full && f->dlen && f->dlen < n &&
+        ((size_t)f->dlen + 1 == n || S_tok_is(w, e - 1, "Ministry") || S_tok_is(w, e - 1, "Embassy"))) {
         p->b += f->dlen;
         return 1;
     }
@@ -852,18 +880,41 @@ static int S_classify_once(S_work *w, S_piece *p)
     }
     if (t >= 0 || t == T_DROP) {
         p->type = t;
+        p->gaz = 1;
         return 0;
     }
-    /* an organization name at the end: Thomson Reuters */
+    /* an organization name at the end: Thomson Reuters; not a surname
+     * after a first name ("James Pearson", "Olaf Ludwig") */
     for (size_t i = b + 1; i < e; i++)
-        if (w->t[i].mlen == e - i && (w->t[i].mcats & CX_G_ANY_ORG)) {
+        if (w->t[i].mlen == e - i && (w->t[i].mcats & CX_G_ANY_ORG) &&
+            !(e - i == 1 && (w->t[i].cats & CX_G_PER_LAST) && (f->cats & CX_G_PER_FIRST) &&
+              !(f->cats & CX_G_COMMON))) {
             p->type = CX_ORGANIZATION;
             return 0;
         }
+    /* a company's name before another name: a subsidiary, a product or a
+     * merged company ("Ford Australia", "Ford Taurus", "Lockheed Martin"),
+     * not a person, unless it is also a first name before a surname */
+    if (n >= 2 && f->mlen == 1 && (f->mcats & CX_G_ANY_ORG) &&
+        !((f->cats & CX_G_PER_FIRST) && (l->cats & CX_G_PER_LAST)) &&
+        !(w->seg->toks[b].flags & CX_TOK_UPPER)) {
+        p->type = CX_ORGANIZATION;
+        return 0;
+    }
+    /* "the town of Arbil", "the capital Grozny", "Sharqiyah province" */
+    if (n <= 3 && S_place_noun_near(w, b, e)) {
+        p->evid = 1;
+        p->type = CX_LOCATION;
+        return 0;
+    }
     int personish = !((f->mcats & CX_G_ANY_LOC) && !(f->cats & CX_G_PER_FIRST)) &&
                     !(w->seg->toks[b].flags & CX_TOK_UPPER);
+    /* "Jean-Michel Monin", "Lucy Tyler-Sharman": a hyphen inside a word */
     for (size_t i = b; i < e; i++)
-        if (!w->t[i].cap && !(w->t[i].cats & CX_G_PARTICLE))
+        if (!w->t[i].cap && !(w->t[i].cats & CX_G_PARTICLE) &&
+            !(i > b && i + 1 < e && cx_ent_punct(w, i, "-") &&
+              !(w->seg->toks[i].flags & CX_TOK_SPACE) &&
+              !(w->seg->toks[i + 1].flags & CX_TOK_SPACE)))
             personish = 0;
     /* a known first name, or an initial, before a capitalized word */
     /* "Red Star", "Port Vale": two plain words are no person's name, though
@@ -912,11 +963,13 @@ static int S_classify_once(S_work *w, S_piece *p)
         return 0;
     }
     /* "Joost van der Merwe": lower-case particles inside make a person */
-    size_t words = n, parts = 0;
-    for (size_t i = b + 1; i + 1 < e; i++)
+    size_t words = n, parts = 0, hyph = 0;
+    for (size_t i = b + 1; i + 1 < e; i++) {
         if (w->t[i].cats & CX_G_PARTICLE && !w->t[i].cap)
             parts++;
-    words -= parts;
+        hyph += cx_ent_punct(w, i, "-"); /* Tyler-Sharman: one word */
+    }
+    words -= parts + 2 * hyph;
     p->type = personish && (words <= 3 || (parts && words <= 4)) ? CX_PERSON
                                                                   : CX_ORGANIZATION;
     return 0;
@@ -936,21 +989,43 @@ static void S_sports(S_work *w, S_piece *p)
 {
     size_t b = p->b, e = p->e;
     const S_tok *f = &w->t[b];
-    if (p->type == T_DROP || p->type == CX_PERSON)
+    if (p->type == T_DROP)
         return;
+    /* "the Mets", "the Cleveland Indians", "Boston Red Sox": people are
+     * not named with "the", nor after a place */
+    if (p->type == CX_PERSON) {
+        int the = b > 0 && S_tok_is(w, b - 1, "the") && e - b <= 3;
+        int place = f->mlen && f->mlen < e - b && (f->mcats & CX_G_ANY_LOC) &&
+                    !(f->cats & CX_G_PER_FIRST);
+        if (!(p->why & W_AFTER_TITLE) && (the || place)) {
+            p->type = CX_ORGANIZATION;
+            p->team = 1;
+        }
+        return;
+    }
     if (f->mlen == e - b && (f->mcats & CX_G_LOC_COUNTRY))
         return;
     if (cx_ent_prep_before(w, b))
         return;
     if (e < w->ntok && w->t[e].intx)
         return;
-    /* a dateline: LONDON 1996-08-30 */
+    /* a dateline: LONDON 1996-08-30; MILWAUKEE , Wisconsin 1996-08-29 */
     if ((b == 0 || (w->seg->toks[b].flags & CX_TOK_NL)) && e + 1 < w->ntok &&
         (w->seg->toks[e].flags & CX_TOK_NUM) && (w->seg->toks[e + 1].flags & CX_TOK_NL))
         return;
+    if ((b == 0 || (w->seg->toks[b].flags & CX_TOK_NL)) &&
+        (w->seg->toks[b].flags & CX_TOK_UPPER) && e + 2 < w->ntok &&
+        cx_ent_punct(w, e, ",") && w->t[e + 1].cap &&
+        (w->t[e + 2].intx || (e + 3 < w->ntok && w->t[e + 2].cap && w->t[e + 3].intx)))
+        return;
     int num_after = e < w->ntok && (w->seg->toks[e].flags & CX_TOK_NUM) && S_same_line(w, e);
+    /* "the Cardinals", "the Mets": a team, but not "the Cup", "the Euro" */
+    const cx_gaz_tok *lg = &w->g[e - 1];
+    int the = b > 0 && S_tok_is(w, b - 1, "the") && !w->t[b].weak &&
+              (!(w->t[e - 1].cats & CX_G_COMMON) ||
+               (lg->len > 3 && lg->s[lg->len - 1] == 's' && lg->s[lg->len - 2] != 's'));
     if (p->type == CX_LOCATION || (num_after && !p->strong) ||
-        (!p->strong && p->e - p->b > 1)) {
+        (!p->strong && p->e - p->b > 1) || (the && !p->strong)) {
         p->type = CX_ORGANIZATION;
         p->team = 1;
     }

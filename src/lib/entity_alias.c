@@ -322,6 +322,12 @@ static long S_lookup_single(S_res *r, S_piece *p)
     }
     if (want == CX_PERSON && per >= 0)
         return per;
+    /* "Frank Bruno ... Bruno": a surname that only a company list knows
+     * names the person of this document */
+    if (p->gaz && want == CX_ORGANIZATION && per >= 0 && org < 0 && !prep &&
+        r->e[per].has_multi && r->e[per].type == CX_PERSON &&
+        (w->t[b].cats & (CX_G_PER_LAST | CX_G_PER_FIRST)))
+        return per;
     if (org >= 0 && (want != CX_PERSON || per < 0))
         return org;
     if (per >= 0 && want != CX_ORGANIZATION)
@@ -339,7 +345,7 @@ static int S_pass_single(S_res *r)
         long ent = S_lookup_single(r, p);
         if (ent < 0) {
             /* a plain English word capitalized for no reason we know */
-            if (!p->strong && (S_is_common(w, p->b) ||
+            if (!p->strong && !p->team && (S_is_common(w, p->b) ||
                                cx_ent_set_has(&w->lower, w->g[p->b].key) ||
                                cx_ent_set_has(&w->products, w->g[p->b].key)))
                 continue;

@@ -38,6 +38,7 @@ typedef struct {
     int strong;        /* typed by evidence, not by default */
     int team;          /* a sports team named after a place */
     int evid;          /* typed by context: a vote, but no bar to aliases */
+    int gaz;           /* typed by the gazetteer's category alone */
     const char *canon; /* gazetteer canonical name, or NULL */
     long ent;          /* entity index, -1 none */
 } S_piece;
