@@ -187,6 +187,17 @@ static const char *const S_past_words[] = {
     "was", "were", "had", "did", "ago", "last", "earlier", "since", "been",
     "said", "told", "announced", "reported", NULL};
 
+/* Common irregular pasts (not those spelled as their present: "put",
+ * "set", "cut", "read", "hit"). Like an -ed form, one is a past verb only
+ * near the expression and not after "be" or "has" ("will be held"). */
+static const char *const S_past_forms[] = {
+    "became", "began", "bought", "brought", "built", "came", "caught", "chose", "drove",
+    "fell", "felt", "fled", "flew", "forgot", "fought", "found", "gave", "got", "grew",
+    "heard", "held", "kept", "knew", "led", "left", "lost", "made", "meant", "met",
+    "paid", "ran", "rang", "rose", "sank", "sat", "saw", "sent", "shot", "sold", "sought",
+    "spent", "spoke", "stood", "stole", "struck", "swore", "took", "taught", "thought",
+    "threw", "tried", "understood", "went", "won", "wore", "wrote", NULL};
+
 /* "be", "to" ...: an -ed word after them is a participle, not a past. */
 static const char *const S_aux_words[] = {
     "be", "been", "being", "is", "are", "will", "to", "get", "gets", NULL};
@@ -194,7 +205,7 @@ static const char *const S_aux_words[] = {
 /* The lists above as flag bits of tx_key, so that the tense and context
  * checks look a word up once instead of scanning lists. */
 enum {
-    W_PREP = 1, W_FUT = 2, W_FUTTO = 4, W_PAST = 8, W_WOULD = 16, W_AUX = 32
+    W_PREP = 1, W_FUT = 2, W_FUTTO = 4, W_PAST = 8, W_WOULD = 16, W_AUX = 32, W_PASTV = 64
 };
 
 static const struct {
@@ -202,7 +213,7 @@ static const struct {
     unsigned flag;
 } S_lists[] = {{S_date_preps, W_PREP}, {S_future_words, W_FUT},
                {S_future_to_words, W_FUTTO}, {S_past_words, W_PAST},
-               {(const char *const[]){"would", NULL}, W_WOULD},
+               {(const char *const[]){"would", NULL}, W_WOULD}, {S_past_forms, W_PASTV},
                {S_aux_words, W_AUX}};
 
 /* ASCII letters and digits: 1; upper case: 2 more. */
@@ -1438,12 +1449,30 @@ static int S_negated(const char *t, size_t e)
  * participle after "be" or "to be" ("to be completed by Dec. 15"). */
 static int S_past_verb(const tx_words *w, const char *t, size_t len, size_t s, size_t e)
 {
-    if (e - s < 5 || t[e - 2] != 'e' || t[e - 1] != 'd' || S_is_upper((unsigned char)t[s]))
+    if (S_is_upper((unsigned char)t[s]))
+        return 0;
+    if ((e - s < 5 || t[e - 2] != 'e' || t[e - 1] != 'd') && !(S_flags(w, t, len, s, e) & W_PASTV))
         return 0;
     size_t ps, pe;
     if (!S_prev_word(t, s, &ps, &pe))
         return 1;
-    return !(S_flags(w, t, len, ps, pe) & W_AUX);
+    if (S_flags(w, t, len, ps, pe) & W_AUX)
+        return 0;
+    /* an adjective after a determiner, maybe past an adverb: "a still
+     * unspecified date", "the expanded program" */
+    static const char *const adverbs[] = {"still", "yet", "newly", "recently", "previously",
+                                          "already", "long", NULL};
+    if (S_word_in(t, ps, pe, adverbs) ||
+        (pe - ps > 3 && t[pe - 2] == 'l' && t[pe - 1] == 'y')) {
+        size_t qs, qe;
+        if (!S_prev_word(t, ps, &qs, &qe))
+            return 1;
+        ps = qs, pe = qe;
+    }
+    static const char *const determiners[] = {"a", "an", "the", "its", "their", "his", "her",
+                                              "our", "this", "that", "these", "those", "some",
+                                              "no", "any", "each", "every", "another", NULL};
+    return !S_word_in(t, ps, pe, determiners);
 }
 
 /* "had been due to expire Friday", "had planned to": a plan made in the
@@ -1478,7 +1507,8 @@ static int S_deadline(const char *t, size_t ws, size_t we)
 
 /* The tense of the clause before start (same sentence, up to 14 words):
  * 1 future ("will meet on Thursday", "is scheduled to start in June"),
- * -1 past ("was held in May", "ended in March"), 0 unknown. */
+ * -1 past ("was held in May", "ended in March"), 0 unknown, 2 future by
+ * a bare participle only ("a service planned for Saturday"). */
 static int S_tense(const tx_words *w, const char *t, size_t len, size_t start)
 {
     size_t e = start;
@@ -1495,8 +1525,18 @@ static int S_tense(const tx_words *w, const char *t, size_t len, size_t start)
         unsigned f = S_flags(w, t, len, ws, we);
         if (k == 0 && S_deadline(t, ws, we))
             return 1;
-        if ((f & W_FUT) && !(we - ws == 4 && !cx_ascii_strncasecmp(t + ws, "next to ", 8)))
-            return S_pluperfect(t, ws) ? -1 : 1;
+        if ((f & W_FUT) && !(we - ws == 4 && !cx_ascii_strncasecmp(t + ws, "next to ", 8))) {
+            if (S_pluperfect(t, ws))
+                return -1;
+            /* "planned", "scheduled" with no auxiliary before them may be a
+             * participle of a noun (2: the caller looks after the date) */
+            size_t ps, pe;
+            if (t[we - 1] == 'd' && t[we - 2] == 'e' &&
+                !(S_prev_word(t, ws, &ps, &pe) &&
+                  (S_flags(w, t, len, ps, pe) & (W_AUX | W_PAST))))
+                return 2;
+            return 1;
+        }
         if (f & W_WOULD)
             return S_negated(t, we) ? -1 : 1;
         if ((f & W_FUTTO) && !cx_ascii_strncasecmp(t + we, " to ", 4))
@@ -1504,6 +1544,57 @@ static int S_tense(const tx_words *w, const char *t, size_t len, size_t start)
         if ((f & W_PAST) || (k < 3 && S_past_verb(w, t, len, ws, we)))
             return -1;
         e = ws;
+    }
+    return 0;
+}
+
+/* The tense of the clause after an expression whose clause tells none
+ * before it ("In January, the company brought in ...", "In March, it will
+ * ..."): the first verb that shows one, up to 12 words on in the same
+ * sentence. Words that are part of date expressions ("next", "last",
+ * "ago") do not count here. */
+static int S_tense_after(const tx_words *w, const char *t, size_t len, size_t end)
+{
+    static const char *const skip[] = {"next", "soon", "last", "ago", "earlier", "since",
+                                       NULL};
+    static const char *const modals[] = {"will", "ll", "shall", "going", NULL};
+    /* a new clause starts: its tense is its own ("issued a statement
+     * Friday saying the entry will consolidate ...") */
+    static const char *const clause[] = {"that", "which", "who", "whom", "whose", "saying",
+                                         "because", "when", "while", "after", "before", "if",
+                                         "unless", "where", "as", "and", "but", NULL};
+    size_t i = end;
+    for (int k = 0; k < 12; k++) {
+        /* to the next word, unless the sentence or clause ends first */
+        while (i < len && !S_is_alnum((unsigned char)t[i])) {
+            if (t[i] == '\n' || t[i] == '!' || t[i] == '?' || t[i] == ';')
+                return 0;
+            if (t[i] == '.' && (i + 1 >= len || t[i + 1] == ' ') && S_sentence_end(t, i + 1))
+                return 0;
+            i++;
+        }
+        if (i >= len)
+            return 0;
+        size_t ws = i;
+        while (i < len && (S_is_alnum((unsigned char)t[i]) || t[i] == '\''))
+            i++;
+        size_t we = i;
+        if (S_word_in(t, ws, we, skip))
+            continue;
+        if (S_word_in(t, ws, we, clause))
+            return 0;
+        unsigned f = S_flags(w, t, len, ws, we);
+        /* after the date only a modal tells the future: "planned" or
+         * "expected" there are verbs in the past ("On Friday, the
+         * government planned to pay") */
+        if (S_word_in(t, ws, we, modals))
+            return 1;
+        if (f & W_WOULD)
+            return S_negated(t, we) ? -1 : 1;
+        if ((f & W_FUTTO) && !cx_ascii_strncasecmp(t + we, " to ", 4))
+            return 1;
+        if ((f & W_PAST) || S_past_verb(w, t, len, ws, we))
+            return -1;
     }
     return 0;
 }
@@ -1681,6 +1772,12 @@ int cx_timex_find(const cx_timex_rules *r, const cx_doc *doc,
     for (size_t i = 0; rc == CX_OK && i < cs.n; i++) {
         const tx_cand *c = &cs.v[i];
         int tense = S_tense(&r->words, doc->text, doc->len, c->start);
+        if (!tense || tense == 2) {
+            /* nothing before it, or only a participle ("a service planned
+             * for Saturday was canceled"): the verb after it decides */
+            int after = S_tense_after(&r->words, doc->text, doc->len, c->end);
+            tense = after ? after : tense ? 1 : 0;
+        }
         if (c->kind == K_WDAY && c->end + 1 < doc->len &&
             doc->text[c->end] == '\'' && doc->text[c->end + 1] == 's')
             tense = -1; /* "Wednesday's ruling" is one already made */

@@ -488,6 +488,38 @@ static void test_extract_sentences(void **state)
     cx_result_free(r);
 }
 
+/* The clause's tense when nothing before the date tells it: the verb
+ * after it ("In January, the mill closed"), an adjective in -ed is no
+ * verb ("a yet unnamed day in January"), a new clause after the date has
+ * its own tense, and a bare participle before it ("a parade planned for
+ * Saturday") yields to the verb after it. */
+static void test_tense_after(void **state)
+{
+    (void)state;
+    const char *dct = "2021-10-20"; /* a Wednesday */
+    struct {
+        const char *text, *expr, *value;
+    } rows[] = {
+        {"Profits fell sharply. In January, the mill closed its doors.", "January", "2021-01"},
+        {"Profits fell sharply. In January, the mill will close its doors.", "January", "2022-01"},
+        {"Profits fell sharply. In January, the mill took on staff.", "January", "2021-01"},
+        {"The dividend would be paid on a yet unnamed day in January.", "January", "2022-01"},
+        {"The union issued a short letter Monday saying the strike will end.", "Monday",
+         "2021-10-18"},
+        {"A parade planned for Saturday was called off by the council.", "Saturday", "2021-10-16"},
+        {"A parade planned for Saturday will draw big crowds.", "Saturday", "2021-10-23"},
+        {"The parade is planned for Saturday.", "Saturday", "2021-10-23"},
+    };
+    for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
+        cx_result *r = S_run(rows[i].text, dct, 0);
+        long k = S_find(r, rows[i].expr);
+        if (k < 0 || strcmp(r->timexes[k].value, rows[i].value) != 0)
+            fail_msg("%s: '%s' is %s, want %s", rows[i].text, rows[i].expr,
+                     k < 0 ? "missing" : r->timexes[k].value, rows[i].value);
+        cx_result_free(r);
+    }
+}
+
 static void test_modifiers(void **state)
 {
     (void)state;
@@ -648,6 +680,7 @@ int main(void)
         cmocka_unit_test(test_normalize_table),
         cmocka_unit_test(test_normalize_args),
         cmocka_unit_test(test_extract_sentences),
+        cmocka_unit_test(test_tense_after),
         cmocka_unit_test(test_modifiers),
         cmocka_unit_test(test_ranges),
         cmocka_unit_test(test_not_dates),
