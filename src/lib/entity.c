@@ -171,27 +171,39 @@ static size_t S_set_slot(const uint64_t *tab, size_t cap, uint64_t k)
 /* Sized by the distinct keys put, not by the tokens: most of a long
  * document's words repeat, and zeroing a table of twice its tokens was a
  * fifth of this stage. A failure to grow marks w->nomem. */
-static void S_set_put(S_work *w, S_keyset *s, uint64_t k)
+static int S_set_grow(S_work *w, S_keyset *s)
 {
-    if ((s->n + 1) * 2 > s->cap) {
-        size_t ncap = s->cap ? s->cap * 2 : 64;
-        uint64_t *nk = calloc(ncap, sizeof *nk);
-        if (!nk) {
-            w->nomem = 1;
+    size_t ncap = s->cap ? s->cap * 2 : 64;
+    uint64_t *nk = calloc(ncap, sizeof *nk);
+    if (!nk) {
+        w->nomem = 1;
+        return -1;
+    }
+    for (size_t i = 0; i < s->cap; i++)
+        if (s->k[i])
+            nk[S_set_slot(nk, ncap, s->k[i])] = s->k[i];
+    free(s->k);
+    s->k = nk;
+    s->cap = ncap;
+    return 0;
+}
+
+static inline void S_set_put(S_work *w, S_keyset *s, uint64_t k)
+{
+    if (s->cap) { /* most puts find their key: words repeat */
+        size_t i = S_set_slot(s->k, s->cap, k);
+        if (s->k[i] == k)
+            return;
+        if ((s->n + 1) * 2 <= s->cap) {
+            s->k[i] = k;
+            s->n++;
             return;
         }
-        for (size_t i = 0; i < s->cap; i++)
-            if (s->k[i])
-                nk[S_set_slot(nk, ncap, s->k[i])] = s->k[i];
-        free(s->k);
-        s->k = nk;
-        s->cap = ncap;
     }
-    size_t i = S_set_slot(s->k, s->cap, k);
-    if (!s->k[i]) {
-        s->k[i] = k;
-        s->n++;
-    }
+    if (S_set_grow(w, s))
+        return;
+    s->k[S_set_slot(s->k, s->cap, k)] = k;
+    s->n++;
 }
 
 int cx_ent_set_has(const S_keyset *s, uint64_t k)
@@ -275,21 +287,35 @@ static int S_plain(const S_tok *t)
            !(t->cats & (CX_G_ANY_NAME | CX_G_PER_FIRST | CX_G_PER_LAST)) && !t->mlen;
 }
 
+/* The rest of a token's features, once its line's headline is known:
+ * the document's own capitalization (a word capitalized in mid-sentence
+ * is a name here) and whether this is a sports report. Lower-case words
+ * go to w->lower only when it is first asked (cx_ent_lower_has). */
+static void S_line_features(S_work *w, size_t i, int hl)
+{
+    S_tok *t = &w->t[i];
+    t->hl = (uint8_t)hl;
+    t->weak |= t->hl;
+    if (t->cap && !t->weak)
+        S_set_put(w, &w->strong, w->g[i].key);
+    if (t->cap && i < 40 && (t->cats & CX_G_SPORT) && t->hl)
+        w->sports = 1;
+}
+
 /* Marks headlines: a line in capitals, or a line that opens with
  * Title Case words of which at least two (past the first) are plain
  * English ("Moscow Says US NSA Invaded Apple Phones ..."); only that
  * opening is a headline. The segmenter's flag also takes short
- * sentences of names, which are no headlines. */
+ * sentences of names, which are no headlines. One pass over a line
+ * finds its end and counts its words; a second gives its tokens their
+ * line features. (Counting in S_features' own loop cost more.) */
 static void S_headlines(S_work *w)
 {
     const cx_seg *seg = w->seg;
     size_t ls = 0;
     while (ls < w->ntok) {
-        size_t le = ls + 1;
-        while (le < w->ntok && !(seg->toks[le].flags & CX_TOK_NL))
-            le++;
-        size_t stop = le, words = 0, upper = 0, common = 0;
-        for (size_t i = ls; i < le; i++) {
+        size_t i = ls, stop = SIZE_MAX, words = 0, upper = 0, common = 0;
+        do {
             const cx_tok *k = &seg->toks[i];
             if (!(k->flags & CX_TOK_WORD))
                 continue;
@@ -298,82 +324,106 @@ static void S_headlines(S_work *w)
                 continue; /* a possessive 's */
             words++;
             upper += (k->flags & CX_TOK_UPPER) || k->end - k->start == 1;
-            if (longw && (k->flags & CX_TOK_LOWER) && stop == le)
+            if (longw && (k->flags & CX_TOK_LOWER) && stop == SIZE_MAX)
                 stop = i;
-            if (stop == le && longw && i > ls && w->t[i].cap && S_plain(&w->t[i]) &&
+            if (stop == SIZE_MAX && longw && i > ls && w->t[i].cap && S_plain(&w->t[i]) &&
                 !(w->t[i].cats & (CX_G_ORG_HEAD | CX_G_LOC_HEAD | CX_G_MISC_HEAD |
                                   CX_G_ORG_PREFIX | CX_G_TITLE)))
                 common++;
-        }
+        } while (++i < w->ntok && !(seg->toks[i].flags & CX_TOK_NL));
+        size_t le = i;
         if (words >= 2 && upper == words)
             stop = le;
         else if (common < 2)
             stop = ls;
-        for (size_t i = ls; i < stop; i++)
-            w->t[i].hl = 1;
+        else if (stop == SIZE_MAX)
+            stop = le;
+        for (i = ls; i < le; i++)
+            S_line_features(w, i, i < stop);
         ls = le;
     }
 }
 
+/* The features of word token i from its own text and the gazetteer
+ * matches from it; returns the title ends the matches mark, bit k for
+ * token i + k. */
+static uint32_t S_word_features(S_work *w, size_t i, S_tok *t)
+{
+    const cx_seg *seg = w->seg;
+    const cx_tok *k = &seg->toks[i];
+    uint32_t title_ends = 0;
+    t->cap = (k->flags & (CX_TOK_CAP | CX_TOK_UPPER)) != 0;
+    /* a model code (A350, F-16, G7) names a product, not an entity */
+    for (size_t j = k->start; t->cap && j < k->end; j++)
+        if (w->text[j] >= '0' && w->text[j] <= '9')
+            t->code = 1;
+    /* US$, HK$: part of a currency sign */
+    if (i + 1 < w->ntok && (seg->toks[i + 1].flags & (CX_TOK_SPACE | CX_TOK_PUNCT)) == CX_TOK_PUNCT &&
+        w->text[seg->toks[i + 1].start] == '$' && cx_ent_punct(w, i + 1, "$"))
+        t->code = 1;
+    t->weak = (k->flags & (CX_TOK_SSTART | CX_TOK_HEADLINE)) != 0 || i == 0 ||
+              ((seg->toks[i - 1].flags & CX_TOK_PUNCT) && S_open_quote(w, i - 1)) ||
+              (k->flags & CX_TOK_NL);
+    cx_gaz_hit hits[8];
+    size_t n = cx_gaz_match(w->r->gaz, &w->g[i], w->ntok - i, hits, 8);
+    for (size_t h = 0; h < n; h++) {
+        if (hits[h].ntok == 1)
+            t->cats = hits[h].cats, t->user = (uint8_t)hits[h].user;
+        if (hits[h].cats & (CX_G_ANY_NAME | CX_G_MISC)) {
+            t->mlen = (uint8_t)hits[h].ntok;
+            t->mcats = hits[h].cats;
+            t->muser = (uint8_t)hits[h].user;
+            t->mcanon = hits[h].canon;
+        }
+        if (hits[h].cats & CX_G_TITLE) {
+            title_ends |= 1u << (hits[h].ntok - 1);
+            t->title_len = (uint8_t)hits[h].ntok;
+        }
+        if (hits[h].cats & CX_G_ROLE_AFTER)
+            t->role_start = 1;
+        if (hits[h].cats & CX_G_DEMONYM)
+            t->dlen = (uint8_t)hits[h].ntok;
+    }
+    return title_ends;
+}
+
+/* Every S_tok is written here (none is zeroed before): a match marks
+ * the end of a title some tokens ahead, so title ends wait in a mask
+ * until their token comes. */
 static void S_features(S_work *w)
 {
     const cx_seg *seg = w->seg;
+    cx_gaz_toks_init(w->g, w->text, seg->toks, w->ntok);
+    uint32_t title_ends = 0; /* bit k: token i + k ends a title */
     for (size_t i = 0; i < w->ntok; i++) {
-        const cx_tok *k = &seg->toks[i];
-        cx_gaz_tok_init(&w->g[i], w->text + k->start, k->end - k->start, k->flags);
-    }
-    for (size_t i = 0; i < w->ntok; i++) {
-        const cx_tok *k = &seg->toks[i];
         S_tok *t = &w->t[i];
-        if (!(k->flags & CX_TOK_WORD))
-            continue;
-        t->cap = (k->flags & (CX_TOK_CAP | CX_TOK_UPPER)) != 0;
-        /* a model code (A350, F-16, G7) names a product, not an entity */
-        for (size_t j = k->start; t->cap && j < k->end; j++)
-            if (w->text[j] >= '0' && w->text[j] <= '9')
-                t->code = 1;
-        /* US$, HK$: part of a currency sign */
-        if (i + 1 < w->ntok && !(seg->toks[i + 1].flags & CX_TOK_SPACE) &&
-            cx_ent_punct(w, i + 1, "$"))
-            t->code = 1;
-        t->weak = (k->flags & (CX_TOK_SSTART | CX_TOK_HEADLINE)) != 0 ||
-                  (i > 0 && S_open_quote(w, i - 1)) || i == 0 ||
-                  (k->flags & CX_TOK_NL);
-        if (i + 8 < w->ntok)
-            cx_gaz_prefetch(w->r->gaz, w->g[i + 8].key);
-        cx_gaz_hit hits[8];
-        size_t n = cx_gaz_match(w->r->gaz, &w->g[i], w->ntok - i, hits, 8);
-        for (size_t h = 0; h < n; h++) {
-            if (hits[h].ntok == 1)
-                t->cats = hits[h].cats, t->user = hits[h].user;
-            if (hits[h].cats & (CX_G_ANY_NAME | CX_G_MISC)) {
-                t->mlen = hits[h].ntok;
-                t->mcats = hits[h].cats;
-                t->muser = hits[h].user;
-                t->mcanon = hits[h].canon;
-            }
-            if (hits[h].cats & CX_G_TITLE)
-                w->t[i + hits[h].ntok - 1].title_end = 1;
-            if (hits[h].cats & CX_G_ROLE_AFTER)
-                t->role_start = 1;
-            if (hits[h].cats & CX_G_DEMONYM)
-                t->dlen = hits[h].ntok;
-            if (hits[h].cats & CX_G_TITLE)
-                t->title_len = hits[h].ntok;
-        }
+        memset(t, 0, sizeof *t);
+        if (seg->toks[i].flags & CX_TOK_WORD)
+            title_ends |= S_word_features(w, i, t);
+        t->title_end = title_ends & 1;
+        title_ends >>= 1;
     }
     S_headlines(w);
-    for (size_t i = 0; i < w->ntok; i++) {
-        const cx_tok *k = &seg->toks[i];
-        S_tok *t = &w->t[i];
-        t->weak |= t->hl;
-        if (t->cap && !t->weak)
-            S_set_put(w, &w->strong, w->g[i].key);
-        if (k->flags & CX_TOK_LOWER)
-            S_set_put(w, &w->lower, w->g[i].key);
-        if (t->cap && i < 40 && (t->cats & CX_G_SPORT) && t->hl)
-            w->sports = 1;
+}
+
+/* Was the word of key k written in lower case anywhere in the document?
+ * Only one-word pieces ask (cx_ent_resolve), so the set is built on the
+ * first question and holds only their words: putting every lower-case
+ * word of the document was most of the sets' cost. */
+int cx_ent_lower_has(S_work *w, uint64_t k)
+{
+    if (!w->lower_built) {
+        S_keyset want = {0};
+        w->lower_built = 1;
+        for (size_t i = 0; i < w->np; i++)
+            if (w->p[i].e - w->p[i].b == 1)
+                S_set_put(w, &want, w->g[w->p[i].b].key);
+        for (size_t i = 0; i < w->ntok; i++)
+            if ((w->seg->toks[i].flags & CX_TOK_LOWER) && cx_ent_set_has(&want, w->g[i].key))
+                S_set_put(w, &w->lower, w->g[i].key);
+        free(want.k);
     }
+    return cx_ent_set_has(&w->lower, k);
 }
 
 /* ---- 2. runs ---------------------------------------------------------- */
@@ -1056,8 +1106,9 @@ int cx_entity_find(const cx_entity_rules *r, const cx_doc *doc,
     w.ntok = seg->ntok;
     if (w.ntok == 0)
         return CX_OK;
-    w.t = calloc(w.ntok, sizeof *w.t);
-    w.g = malloc(w.ntok * sizeof *w.g); /* S_features writes every one */
+    /* S_features writes every one */
+    w.t = malloc(w.ntok * sizeof *w.t);
+    w.g = malloc(w.ntok * sizeof *w.g);
     int rc = CX_OK;
     if (!w.t || !w.g)
         rc = CX_ERR_NOMEM;
@@ -1075,6 +1126,8 @@ int cx_entity_find(const cx_entity_rules *r, const cx_doc *doc,
         rc = CX_ERR_NOMEM;
     if (rc == CX_OK)
         rc = cx_ent_resolve(&w, out);
+    if (rc == CX_OK && w.nomem) /* cx_ent_lower_has could not grow */
+        rc = CX_ERR_NOMEM;
     S_work_fini(&w);
     return rc;
 }

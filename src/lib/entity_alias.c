@@ -47,19 +47,27 @@ static size_t S_map_cap(size_t n)
     return cap;
 }
 
-/* The five maps of r in one zeroed block (keys, then values): one
- * allocation a document, not ten. Sizes: name 3, acro 2, the others 1
- * key a piece. */
-static int S_maps_init(S_res *r, size_t np)
+/* The five maps of r in one block (keys, zeroed, then values, which
+ * are written with their keys): one allocation a document, not ten.
+ * Sizes: what S_register may put, as each piece is registered once:
+ * name 2 keys a piece and 1 a canonical name, acro 2 and the others 1 a
+ * piece of two words or more. */
+static int S_maps_init(S_res *r, const S_work *w)
 {
+    size_t multi = 0, canon = 0;
+    for (size_t i = 0; i < w->np; i++) {
+        multi += w->p[i].e - w->p[i].b > 1;
+        canon += w->p[i].canon != NULL;
+    }
     S_map *m[5] = {&r->name, &r->last, &r->first, &r->orgfirst, &r->acro};
-    const size_t mult[5] = {3, 1, 1, 1, 2};
+    const size_t n[5] = {2 * w->np + canon, multi, multi, multi, 2 * multi};
     size_t total = 0;
     for (int i = 0; i < 5; i++)
-        total += m[i]->cap = S_map_cap(np * mult[i]);
-    uint64_t *k = calloc(total, sizeof *k + sizeof(long));
+        total += m[i]->cap = S_map_cap(n[i]);
+    uint64_t *k = malloc(total * (sizeof *k + sizeof(long)));
     if (!k)
         return -1;
+    memset(k, 0, total * sizeof *k);
     long *v = (long *)(k + total);
     for (int i = 0; i < 5; i++) {
         m[i]->k = k;
@@ -105,19 +113,27 @@ static int S_is_conn(const S_work *w, size_t i)
     return (t->flags & CX_TOK_LOWER) || (t->flags & CX_TOK_PUNCT);
 }
 
-/* The key of a name: its tokens, less a trailing corporate suffix and a
- * leading nationality or "The". */
+/* A name's tokens less a trailing corporate suffix and a leading
+ * nationality or "The": [*b, *e) narrowed. */
+static void S_strip(const S_work *w, size_t *bp, size_t *ep)
+{
+    size_t b = *bp, e = *ep;
+    while (e - b > 1 && (w->t[e - 1].cats & CX_G_ORG_SUFFIX) &&
+           !(w->t[e - 2].cats & CX_G_ORG_SUFFIX))
+        e--;
+    if (e - b > 1 && (w->t[b].cats & (CX_G_DEMONYM | CX_G_FUNC)) && !w->t[b].mlen)
+        b++;
+    if (e - b > 1 && cx_ent_punct(w, e - 1, "."))
+        e--;
+    *bp = b;
+    *ep = e;
+}
+
+/* The key of a name: its tokens, stripped (S_strip) when strip is set. */
 static uint64_t S_key(const S_work *w, size_t b, size_t e, int strip)
 {
-    if (strip) {
-        while (e - b > 1 && (w->t[e - 1].cats & CX_G_ORG_SUFFIX) &&
-               !(w->t[e - 2].cats & CX_G_ORG_SUFFIX))
-            e--;
-        if (e - b > 1 && (w->t[b].cats & (CX_G_DEMONYM | CX_G_FUNC)) && !w->t[b].mlen)
-            b++;
-        if (e - b > 1 && cx_ent_punct(w, e - 1, "."))
-            e--;
-    }
+    if (strip)
+        S_strip(w, &b, &e);
     uint64_t h = 7;
     for (size_t i = b; i < e; i++)
         h = S_comb(h, w->g[i].key);
@@ -200,8 +216,13 @@ static void S_register(S_res *r, S_piece *p, long ent)
     }
     if (p->canon && !x->canon)
         x->canon = p->canon;
-    S_map_put(&r->name, S_key(w, b, e, 1), ent, 0);
-    S_map_put(&r->name, S_key(w, b, e, 0), ent, 0);
+    /* the stripped name, then the whole one when that differs (putting
+     * the same key twice does nothing) */
+    size_t sb = b, se = e;
+    S_strip(w, &sb, &se);
+    S_map_put(&r->name, S_key(w, sb, se, 0), ent, 0);
+    if (sb != b || se != e)
+        S_map_put(&r->name, S_key(w, b, e, 0), ent, 0);
     if (p->canon)
         S_map_put(&r->name, S_canon_key(p->canon), ent, 0);
     if (e - b < 2)
@@ -346,7 +367,7 @@ static int S_pass_single(S_res *r)
         if (ent < 0) {
             /* a plain English word capitalized for no reason we know */
             if (!p->strong && !p->team && (S_is_common(w, p->b) ||
-                               cx_ent_set_has(&w->lower, w->g[p->b].key) ||
+                               cx_ent_lower_has(w, w->g[p->b].key) ||
                                cx_ent_set_has(&w->products, w->g[p->b].key)))
                 continue;
             /* sports reports name teams by one word, people by two */
@@ -411,10 +432,13 @@ static int S_emit(S_res *r, long ent, cx_entity *x)
             best_multi = multi;
         }
     }
-    x->mentions = calloc(nm, sizeof *x->mentions);
-    x->aliases = calloc(nm + 1, sizeof *x->aliases);
+    /* written below up to n_mentions and n_aliases; aliases stays NULL
+     * ended as it was */
+    x->mentions = malloc(nm * sizeof *x->mentions);
+    x->aliases = malloc((nm + 1) * sizeof *x->aliases);
     if (!x->mentions || !x->aliases)
         return CX_ERR_NOMEM;
+    x->aliases[0] = NULL;
     const S_piece *bp = &w->p[best];
     x->name = e->canon ? cx_strdup(e->canon)
                        : cx_strndup(w->text + w->seg->toks[bp->b].start, best_len);
@@ -423,14 +447,14 @@ static int S_emit(S_res *r, long ent, cx_entity *x)
     for (size_t k = a; k < z; k++) {
         S_piece *p = &w->p[r->order[k]];
         size_t s = w->seg->toks[p->b].start, t = w->seg->toks[p->e - 1].end;
-        x->mentions[x->n_mentions].span.start = s;
-        x->mentions[x->n_mentions].span.end = t;
+        x->mentions[x->n_mentions].span = (cx_span){s, t, 0, 0};
         x->n_mentions++;
         if (!S_has_alias(x, w->text + s, t - s)) {
             char *al = cx_strndup(w->text + s, t - s);
             if (!al)
                 return CX_ERR_NOMEM;
             x->aliases[x->n_aliases++] = al;
+            x->aliases[x->n_aliases] = NULL;
         }
     }
     return CX_OK;
@@ -463,7 +487,7 @@ int cx_ent_resolve(S_work *w, cx_entity_vec *out)
     int rc = CX_OK;
     for (size_t i = 0; i < w->np; i++)
         w->p[i].ent = -1;
-    if (S_maps_init(&r, w->np))
+    if (S_maps_init(&r, w))
         rc = CX_ERR_NOMEM;
     if (rc == CX_OK)
         rc = S_pass_multi(&r);

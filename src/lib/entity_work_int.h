@@ -60,13 +60,18 @@ typedef struct {
     S_piece *p;
     size_t np, cap_p;
     S_keyset strong; /* keys written capitalized mid-sentence */
-    S_keyset lower;  /* keys written in lower case */
+    S_keyset lower;  /* keys written in lower case (of one-word pieces only;
+                        built on demand by cx_ent_lower_has) */
     S_keyset products; /* first words of product names (Boeing 787 Dreamliner) */
+    int lower_built; /* lower holds its keys (cx_ent_lower_has) */
     int sports;      /* the document reports sports results */
     int nomem;       /* a set could not grow: the stage fails */
 } S_work;
 
 int cx_ent_set_has(const S_keyset *s, uint64_t k);
+/* Is the word of key k written in lower case in the document? May set
+ * w->nomem. */
+int cx_ent_lower_has(S_work *w, uint64_t k);
 /* Is token i the punctuation s[n]? cx_ent_punct takes a string literal. */
 int cx_ent_punctn(const S_work *w, size_t i, const char *s, size_t n);
 #define cx_ent_punct(w, i, s) cx_ent_punctn((w), (i), "" s, sizeof(s) - 1)

@@ -249,14 +249,38 @@ static inline uint8_t S_shape_end(const S_shaper *x)
     return x->lo ? CX_SH_MIXED : CX_SH_UPPER;
 }
 
+/* The case shape of a token of one word of bytes, from its letters: as
+ * S_shape_add then S_shape_end, without the state between words. */
+static inline uint8_t S_shape_one(uint64_t alpha, uint64_t up)
+{
+    if (!alpha)
+        return CX_SH_NONE;
+    uint64_t b = alpha & (0 - alpha); /* the first letter */
+    if (!(up & b))
+        return up ? CX_SH_MIXED : CX_SH_LOWER;
+    if (!(up & ~b))
+        return CX_SH_CAP;
+    return (alpha & ~up) ? CX_SH_MIXED : CX_SH_UPPER;
+}
+
 /* Key and shape of an ASCII token s[0, len) in one pass; 0 when it is
- * not ASCII. */
+ * not ASCII. Nine tokens of ten fit in one word of bytes, and take a
+ * path without a loop or the shape's state. */
 static inline __attribute__((always_inline)) int
 S_ascii_key(const char *s, size_t len, uint64_t *key, uint8_t *shape)
 {
     size_t n = len;
     while (n > 1 && s[n - 1] == '.')
         n--;
+    if (n <= 8) {
+        uint64_t c = S_load(s, n);
+        if (c & S_HIGH)
+            return 0;
+        uint64_t alpha = S_range(c | S_ONES * 0x20, 'a', 'z'), up = alpha & ~(c << 2);
+        *key = S_final(S_chunk(S_SEED, c | up >> 2), n);
+        *shape = S_shape_one(alpha, up);
+        return 1;
+    }
     uint64_t h = S_SEED;
     S_shaper x = {0, 0, 0};
     size_t i = 0;
@@ -331,6 +355,23 @@ void cx_gaz_tok_init(cx_gaz_tok *t, const char *s, size_t len, uint32_t flags)
     if (!S_ascii_key(s, len, &t->key, &t->shape)) {
         t->key = cx_gaz_key(s, len);
         t->shape = cx_gaz_shape(s, len);
+    }
+}
+
+/* One loop, not a call a token: the call and its saved registers were a
+ * sixth of a token's cost. */
+void cx_gaz_toks_init(cx_gaz_tok *t, const char *text, const cx_tok *toks, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        const char *s = text + toks[i].start;
+        size_t len = toks[i].end - toks[i].start;
+        t[i].s = s;
+        t[i].len = (uint32_t)len;
+        t[i].flags = toks[i].flags;
+        if (!S_ascii_key(s, len, &t[i].key, &t[i].shape)) {
+            t[i].key = cx_gaz_key(s, len);
+            t[i].shape = cx_gaz_shape(s, len);
+        }
     }
 }
 
@@ -1224,35 +1265,36 @@ static int S_entry_fits(const cx_gaz *g, const S_entry *x, const cx_gaz_tok *tok
     return 0;
 }
 
+/* Does a token fit an entry token of case shape e (not mixed)? A bit a
+ * text shape for each entry shape; a lower-case entry fits all capitals
+ * only in a headline. */
+static inline int S_shape_fits1(unsigned e, const cx_gaz_tok *t)
+{
+    static const uint8_t fit[4] = {
+        0x1F, 1u << CX_SH_LOWER | 1u << CX_SH_CAP, 1u << CX_SH_CAP | 1u << CX_SH_UPPER,
+        1u << CX_SH_UPPER};
+    unsigned m = fit[e];
+    if (e == CX_SH_LOWER && (t->flags & CX_TOK_HEADLINE))
+        m |= 1u << CX_SH_UPPER;
+    return (m >> t->shape) & 1;
+}
+
 /* The same test by the case shapes of the tokens (the hash has matched
  * the letters): no character is read unless a token is of mixed case. */
 static int S_shape_fits(const cx_gaz *g, const S_entry *x, const cx_gaz_tok *toks, size_t n)
 {
     for (size_t t = 0; t < n; t++) {
         unsigned e = (unsigned)(x->shapes >> (3 * t)) & 7, c = toks[t].shape;
-        switch (e) {
-        case CX_SH_NONE:
-            break;
-        case CX_SH_LOWER:
-            if (c != CX_SH_LOWER && c != CX_SH_CAP &&
-                !(c == CX_SH_UPPER && (toks[t].flags & CX_TOK_HEADLINE)))
+        if (e < CX_SH_MIXED) {
+            if (!S_shape_fits1(e, &toks[t]))
                 return 0;
-            break;
-        case CX_SH_CAP:
-            if (c != CX_SH_CAP && c != CX_SH_UPPER)
-                return 0;
-            break;
-        case CX_SH_UPPER:
-            if (c != CX_SH_UPPER)
-                return 0;
-            break;
-        default:
-            if (c == CX_SH_UPPER)
-                break;
-            if (c != CX_SH_MIXED)
-                return 0;
-            return S_entry_fits(g, x, toks, n);
+            continue;
         }
+        if (c == CX_SH_UPPER)
+            continue;
+        if (c != CX_SH_MIXED)
+            return 0;
+        return S_entry_fits(g, x, toks, n);
     }
     return 1;
 }
@@ -1283,6 +1325,8 @@ static void S_hit(const cx_gaz *g, uint32_t head, const cx_gaz_tok *toks, size_t
     hit->canon = ucats ? ucanon : canon;
 }
 
+#define S_AHEAD 8 /* cx_gaz_match prefetches for the token this far ahead */
+
 void cx_gaz_prefetch(const cx_gaz *g, uint64_t key)
 {
     __builtin_prefetch(&g->big.tab[(size_t)key & (g->big.cap - 1)]);
@@ -1293,6 +1337,8 @@ size_t cx_gaz_match(const cx_gaz *g, const cx_gaz_tok *toks, size_t n,
 {
     if (n == 0)
         return 0;
+    if (n > S_AHEAD)
+        cx_gaz_prefetch(g, toks[S_AHEAD].key);
     const S_table *T = S_low_initial(toks[0].s, toks[0].len, toks[0].shape) ? &g->low : &g->big;
     uint64_t h = 0;
     size_t nh = 0, m = T->cap - 1;
@@ -1309,12 +1355,10 @@ size_t cx_gaz_match(const cx_gaz *g, const cx_gaz_tok *toks, size_t n,
         if ((v & ~S_KIDS) && nh < max) {
             cx_gaz_hit hit;
             if (t == 0 && (sum & S_SUM)) {
-                S_entry one;
-                one.shapes = (sum >> 26) & 7;
                 hit.ntok = 1;
                 hit.user = 0;
                 hit.canon = NULL;
-                hit.cats = S_shape_fits(g, &one, toks, 1) ? sum & S_CATMASK : 0;
+                hit.cats = S_shape_fits1((sum >> 26) & 7, toks) ? sum & S_CATMASK : 0;
             } else {
                 S_hit(g, (v & ~S_KIDS) - 1, toks, t + 1, &hit);
             }

@@ -113,6 +113,9 @@ typedef struct {
 /* Fills t for the token s (len bytes): key and shape in one pass. */
 void cx_gaz_tok_init(cx_gaz_tok *t, const char *s, size_t len, uint32_t flags);
 
+/* Fills t[0, n) for the tokens toks[0, n) of text, as cx_gaz_tok_init. */
+void cx_gaz_toks_init(cx_gaz_tok *t, const char *text, const cx_tok *toks, size_t n);
+
 /* Starts loading the table slot a match from a token of this key will
  * read first (call a few tokens ahead). */
 void cx_gaz_prefetch(const cx_gaz *g, uint64_t key);
@@ -132,7 +135,9 @@ typedef struct {
 } cx_gaz_hit;
 
 /* Matches entries starting at toks[0] (n tokens available). Writes up to
- * max hits, shortest first; returns their number. */
+ * max hits, shortest first; returns their number. Also prefetches for
+ * toks[8] (when n > 8), so that matching token after token finds its
+ * first slot in the cache. */
 size_t cx_gaz_match(const cx_gaz *g, const cx_gaz_tok *toks, size_t n,
                     cx_gaz_hit *hits, size_t max);
 

@@ -202,10 +202,29 @@ static const char *const S_past_forms[] = {
 static const char *const S_aux_words[] = {
     "be", "been", "being", "is", "are", "will", "to", "get", "gets", NULL};
 
+/* The tense after an expression skips words that belong to dates, stops
+ * at a new clause ("issued a statement Friday saying the entry will
+ * consolidate ...") and takes only a modal for the future. */
+static const char *const S_after_skip[] = {"next", "soon", "last", "ago", "earlier",
+                                           "since", NULL};
+static const char *const S_clause_words[] = {
+    "that", "which", "who", "whom", "whose", "saying", "because", "when", "while", "after",
+    "before", "if", "unless", "where", "as", "and", "but", NULL};
+static const char *const S_modals[] = {"will", "ll", "shall", "going", NULL};
+
+/* An -ed word after a determiner, maybe past one of these adverbs, is an
+ * adjective: "a still unspecified date", "the expanded program". */
+static const char *const S_adverbs[] = {"still", "yet", "newly", "recently", "previously",
+                                        "already", "long", NULL};
+static const char *const S_determiners[] = {
+    "a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "these",
+    "those", "some", "no", "any", "each", "every", "another", NULL};
+
 /* The lists above as flag bits of tx_key, so that the tense and context
  * checks look a word up once instead of scanning lists. */
 enum {
-    W_PREP = 1, W_FUT = 2, W_FUTTO = 4, W_PAST = 8, W_WOULD = 16, W_AUX = 32, W_PASTV = 64
+    W_PREP = 1, W_FUT = 2, W_FUTTO = 4, W_PAST = 8, W_WOULD = 16, W_AUX = 32, W_PASTV = 64,
+    W_SKIP = 128, W_CLAUSE = 256, W_MODAL = 512, W_ADV = 1024, W_DET = 2048
 };
 
 static const struct {
@@ -214,10 +233,15 @@ static const struct {
 } S_lists[] = {{S_date_preps, W_PREP}, {S_future_words, W_FUT},
                {S_future_to_words, W_FUTTO}, {S_past_words, W_PAST},
                {(const char *const[]){"would", NULL}, W_WOULD}, {S_past_forms, W_PASTV},
-               {S_aux_words, W_AUX}};
+               {S_aux_words, W_AUX}, {S_after_skip, W_SKIP}, {S_clause_words, W_CLAUSE},
+               {S_modals, W_MODAL}, {S_adverbs, W_ADV}, {S_determiners, W_DET}};
 
-/* ASCII letters and digits: 1; upper case: 2 more. */
+/* Byte kinds: ASCII letters and digits 1, upper case 2 more; the other
+ * bytes the scans stop at or step over. The text ends with a NUL. */
+enum { CT_ALNUM = 1, CT_UPPER = 2, CT_APOS = 4, CT_END = 8, CT_DOT = 16, CT_BLANK = 32 };
+
 static const uint8_t S_ctype[256] = {
+    ['\0'] = CT_END, ['\''] = CT_APOS, ['.'] = CT_DOT, [' '] = CT_BLANK, ['\t'] = CT_BLANK,
     ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1,
     ['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1,
     ['A'] = 3, ['B'] = 3, ['C'] = 3, ['D'] = 3, ['E'] = 3, ['F'] = 3,
@@ -235,6 +259,8 @@ static int S_is_upper(int c) { return S_ctype[(unsigned char)c] & 2; }
 
 static int S_is_alnum(int c) { return S_ctype[(unsigned char)c] & 1; }
 
+static int S_is_digit(int c) { return c >= '0' && c <= '9'; }
+
 /* Packs the lower-cased s[0..n) into a and b; 0 when n is 0 or too long.
  * The bytes are those of a token ([A-Za-z0-9.'-]), which all hold 0x20
  * but capitals, so setting 0x20 lower-cases them. end: the end of the
@@ -244,21 +270,24 @@ static inline int S_pack(const char *s, size_t n, const char *end,
 {
     if (n - 1 >= TX_KEY_MAX)
         return 0;
-    uint64_t k[2] = {0, 0};
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
     if (end - s >= 16) { /* two loads, the bytes past the word masked off */
-        memcpy(k, s, 16);
-        if (n < 8)
-            k[0] &= ((uint64_t)1 << (8 * n)) - 1, k[1] = 0;
-        else if (n < 16)
-            k[1] &= ((uint64_t)1 << (8 * (n - 8))) - 1;
-        *a = k[0] | (0x2020202020202020ULL & (n < 8 ? ((uint64_t)1 << (8 * n)) - 1 : ~0ULL));
-        *b = k[1] | (n <= 8 ? 0 : 0x2020202020202020ULL &
-                                      (n < 16 ? ((uint64_t)1 << (8 * (n - 8))) - 1 : ~0ULL));
+        uint64_t lo, hi;
+        memcpy(&lo, s, 8);
+        memcpy(&hi, s + 8, 8);
+        lo |= 0x2020202020202020ULL;
+        if (n <= 8) {
+            *a = lo & (~0ULL >> (64 - 8 * n));
+            *b = 0;
+        } else {
+            *a = lo;
+            *b = (hi | 0x2020202020202020ULL) & (~0ULL >> (128 - 8 * n));
+        }
         return 1;
     }
 #endif
     (void)end;
+    uint64_t k[2] = {0, 0};
     for (size_t i = 0; i < n; i++)
         k[i >> 3] |= (uint64_t)((unsigned char)s[i] | 0x20) << (8 * (i & 7));
     *a = k[0];
@@ -294,6 +323,20 @@ static inline const tx_key *S_key_find(const tx_words *w, uint64_t a,
     }
 }
 
+/* The bit of a word of 1..TX_KEY_MAX bytes in tx_words.sieve: its first
+ * and last byte and its length (case does not change it). */
+static inline unsigned S_sieve_bit(int first, int last, size_t n)
+{
+    return ((unsigned)(first & 31) << 9) | ((unsigned)(last & 31) << 4) |
+           (unsigned)((n - 1) & 15);
+}
+
+static void S_sieve_add(tx_words *w, int first, int last, size_t n)
+{
+    unsigned bit = S_sieve_bit(first, last, n);
+    w->sieve[bit / 8] |= (uint8_t)(1u << (bit % 8));
+}
+
 /* Adds the single word s[0..n) with its class bits and flags. */
 static void S_key_add(tx_words *w, const char *s, size_t n, unsigned cls,
                       unsigned flags)
@@ -312,6 +355,12 @@ static void S_key_add(tx_words *w, const char *s, size_t n, unsigned cls,
     for (int g = 1; g < TX_NGATE; g++)
         if (k->cls & (1u << S_gate_class[g]))
             k->gates |= (uint16_t)(1u << g);
+    if (cls)
+        S_sieve_add(w, s[0], s[n - 1], n);
+    if ((cls & (1u << TX_WEEKDAY)) && n < TX_KEY_MAX)
+        S_sieve_add(w, s[0], 's', n + 1); /* "Sundays" */
+    if (cls & (1u << TX_WEEKDAY))
+        w->wd_first |= 1u << (s[0] & 31);
 }
 
 static int S_keys_build(tx_words *w)
@@ -444,15 +493,17 @@ typedef struct {
     char guard[600]; /* "(?=[...])": the bytes it can start with, or "" */
     uint8_t first[32]; /* the bytes it can start with (all when unknown) */
     char *re;      /* expanded */
+    char *plain;   /* re without group names, or NULL (see S_strip_names) */
     unsigned uses; /* the gate sets it can fire from (bits, see S_gate_class) */
     uint32_t caps; /* its capture groups */
 } S_rule;
 
 typedef struct {
     const tx_words *w;
+    tx_rule *out; /* cx_timex_rules.rules */
     S_macro macros[64];
     size_t nmacros;
-    S_rule rules[64];
+    S_rule rules[TX_MAX_RULES];
     size_t nrules;
     const char *bad; /* what went wrong, for the error message */
     char badbuf[160];
@@ -636,6 +687,152 @@ static void S_first_guard(const pcre2_code *one, char *g, size_t cap,
     snprintf(g + n, cap - n, "])");
 }
 
+/* Is this "(?..." a construct that refers to groups by name or number,
+ * or that changes how the rest is read ((?x) comments, (?| numbering)?
+ * p points after "(?". */
+static int S_group_ref(const char *p)
+{
+    if ((*p >= '0' && *p <= '9') || *p == 'R' || *p == '&' || *p == '(' || *p == '|' ||
+        *p == '#' || ((*p == '+' || *p == '-') && p[1] >= '0' && p[1] <= '9') ||
+        (*p == 'P' && (p[1] == '=' || p[1] == '>')))
+        return 1;
+    for (; (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || *p == '-' || *p == '^'; p++)
+        if (*p == 'x')
+            return 1; /* (?x): '#' and white space read otherwise */
+    return 0;
+}
+
+/* Past the character class that opens at p ("[^]a-z[:digit:]]"), or NULL
+ * when it does not end or quotes (\\Q...\\E). */
+static const char *S_class_end(const char *p)
+{
+    const char *e = p + 1 + (p[1] == '^');
+    e += *e == ']'; /* a first ']' is a byte */
+    while (*e && *e != ']') {
+        if (*e == '\\' && e[1] == 'Q')
+            return NULL;
+        if (*e == '[' && e[1] == ':') {
+            const char *c = strstr(e + 2, ":]");
+            if (!c)
+                return NULL;
+            e = c + 2;
+        } else {
+            e += *e == '\\' && e[1] ? 2 : 1;
+        }
+    }
+    return *e ? e + 1 : NULL;
+}
+
+/* Copies re with each "(?<name>" (or "(?P<name>", "(?'name'") made a plain
+ * "(", so that rules can share group numbers in a branch reset (which
+ * forbids two names for one number). names[g] gets where group g's name
+ * starts in re (NULL: unnamed), for the caller to check against PCRE2's
+ * own numbering. Returns 0 with *out and *ngroups set; 1 when the rule
+ * refers to groups (\k, \1, (?&...)), quotes (\Q), uses verbs or is too
+ * odd to read here (the caller then keeps the rules' numbers apart); -1
+ * when out of memory. */
+static int S_strip_names(const char *re, const char **names, uint32_t cap,
+                         uint32_t *ngroups, char **out)
+{
+    char *o = malloc(strlen(re) + 1), *q = o;
+    uint32_t g = 0;
+    const char *p = re;
+    *out = NULL;
+    if (!o)
+        return -1;
+    while (*p) {
+        if (*p == '\\') {
+            if (!p[1] || strchr("kgQE123456789", p[1]))
+                break;
+            *q++ = *p++;
+            *q++ = *p++;
+        } else if (*p == '[') { /* a class: parentheses there are bytes */
+            const char *e = S_class_end(p);
+            if (!e)
+                break;
+            memcpy(q, p, (size_t)(e - p));
+            q += e - p;
+            p = e;
+        } else if (*p == '(' && p[1] == '*') {
+            break; /* a verb: (*MARK) would hide the rule's own */
+        } else if (*p == '(' && p[1] == '?') {
+            const char *n = p[2] == 'P' && p[3] == '<' ? p + 4
+                            : p[2] == '<' || p[2] == '\'' ? p + 3 : NULL;
+            const char *e = n;
+            while (e && (*e == '_' || (S_ctype[(unsigned char)*e] & 1)))
+                e++;
+            if (n && e > n && !S_is_digit(*n)) { /* a name, not (?<= */
+                if (*e != (p[2] == '\'' ? '\'' : '>') || ++g >= cap)
+                    break;
+                names[g] = n;
+                *q++ = '(';
+                p = e + 1;
+            } else if (S_group_ref(p + 2)) {
+                break;
+            } else {
+                *q++ = *p++;
+            }
+        } else {
+            if (*p == '(' && ++g >= cap)
+                break;
+            if (*p == '(')
+                names[g] = NULL;
+            *q++ = *p++;
+        }
+    }
+    if (*p) {
+        free(o);
+        return 1;
+    }
+    *q = '\0';
+    *ngroups = g;
+    *out = o;
+    return 0;
+}
+
+/* Reads the groups of a rule compiled alone (one, from re) into out: the
+ * field of each by its name. *plain: re without names when its groups
+ * are numbered as PCRE2 numbers them, else NULL. Returns -1 when out of
+ * memory. */
+static int S_rule_groups(const pcre2_code *one, const char *re, tx_rule *out,
+                         char **plain)
+{
+    uint32_t caps = 0, count = 0, esize = 0, n = 0;
+    PCRE2_SPTR table = NULL;
+    pcre2_pattern_info(one, PCRE2_INFO_CAPTURECOUNT, &caps);
+    pcre2_pattern_info(one, PCRE2_INFO_NAMECOUNT, &count);
+    pcre2_pattern_info(one, PCRE2_INFO_NAMEENTRYSIZE, &esize);
+    pcre2_pattern_info(one, PCRE2_INFO_NAMETABLE, &table);
+    out->ngroups = caps;
+    memset(out->field, -1, sizeof out->field);
+    const char *names[sizeof out->field] = {0};
+    int rc = S_strip_names(re, names, sizeof out->field, &n, plain);
+    if (rc < 0)
+        return -1;
+    int same = rc == 0 && n == caps;
+    uint8_t named[sizeof out->field] = {0};
+    for (uint32_t i = 0; i < count; i++) {
+        PCRE2_SPTR e = table + (size_t)i * esize;
+        uint16_t g = (uint16_t)((e[0] << 8) | e[1]);
+        const char *name = (const char *)e + 2;
+        size_t len = strlen(name);
+        /* the name PCRE2 gives group g is the one read at group g */
+        same = same && names[g] && strncmp(names[g], name, len) == 0 &&
+               (names[g][len] == '>' || names[g][len] == '\'');
+        named[g] = 1;
+        for (int f = 0; f < F_NFIELD; f++)
+            if (strcmp(name, S_field_names[f]) == 0)
+                out->field[g] = (int8_t)f;
+    }
+    for (uint32_t g = 1; same && g <= caps; g++)
+        same = !names[g] == !named[g]; /* and no other group has a name */
+    if (!same) {
+        free(*plain);
+        *plain = NULL;
+    }
+    return 0;
+}
+
 static int S_pattern_line(void *arg, char *line, long lineno)
 {
     S_pload *pl = arg;
@@ -684,7 +881,15 @@ static int S_pattern_line(void *arg, char *line, long lineno)
     }
     uint32_t caps = 0;
     pcre2_pattern_info(one, PCRE2_INFO_CAPTURECOUNT, &caps);
+    char *plain = NULL;
+    int rc = pl->nrules < TX_MAX_RULES && caps < sizeof pl->out->field
+                 ? S_rule_groups(one, b.s ? b.s : "", &pl->out[pl->nrules], &plain)
+                 : 0;
     pcre2_code_free(one);
+    if (rc) {
+        free(b.s);
+        return -1; /* out of memory */
+    }
     /* the start analysis again without UTF: caseless UTF lets "s" and "k"
      * start with U+017F and U+212A, which would leave the rule unguarded */
     one = pcre2_compile((PCRE2_SPTR)(b.s ? b.s : ""), b.n,
@@ -698,6 +903,7 @@ static int S_pattern_line(void *arg, char *line, long lineno)
     if (pl->nrules == sizeof pl->rules / sizeof pl->rules[0] ||
         strlen(line) >= sizeof pl->rules[0].name) {
         free(b.s);
+        free(plain);
         pl->bad = "too many rules";
         return -1;
     }
@@ -706,35 +912,14 @@ static int S_pattern_line(void *arg, char *line, long lineno)
     ru->re = b.s ? b.s : cx_strdup(""); /* an empty rule: b never grew */
     if (!ru->re) {
         pl->nrules--;
+        free(plain);
         return -1;
     }
     ru->uses = S_rule_uses(pl->w, ru->re);
     ru->caps = caps;
+    ru->plain = plain;
+    pl->out[pl->nrules - 1].kind = S_kind_of(line);
     (void)lineno;
-    return 0;
-}
-
-/* Finds which capture groups carry each field name. */
-static int S_map_groups(tx_re *r)
-{
-    uint32_t count = 0, esize = 0;
-    PCRE2_SPTR table = NULL;
-    pcre2_pattern_info(r->re, PCRE2_INFO_NAMECOUNT, &count);
-    pcre2_pattern_info(r->re, PCRE2_INFO_NAMEENTRYSIZE, &esize);
-    pcre2_pattern_info(r->re, PCRE2_INFO_NAMETABLE, &table);
-    size_t used[F_NFIELD] = {0};
-    memset(r->field, -1, sizeof r->field);
-    for (uint32_t i = 0; i < count; i++) {
-        PCRE2_SPTR e = table + (size_t)i * esize;
-        uint16_t g = (uint16_t)((e[0] << 8) | e[1]);
-        for (int f = 0; f < F_NFIELD; f++)
-            if (strcmp((const char *)e + 2, S_field_names[f]) == 0) {
-                if (used[f] == TX_MAX_DUP)
-                    return -1;
-                r->groups[f][used[f]++] = g;
-                r->field[g] = (int8_t)f;
-            }
-    }
     return 0;
 }
 
@@ -744,36 +929,55 @@ static const char S_head[] =
     "(?J)(?<![\\w$\\x{20AC}\\x{00A3}#@/])(?<![0-9][.,:])(?:";
 static const char S_tail[] = ")(?![\\w%$\\x{20AC}\\x{00A3}])(?![.,:/][0-9])";
 
+/* Can the rules of gate set k share their group numbers (a branch reset,
+ * "(?|...)")? Then a match copies the groups of the largest rule, not of
+ * all: that copy and the JIT's setting of every group unset at each
+ * attempt were a third of a match's cost. A rule that refers to its
+ * groups keeps its own numbers, and so do the others of its set. */
+static int S_shared_groups(const S_pload *pl, int k)
+{
+    for (size_t i = 0; i < pl->nrules; i++)
+        if ((pl->rules[i].uses & (1u << k)) && !pl->rules[i].plain)
+            return 0;
+    return 1;
+}
+
 /* Compiles the rules that can fire from gate set k into r->re[k]. */
 static int S_compile_gate(const S_pload *pl, int k, cx_timex_rules *r,
                           const char *path, cx_error *err)
 {
     S_buf all = {0};
     size_t n = 0;
-    uint32_t group = 1; /* the number of the next rule's first group */
-    int rc = S_put(&all, S_head, strlen(S_head));
+    int shared = S_shared_groups(pl, k);
+    uint32_t group = 0; /* the groups before the next rule's first */
+    tx_re *g = &r->re[k];
+    int rc = S_put(&all, S_head, strlen(S_head)) || (shared && S_put(&all, "(?|", 3));
     for (size_t i = 0; rc == 0 && i < pl->nrules; i++) {
-        if (!(pl->rules[i].uses & (1u << k)))
+        const S_rule *ru = &pl->rules[i];
+        if (!(ru->uses & (1u << k)))
             continue;
-        int kind = S_kind_of(pl->rules[i].name);
-        if (!r->re[k].khi[kind])
-            r->re[k].klo[kind] = (uint16_t)group;
-        group += pl->rules[i].caps;
-        r->re[k].khi[kind] = (uint16_t)group; /* past the last; never 0 */
+        if (ru->caps >= sizeof r->rules[i].field) {
+            free(all.s);
+            cx_error_set(err, CX_ERR_PATTERN, path, 0, "more than %zu groups in "
+                         "combined pattern %d", sizeof r->rules[i].field - 1, k);
+            return CX_ERR_PATTERN;
+        }
+        g->rules |= (uint64_t)1 << i;
+        g->base[i] = (uint16_t)(shared ? 0 : group);
+        group += ru->caps;
         for (int b = 0; b < 32; b++)
-            r->re[k].first[b] |= pl->rules[i].first[b];
+            g->first[b] |= ru->first[b];
         char head[40];
-        /* the mark is the rule kind's number: no name lookup per match */
-        snprintf(head, sizeof head, "%s(*MARK:%d)", n++ ? "|" : "",
-                 S_kind_of(pl->rules[i].name));
-        rc = S_put(&all, head, strlen(head)) ||
-             S_put(&all, pl->rules[i].guard, strlen(pl->rules[i].guard)) ||
-             S_put(&all, "(?:", 3) ||
-             S_put(&all, pl->rules[i].re, strlen(pl->rules[i].re)) ||
+        /* the mark is the rule's index: no name lookup per match; it
+         * follows the guard, so a rule that cannot start here sets none */
+        snprintf(head, sizeof head, "(*MARK:%zu)(?:", i);
+        const char *re = shared ? ru->plain : ru->re;
+        rc = S_put(&all, "|", n++ ? 1 : 0) || S_put(&all, ru->guard, strlen(ru->guard)) ||
+             S_put(&all, head, strlen(head)) || S_put(&all, re, strlen(re)) ||
              S_put(&all, ")", 1);
     }
     if (rc == 0)
-        rc = S_put(&all, S_tail, strlen(S_tail));
+        rc = (shared && S_put(&all, ")", 1)) || S_put(&all, S_tail, strlen(S_tail));
     if (rc || !n) {
         free(all.s);
         return rc ? CX_ERR_NOMEM : CX_OK;
@@ -782,7 +986,6 @@ static int S_compile_gate(const S_pload *pl, int k, cx_timex_rules *r,
     PCRE2_SIZE eoff;
     /* anchored when compiled: the JIT serves it (PCRE2_ANCHORED given to
      * pcre2_match would fall back to the interpreter) */
-    tx_re *g = &r->re[k];
     g->re = pcre2_compile((PCRE2_SPTR)all.s, all.n,
                           PCRE2_UTF | PCRE2_CASELESS | PCRE2_ANCHORED,
                           &ecode, &eoff, NULL);
@@ -794,19 +997,8 @@ static int S_compile_gate(const S_pload *pl, int k, cx_timex_rules *r,
                      "pattern %d)", (char *)msg, (size_t)eoff, k);
         return CX_ERR_PATTERN;
     }
-    pcre2_jit_compile(g->re, PCRE2_JIT_COMPLETE); /* else interpreted */
-    uint32_t caps = 0;
-    pcre2_pattern_info(g->re, PCRE2_INFO_CAPTURECOUNT, &caps);
-    if (caps >= sizeof g->field) {
-        cx_error_set(err, CX_ERR_PATTERN, path, 0, "more than %zu groups in "
-                     "combined pattern %d", sizeof g->field - 1, k);
-        return CX_ERR_PATTERN;
-    }
-    if (S_map_groups(g)) {
-        cx_error_set(err, CX_ERR_PATTERN, path, 0, "more than %d groups share "
-                     "a name; raise TX_MAX_DUP", TX_MAX_DUP);
-        return CX_ERR_PATTERN;
-    }
+    /* else interpreted */
+    g->jit = pcre2_jit_compile(g->re, PCRE2_JIT_COMPLETE) == 0;
     return CX_OK;
 }
 
@@ -879,6 +1071,7 @@ static int S_load_patterns(const char *path, cx_timex_rules *r, cx_error *err)
         return CX_ERR_NOMEM;
     }
     pl->w = &r->words;
+    pl->out = r->rules;
     int bad = S_each_line(buf, S_pattern_line, pl);
     free(buf);
     int rc = CX_OK;
@@ -890,8 +1083,10 @@ static int S_load_patterns(const char *path, cx_timex_rules *r, cx_error *err)
         rc = S_compile_gates(pl, r, path, err);
     for (size_t i = 0; i < pl->nmacros; i++)
         free(pl->macros[i].re);
-    for (size_t i = 0; i < pl->nrules; i++)
+    for (size_t i = 0; i < pl->nrules; i++) {
         free(pl->rules[i].re);
+        free(pl->rules[i].plain);
+    }
     free(pl);
     return rc;
 }
@@ -908,6 +1103,15 @@ int cx_timex_rules_load(const char *data_dir, cx_timex_rules **out,
         rc = S_load_words(words, &r->words, err);
     if (rc == CX_OK)
         rc = S_load_patterns(pats, r, err);
+    if (rc == CX_OK) { /* one match context for every document and thread:
+                        * pcre2_match only reads it */
+        r->mc = pcre2_match_context_create(NULL);
+        rc = r->mc ? CX_OK : CX_ERR_NOMEM;
+        if (r->mc) {
+            pcre2_set_match_limit(r->mc, TX_MATCH_LIMIT);
+            pcre2_set_depth_limit(r->mc, TX_DEPTH_LIMIT);
+        }
+    }
     free(words);
     free(pats);
     if (rc != CX_OK) {
@@ -925,6 +1129,7 @@ void cx_timex_rules_free(cx_timex_rules *r)
     S_words_fini(&r->words);
     for (int k = 0; k < TX_NGATE; k++)
         pcre2_code_free(r->re[k].re);
+    pcre2_match_context_free(r->mc);
     free(r);
 }
 
@@ -935,40 +1140,60 @@ typedef struct {
     size_t n, cap;
 } S_cands;
 
-/* The classes of the word at text[s..e), with a plural "s" dropped when
- * the word itself is unknown ("Sundays"). */
-static unsigned S_classes(const cx_timex_rules *r, const char *t, size_t len,
-                          size_t s, size_t e, unsigned *gates)
+/* S_classes for a word of more than TX_KEY_MAX bytes. */
+static unsigned S_classes_long(const cx_timex_rules *r, const char *t, size_t s,
+                               size_t e, unsigned *gates)
 {
     size_t n = e - s;
-    uint64_t a, b;
-    *gates = 0;
-    if (!S_pack(t + s, n, t + len, &a, &b)) { /* longer than any word */
-        unsigned c = n < 20 ? tx_word_classes(&r->words, t + s, n) : 0;
-        for (int g = 1; g < TX_NGATE; g++)
-            if (c & (1u << S_gate_class[g]))
-                *gates |= 1u << g;
-        return c;
-    }
-    const tx_key *k = S_key_find(&r->words, a, b, n);
-    if (k && k->cls) {
-        *gates = k->gates;
-        return k->cls;
-    }
-    if (n <= 3 || (t[e - 1] | 32) != 's')
-        return 0;
+    unsigned c = n < 20 ? tx_word_classes(&r->words, t + s, n) : 0;
+    for (int g = 1; g < TX_NGATE; g++)
+        if (c & (1u << S_gate_class[g]))
+            *gates |= 1u << g;
+    return c;
+}
+
+/* S_classes for a word ending in "s" that is in no class itself. */
+static unsigned S_classes_plural(const cx_timex_rules *r, uint64_t a, uint64_t b,
+                                 size_t n, unsigned *gates)
+{
     n--; /* "Sundays" */
     if (n < 8)
         a &= ~((uint64_t)0xff << (8 * n));
     else
         b &= ~((uint64_t)0xff << (8 * (n - 8)));
-    k = S_key_find(&r->words, a, b, n);
+    const tx_key *k = S_key_find(&r->words, a, b, n);
     if (!k || !(k->cls & (1u << TX_WEEKDAY)))
         return 0;
     for (int g = 1; g < TX_NGATE; g++)
         if (S_gate_class[g] == TX_WEEKDAY)
             *gates = 1u << g;
     return 1u << TX_WEEKDAY;
+}
+
+/* The classes of the word at text[s..e), with a plural "s" dropped when
+ * the word itself is unknown ("Sundays"). Inline: the scan asks it of
+ * every word, and most are one probe of the table. */
+static inline __attribute__((always_inline)) unsigned
+S_classes(const cx_timex_rules *r, const char *t, size_t len, size_t s, size_t e,
+          unsigned *gates)
+{
+    size_t n = e - s;
+    uint64_t a, b;
+    *gates = 0;
+    unsigned bit = S_sieve_bit(t[s], t[e - 1], n);
+    if (n - 1 < TX_KEY_MAX && !(r->words.sieve[bit / 8] & (1u << (bit % 8))))
+        return 0; /* most words: no word of a class looks like them */
+    if (!S_pack(t + s, n, t + len, &a, &b)) /* longer than any word */
+        return S_classes_long(r, t, s, e, gates);
+    const tx_key *k = S_key_find(&r->words, a, b, n);
+    if (k && k->cls) {
+        *gates = k->gates;
+        return k->cls;
+    }
+    /* only a weekday's plural counts: most words stop at its first letter */
+    if (n <= 3 || (t[e - 1] | 32) != 's' || !(r->words.wd_first >> (t[s] & 31) & 1))
+        return 0;
+    return S_classes_plural(r, a, b, n, gates);
 }
 
 /* Is the word at t[s..e) "a.m."/"pm" or a word of a class that leads a
@@ -996,8 +1221,6 @@ static unsigned S_time_word(const cx_timex_rules *r, const char *t, size_t len,
     return c & ~((1u << TX_NUMW) | (1u << TX_ORDINAL) | (1u << TX_START) |
                  (1u << TX_TZ) | (1u << TX_JOIN));
 }
-
-static int S_is_digit(int c) { return c >= '0' && c <= '9'; }
 
 /* A number that can be (part of) a date: a year; glued to "s", an
  * ordinal suffix or "am" ("1990s", "10am"), to a colon or slash ("10:30",
@@ -1074,21 +1297,24 @@ static int S_date_number(const cx_timex_rules *r, const char *t, size_t len,
     return 0;
 }
 
-/* Fills c from a match. */
-static void S_fill(const tx_re *r, pcre2_match_data *md, int kind,
-                   tx_cand *c)
+/* Fills c from a match of rule ru. */
+static void S_fill(const cx_timex_rules *R, const tx_re *r, pcre2_match_data *md,
+                   unsigned ru, tx_cand *c)
 {
     PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
     uint32_t npairs = pcre2_get_ovector_count(md);
-    c->kind = kind;
+    const tx_rule *rule = &R->rules[ru];
+    c->kind = rule->kind;
     c->start = ov[0];
     c->end = ov[1];
-    for (int f = 0; f < F_NFIELD; f++)
-        c->f[f][0] = c->f[f][1] = -1;
-    /* only the groups of the rule that matched can be set; of several
-     * with one name, the first set one counts */
-    for (uint32_t g = r->klo[kind]; g < r->khi[kind] && g < npairs; g++) {
-        int f = r->field[g];
+    memset(c->f, 0xff, sizeof c->f); /* every field -1: not captured */
+    /* only the groups of the rule that matched; of several with one
+     * name, the first set one counts */
+    for (uint32_t l = 1; l <= rule->ngroups; l++) {
+        uint32_t g = r->base[ru] + l;
+        int f = rule->field[l];
+        if (g >= npairs)
+            break;
         if (f >= 0 && ov[2 * g] != PCRE2_UNSET && c->f[f][0] < 0) {
             c->f[f][0] = (long)ov[2 * g];
             c->f[f][1] = (long)ov[2 * g + 1];
@@ -1096,26 +1322,42 @@ static void S_fill(const tx_re *r, pcre2_match_data *md, int kind,
     }
 }
 
+/* The rule a match went through: its (*MARK), a decimal index. */
+static unsigned S_mark_rule(pcre2_match_data *md)
+{
+    const unsigned char *m = pcre2_get_mark(md);
+    unsigned ru = 0;
+    if (!m || !*m)
+        return TX_MAX_RULES;
+    for (; *m >= '0' && *m <= '9' && ru < TX_MAX_RULES; m++)
+        ru = ru * 10 + (unsigned)(*m - '0');
+    return *m ? TX_MAX_RULES : ru;
+}
+
 /* Tries the pattern anchored at each of the word starts ws[0..nws) in
  * order; the first that matches fills c. Returns 1, 0, or -1 on a limit. */
 static int S_plausible(const tx_words *w, const tx_cand *c, const char *t, size_t len);
 
-static int S_try(const tx_words *w, const tx_re *r, const char *t, size_t len,
+static int S_try(const cx_timex_rules *R, const tx_re *r, const char *t, size_t len,
                  size_t lim, const size_t *ws, size_t nws, pcre2_match_data *md,
-                 pcre2_match_context *mc, tx_cand *c)
+                 tx_cand *c)
 {
     for (size_t i = 0; i < nws; i++) {
         unsigned char b = (unsigned char)t[ws[i]];
         if (!(r->first[b / 8] & (1u << (b % 8))))
             continue; /* no rule of this set starts with this byte */
-        int rc = pcre2_match(r->re, (PCRE2_SPTR)t, lim, ws[i], PCRE2_NO_UTF_CHECK, md, mc);
+        /* pcre2_jit_match skips pcre2_match's checks of what is checked
+         * once here: valid UTF-8 (the document), the same options */
+        int rc = r->jit ? pcre2_jit_match(r->re, (PCRE2_SPTR)t, lim, ws[i],
+                                          PCRE2_NO_UTF_CHECK, md, R->mc)
+                        : pcre2_match(r->re, (PCRE2_SPTR)t, lim, ws[i],
+                                      PCRE2_NO_UTF_CHECK, md, R->mc);
         if (rc > 0) {
-            const char *mark = (const char *)pcre2_get_mark(md);
-            int kind = mark ? atoi(mark) : -1;
-            if (kind < 0 || kind >= K_NKIND || !r->khi[kind])
+            unsigned ru = S_mark_rule(md);
+            if (ru >= TX_MAX_RULES || !(r->rules >> ru & 1))
                 continue;
-            S_fill(r, md, kind, c);
-            if (c->end > c->start && S_plausible(w, c, t, len))
+            S_fill(R, r, md, ru, c);
+            if (c->end > c->start && S_plausible(&R->words, c, t, len))
                 return 1; /* else a later start may still match */
         } else if (rc != PCRE2_ERROR_NOMATCH) {
             return -1;
@@ -1139,30 +1381,24 @@ static size_t S_window_end(const char *t, size_t len, size_t from)
 static int S_scan(const cx_timex_rules *r, const char *t, size_t len,
                   S_cands *out, cx_warning_vec *warn)
 {
-    /* one match context for the document, with the limits of rules.c's
-     * cx_re_match (which would make one for every attempt) */
     pcre2_match_data *md = pcre2_match_data_create(r->max_pairs, NULL);
-    pcre2_match_context *mc = pcre2_match_context_create(NULL);
-    if (!md || !mc) {
-        pcre2_match_data_free(md);
-        pcre2_match_context_free(mc);
+    if (!md)
         return CX_ERR_NOMEM;
-    }
-    pcre2_set_match_limit(mc, TX_MATCH_LIMIT);
-    pcre2_set_depth_limit(mc, TX_DEPTH_LIMIT);
     size_t ws[TX_BACK + 1], nws = 0, done = 0; /* done: end of last match */
     size_t i = 0;
     int limits = 0;
-    while (i < len) {
-        if (!S_is_alnum((unsigned char)t[i]) && t[i] != '\'') {
+    const unsigned char *u = (const unsigned char *)t;
+    for (;;) {
+        /* t[len] is NUL (CT_END): the loops need no bounds test */
+        while (!(S_ctype[u[i]] & (CT_ALNUM | CT_APOS | CT_END)))
             i++;
-            continue;
-        }
+        if (i >= len)
+            break;
         size_t s = i; /* a word may open with an apostrophe: '90s */
         if (t[i] == '\'')
             i++;
         size_t body = i;
-        while (i < len && S_is_alnum((unsigned char)t[i]))
+        while (S_ctype[u[i]] & CT_ALNUM)
             i++;
         if (i == body) {
             i = s + 1;
@@ -1193,15 +1429,14 @@ static int S_scan(const cx_timex_rules *r, const char *t, size_t len,
         int rc = 0;
         for (int k = 0; rc == 0 && k < TX_NGATE; k++)
             if ((gates & (1u << k)) && r->re[k].re)
-                rc = S_try(&r->words, &r->re[k], t, len, S_window_end(t, len, i), ws + first,
-                           nws - first, md, mc, &c);
+                rc = S_try(r, &r->re[k], t, len, S_window_end(t, len, i), ws + first,
+                           nws - first, md, &c);
         if (rc < 0 && limits++ == 0)
             cx_warn(warn, -1, "date pattern match limit reached near byte %zu", s);
         if (rc <= 0)
             continue;
         if (cx_grow((void **)&out->v, &out->cap, out->n + 1, sizeof *out->v)) {
             pcre2_match_data_free(md);
-            pcre2_match_context_free(mc);
             return CX_ERR_NOMEM;
         }
         out->v[out->n++] = c;
@@ -1212,7 +1447,6 @@ static int S_scan(const cx_timex_rules *r, const char *t, size_t len,
         }
     }
     pcre2_match_data_free(md);
-    pcre2_match_context_free(mc);
     return CX_OK;
 }
 
@@ -1222,12 +1456,12 @@ static int S_scan(const cx_timex_rules *r, const char *t, size_t len,
  * same line. */
 static int S_prev_word(const char *t, size_t off, size_t *ws, size_t *we)
 {
+    const unsigned char *u = (const unsigned char *)t;
     size_t e = off;
-    while (e > 0 && (t[e - 1] == ' ' || t[e - 1] == '\t'))
+    while (e > 0 && (S_ctype[u[e - 1]] & CT_BLANK))
         e--;
     size_t s = e;
-    while (s > 0 && (S_is_alnum((unsigned char)t[s - 1]) || t[s - 1] == '.' ||
-                     t[s - 1] == '\''))
+    while (s > 0 && (S_ctype[u[s - 1]] & (CT_ALNUM | CT_DOT | CT_APOS)))
         s--;
     *ws = s;
     *we = e;
@@ -1422,9 +1656,11 @@ static int S_plausible(const tx_words *w, const tx_cand *c, const char *t, size_
  * short capitalized abbreviation ("P.", "Mr.", "Corp.") does not count. */
 static int S_sentence_end(const char *t, size_t e)
 {
-    if (strchr("!?\n", t[e - 1]))
+    int c = t[e - 1], b = e > 1 ? t[e - 2] : 1;
+    /* (NUL counts, as it did with strchr; the text holds none) */
+    if (c == '!' || c == '?' || c == '\n' || c == '\0')
         return 1;
-    if (e > 1 && (t[e - 1] == '"' || t[e - 1] == '\'') && strchr(".!?", t[e - 2]))
+    if ((c == '"' || c == '\'') && (b == '.' || b == '!' || b == '?' || b == '\0'))
         return 1; /* the end of a quotation: ." */
     if (t[e - 1] != '.')
         return 0;
@@ -1456,23 +1692,17 @@ static int S_past_verb(const tx_words *w, const char *t, size_t len, size_t s, s
     size_t ps, pe;
     if (!S_prev_word(t, s, &ps, &pe))
         return 1;
-    if (S_flags(w, t, len, ps, pe) & W_AUX)
+    unsigned f = S_flags(w, t, len, ps, pe);
+    if (f & W_AUX)
         return 0;
-    /* an adjective after a determiner, maybe past an adverb: "a still
-     * unspecified date", "the expanded program" */
-    static const char *const adverbs[] = {"still", "yet", "newly", "recently", "previously",
-                                          "already", "long", NULL};
-    if (S_word_in(t, ps, pe, adverbs) ||
-        (pe - ps > 3 && t[pe - 2] == 'l' && t[pe - 1] == 'y')) {
+    /* an adjective after a determiner, maybe past an adverb */
+    if ((f & W_ADV) || (pe - ps > 3 && t[pe - 2] == 'l' && t[pe - 1] == 'y')) {
         size_t qs, qe;
         if (!S_prev_word(t, ps, &qs, &qe))
             return 1;
-        ps = qs, pe = qe;
+        f = S_flags(w, t, len, qs, qe);
     }
-    static const char *const determiners[] = {"a", "an", "the", "its", "their", "his", "her",
-                                              "our", "this", "that", "these", "those", "some",
-                                              "no", "any", "each", "every", "another", NULL};
-    return !S_word_in(t, ps, pe, determiners);
+    return !(f & W_DET);
 }
 
 /* "had been due to expire Friday", "had planned to": a plan made in the
@@ -1555,14 +1785,6 @@ static int S_tense(const tx_words *w, const char *t, size_t len, size_t start)
  * "ago") do not count here. */
 static int S_tense_after(const tx_words *w, const char *t, size_t len, size_t end)
 {
-    static const char *const skip[] = {"next", "soon", "last", "ago", "earlier", "since",
-                                       NULL};
-    static const char *const modals[] = {"will", "ll", "shall", "going", NULL};
-    /* a new clause starts: its tense is its own ("issued a statement
-     * Friday saying the entry will consolidate ...") */
-    static const char *const clause[] = {"that", "which", "who", "whom", "whose", "saying",
-                                         "because", "when", "while", "after", "before", "if",
-                                         "unless", "where", "as", "and", "but", NULL};
     size_t i = end;
     for (int k = 0; k < 12; k++) {
         /* to the next word, unless the sentence or clause ends first */
@@ -1579,15 +1801,15 @@ static int S_tense_after(const tx_words *w, const char *t, size_t len, size_t en
         while (i < len && (S_is_alnum((unsigned char)t[i]) || t[i] == '\''))
             i++;
         size_t we = i;
-        if (S_word_in(t, ws, we, skip))
-            continue;
-        if (S_word_in(t, ws, we, clause))
-            return 0;
         unsigned f = S_flags(w, t, len, ws, we);
+        if (f & W_SKIP)
+            continue;
+        if (f & W_CLAUSE)
+            return 0;
         /* after the date only a modal tells the future: "planned" or
          * "expected" there are verbs in the past ("On Friday, the
          * government planned to pay") */
-        if (S_word_in(t, ws, we, modals))
+        if (f & W_MODAL)
             return 1;
         if (f & W_WOULD)
             return S_negated(t, we) ? -1 : 1;

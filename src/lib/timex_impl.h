@@ -42,6 +42,10 @@ typedef struct {
     uint8_t bloom[65536 / 8];
     tx_key *keys; /* every single word of slots and of timex.c's lists */
     size_t kmask;
+    uint32_t wd_first; /* bit (c & 31) for the first byte c of each weekday */
+    /* bit (first byte, last byte, length) of each word of a class and of
+     * each weekday's plural (timex.c's S_sieve_bit) */
+    uint8_t sieve[32 * 32 * 16 / 8];
 } tx_words;
 
 /* Capture fields (named groups in patterns.txt). */
@@ -61,24 +65,35 @@ typedef enum {
     K_REF, K_HOL, K_ANA, K_NKIND
 } tx_kind;
 
-#define TX_MAX_DUP 64 /* groups of one name across the rules */
+#define TX_MAX_RULES 64 /* rule lines of patterns.txt */
 
-/* One combined pattern and where its named groups are. */
+/* One rule as a match reads it: its kind and the field of each of its
+ * capture groups, numbered as in the rule alone (1 = its first). */
+typedef struct {
+    int kind;
+    uint32_t ngroups;
+    int8_t field[256]; /* -1: a group of no field */
+} tx_rule;
+
+/* One combined pattern: the rules that can fire from one gate set, each
+ * behind a (*MARK) holding its index in cx_timex_rules.rules. */
 typedef struct {
     pcre2_code *re; /* NULL when no rule fires from this gate set */
+    int jit;        /* re is JIT-compiled: matched with pcre2_jit_match */
     uint8_t first[32]; /* bitmap of the bytes a match can start with */
-    /* group numbers of each field, 0-terminated */
-    uint16_t groups[F_NFIELD][TX_MAX_DUP + 1];
-    int8_t field[256];             /* the field of each group, or -1 */
-    /* each rule kind's groups: [klo, khi); khi 0 when the kind is not in */
-    uint16_t klo[K_NKIND], khi[K_NKIND];
+    uint64_t rules;    /* bit i: rules[i] is in the pattern */
+    /* the group before rule i's first: 0 when the rules share their
+     * numbers (a branch reset), else the groups of the rules before it */
+    uint16_t base[TX_MAX_RULES];
 } tx_re;
 
 #define TX_NGATE 11 /* numbers, then ten word classes (timex.c) */
 
 struct cx_timex_rules {
     tx_words words;
+    tx_rule rules[TX_MAX_RULES];
     tx_re re[TX_NGATE];
+    pcre2_match_context *mc; /* the match limits; read-only when shared */
     uint32_t max_pairs; /* ovector pairs the largest pattern needs */
 };
 
