@@ -1451,11 +1451,16 @@ int cx_gaz_image_save(const cx_gaz *g, const char *path, uint64_t key)
     h.nbig = g->nbig, h.nents = g->nents, h.npool = g->npool;
     h.sum = S_img_sum(g);
     size_t n = strlen(path);
-    char *tmp = malloc(n + 32);
+    char *tmp = malloc(n + 8);
     if (!tmp)
         return CX_ERR_NOMEM;
-    snprintf(tmp, n + 32, "%s.tmp.%ld", path, (long)getpid());
-    FILE *f = fopen(tmp, "wb");
+    /* a name of its own: other processes (and contexts of this one) may
+     * write the same image at the same time; the last rename wins */
+    snprintf(tmp, n + 8, "%s.XXXXXX", path);
+    int fd = mkstemp(tmp);
+    FILE *f = fd >= 0 ? fdopen(fd, "wb") : NULL;
+    if (fd >= 0 && !f)
+        close(fd);
     int ok = f != NULL;
     ok = ok && fwrite(&h, sizeof h, 1, f) == 1;
     ok = ok && fwrite(g->big.tab, sizeof(S_slot), g->big.cap, f) == g->big.cap;
@@ -1466,7 +1471,7 @@ int cx_gaz_image_save(const cx_gaz *g, const char *path, uint64_t key)
         ok = 0;
     if (ok && rename(tmp, path) != 0)
         ok = 0;
-    if (!ok)
+    if (!ok && fd >= 0)
         remove(tmp);
     free(tmp);
     return ok ? CX_OK : CX_ERR_IO;
