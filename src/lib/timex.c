@@ -1036,6 +1036,12 @@ static int S_compile_gates(const S_pload *pl, cx_timex_rules *r, const char *pat
     memset(&G, 0, sizeof G);
     G.pl = pl, G.r = r, G.path = path;
     pthread_mutex_init(&G.mu, NULL);
+    /* the first JIT compilation of a process sets PCRE2's globals (the
+     * executable allocator check, the CPU's features) unlocked: it runs
+     * alone, and only then the second thread starts (helgrind showed the
+     * race; PCRE2 before 10.40 could fail one of two first compilations) */
+    G.rc[0] = S_compile_gate(pl, 0, r, path, &G.err[0]);
+    G.next = 1;
     pthread_t th;
     int threaded = pthread_create(&th, NULL, S_gates_run, &G) == 0;
     S_gates_run(&G);
