@@ -63,25 +63,43 @@ static const unsigned char S_ascii[128] = {
 #undef D_
 #undef P_
 
-/* Bytes that continue a word at full speed: 1 a letter or digit, | 2 upper
- * case, | 4 lower case. Zero for everything else, NUL and bytes past ASCII
- * included. */
-#define W_ 1
-#define WU 3
-#define WL 5
-static const unsigned char S_wordb[256] = {
-    0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  /* 0x00 */
-    0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  /* 0x10 */
-    0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  /*  !"#$%&'()*+,-./ */
-    W_, W_, W_, W_, W_, W_, W_, W_, W_, W_, 0,  0,  0,  0,  0,  0,  /* 0-9 :;<=>? */
-    0,  WU, WU, WU, WU, WU, WU, WU, WU, WU, WU, WU, WU, WU, WU, WU, /* @A-O */
-    WU, WU, WU, WU, WU, WU, WU, WU, WU, WU, WU, 0,  0,  0,  0,  0,  /* P-Z [\]^_ */
-    0,  WL, WL, WL, WL, WL, WL, WL, WL, WL, WL, WL, WL, WL, WL, WL, /* `a-o */
-    WL, WL, WL, WL, WL, WL, WL, WL, WL, WL, WL, 0,  0,  0,  0,  0,  /* p-z {|}~ DEL */
+/* Bytes that continue a word at full speed (ASCII letters and digits) as
+ * counts to add up, one add a byte: upper case in bits 0-31, lower case in
+ * bits 32-61, a digit in bit 62 (nonzero, counted nowhere; its carries
+ * fall off the top). Zero for everything else, NUL and bytes past ASCII
+ * included. A document is under 4 GiB, so no count spills into the next. */
+#define CU 1ULL
+#define CL (1ULL << 32)
+#define CD (1ULL << 62)
+static const uint64_t S_wordc[256] = {
+    ['0'] = CD, ['1'] = CD, ['2'] = CD, ['3'] = CD, ['4'] = CD,
+    ['5'] = CD, ['6'] = CD, ['7'] = CD, ['8'] = CD, ['9'] = CD,
+    ['A'] = CU, ['B'] = CU, ['C'] = CU, ['D'] = CU, ['E'] = CU, ['F'] = CU, ['G'] = CU,
+    ['H'] = CU, ['I'] = CU, ['J'] = CU, ['K'] = CU, ['L'] = CU, ['M'] = CU, ['N'] = CU,
+    ['O'] = CU, ['P'] = CU, ['Q'] = CU, ['R'] = CU, ['S'] = CU, ['T'] = CU, ['U'] = CU,
+    ['V'] = CU, ['W'] = CU, ['X'] = CU, ['Y'] = CU, ['Z'] = CU,
+    ['a'] = CL, ['b'] = CL, ['c'] = CL, ['d'] = CL, ['e'] = CL, ['f'] = CL, ['g'] = CL,
+    ['h'] = CL, ['i'] = CL, ['j'] = CL, ['k'] = CL, ['l'] = CL, ['m'] = CL, ['n'] = CL,
+    ['o'] = CL, ['p'] = CL, ['q'] = CL, ['r'] = CL, ['s'] = CL, ['t'] = CL, ['u'] = CL,
+    ['v'] = CL, ['w'] = CL, ['x'] = CL, ['y'] = CL, ['z'] = CL,
 };
-#undef W_
-#undef WU
-#undef WL
+#undef CU
+#undef CL
+#undef CD
+
+/* The ASCII letters and digits from j, the bulk of every word: returns
+ * where they end and adds their capitals and small letters to *up, *lo.
+ * The NUL after the text ends the loop without a bounds test. A function
+ * of its own so that the loop keeps its counts in registers. */
+static size_t S_ascii_run(const unsigned char *u, size_t j, int *up, int *lo)
+{
+    uint64_t acc = 0;
+    for (uint64_t v; (v = S_wordc[u[j]]) != 0; j++)
+        acc += v;
+    *up += (int)(uint32_t)acc;
+    *lo += (int)((acc >> 32) & 0x3FFFFFFF);
+    return j;
+}
 
 static inline int S_class(uint32_t c)
 {
@@ -183,10 +201,7 @@ static size_t S_scan_word(const S_text *x, size_t i, uint32_t *flags)
     for (;;) {
         /* ASCII letters and digits, the bulk of every word, without the
          * general decoding below */
-        for (unsigned f; (f = S_wordb[u[j]]) != 0; j++) { /* text[len] is NUL */
-            upper += f >> 1 & 1;
-            lower += f >> 2;
-        }
+        j = S_ascii_run(u, j, &upper, &lower);
         /* most words end at ASCII that is no apostrophe or period */
         if (u[j] < 0x80 && u[j] != '\'' && u[j] != '.')
             break;

@@ -57,6 +57,10 @@ static void test_escapes(void **state)
     S_agree("{\"text\":\"Caf\\u00e9 \\u00C9 \\u20ac\"}", 1);
     S_agree("{\"text\":\"pair \\ud83d\\ude00 ok\"}", 1);
     S_agree("{\"text\":\"raw UTF-8 caf\xC3\xA9\"}", 1);
+    /* quotes after runs of backslashes: escaped when the run is odd */
+    S_agree("{\"text\":\"ends in a backslash \\\\\",\"id\":\"b\"}", 1);
+    S_agree("{\"text\":\"a \\\\\\\"quoted\\\\\\\" b\"}", 1);
+    S_agree("{\"text\":\"\\\\\\\\\\\"\"}", 1);
 }
 
 static void test_left_to_cjson(void **state)
