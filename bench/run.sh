@@ -177,7 +177,7 @@ fig "  its peak memory" "$(calc "$(t 3 "$rg0") / 1024")" "MB"
 "$CHRONEX" extract -q --gazetteer "$gz" "$W/empty.txt" >/dev/null
 rg=$("$TIMEIT" -n 5 -- "$CHRONEX" extract -q --gazetteer "$gz" "$W/empty.txt")
 fig "  the same with its gazetteer image" "$(calc "$(t 1 "$rg") * 1000")" "ms"
-head -c 20000000 "$W/corpus.jsonl" | sed '$d' >"$W/slice.jsonl"
+head -c 40000000 "$W/corpus.jsonl" | sed '$d' >"$W/slice.jsonl"
 slice=$(awk 'END { print NR }' "$W/slice.jsonl")
 ra=$("$TIMEIT" -n 3 -- "$CHRONEX" extract -q -j 1 --input-format jsonl --jsonl "$W/slice.jsonl")
 rb=$("$TIMEIT" -n 3 -- "$CHRONEX" extract -q -j 1 --gazetteer "$gz" --input-format jsonl --jsonl "$W/slice.jsonl")
