@@ -6,12 +6,15 @@
 #include "rules_int.h"
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <inttypes.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
 
 #ifndef CX_DATADIR
 #define CX_DATADIR "/usr/local/share/chronex"
@@ -197,6 +200,39 @@ static char *S_image_path(const cx_config *cfg, const char *dir, uint64_t *name_
     return cx_path_join(cfg->cache_dir, name);
 }
 
+/* Images of other configurations (another user list, another data
+ * folder) unused for 30 days, and temporary files a killed writer left a
+ * day ago, go when a new image is written: a nightly job with changing
+ * options does not fill the disk. Use is marked by touching the image on
+ * every load. Best effort, like the image itself. */
+#define S_IMG_UNUSED_DAYS 30
+
+static void S_image_sweep(const char *cache_dir)
+{
+    DIR *d = opendir(cache_dir);
+    if (!d)
+        return;
+    time_t now = time(NULL);
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        const char *n = e->d_name;
+        size_t len = strlen(n);
+        if (strncmp(n, "gazetteer-", 10) != 0)
+            continue;
+        int image = len > 4 && strcmp(n + len - 4, ".img") == 0;
+        int temp = !image && strstr(n, ".img.") != NULL;
+        char *p = (image || temp) ? cx_path_join(cache_dir, n) : NULL;
+        struct stat st;
+        if (p && stat(p, &st) == 0 && S_ISREG(st.st_mode)) {
+            double age = difftime(now, st.st_mtime);
+            if (age > (image ? S_IMG_UNUSED_DAYS * 86400.0 : 86400.0))
+                (void)unlink(p);
+        }
+        free(p);
+    }
+    closedir(d);
+}
+
 /* The entity rules from the image when it is there and current, else
  * from the lists, saving an image for the next start-up. */
 static int S_load_entity(cx_ctx *ctx, const cx_config *cfg, const char *dir, int whole,
@@ -208,6 +244,7 @@ static int S_load_entity(cx_ctx *ctx, const cx_config *cfg, const char *dir, int
     if (img) {
         cx_gaz *g = cx_gaz_new();
         if (g && cx_gaz_image_load(g, img, key) == CX_OK) {
+            (void)utimensat(AT_FDCWD, img, NULL, 0); /* in use: see S_image_sweep */
             free(img);
             ctx->entity = cx_entity_rules_wrap(g);
             if (ctx->entity)
@@ -218,8 +255,10 @@ static int S_load_entity(cx_ctx *ctx, const cx_config *cfg, const char *dir, int
         cx_gaz_free(g);
     }
     int rc = cx_entity_rules_load(cfg, dir, &ctx->entity, err);
-    if (rc == CX_OK && img)
+    if (rc == CX_OK && img) {
+        S_image_sweep(cfg->cache_dir);
         (void)cx_gaz_image_save(cx_entity_rules_gaz(ctx->entity), img, key);
+    }
     free(img);
     return rc;
 }

@@ -85,6 +85,19 @@ if cmp -s "$T/out" "$T/nocache.json"; then ok "same output past a damaged image"
 expect "a cache folder that cannot be made" 0 "$CHRONEX" extract --cache-dir "$T/afile/sub" --dct 2023-06-01 "$S2"
 if cmp -s "$T/out" "$T/nocache.json"; then ok "same output without a usable cache"; else bad "same output without a usable cache"; fi
 expect "CHRONEX_CACHE_DIR empty: no cache" 0 env CHRONEX_CACHE_DIR= "$CHRONEX" extract --dct 2023-06-01 "$S2"
+# images of other configurations unused for 30 days go when one is written;
+# a used one is kept (each load marks it), and so is anything else
+: > "$C/gazetteer-0000000000000001.img"
+: > "$C/gazetteer-0000000000000002.img"
+: > "$C/notes.txt"
+touch -d '40 days ago' "$C/gazetteer-0000000000000001.img" "$C/notes.txt"
+touch -d '40 days ago' "$IMG"
+expect "extract reading an old image" 0 "$CHRONEX" extract --cache-dir "$C" --dct 2023-06-01 "$S2"
+if [ -n "$(find "$IMG" -mtime -1)" ]; then ok "a loaded image is marked used"; else bad "a loaded image is marked used"; fi
+expect "extract writing another image" 0 "$CHRONEX" extract --cache-dir "$C" --disable-list per_last --dct 2023-06-01 "$S2"
+if [ ! -e "$C/gazetteer-0000000000000001.img" ]; then ok "an image unused for 40 days is swept"; else bad "an image unused for 40 days is swept"; fi
+if [ -e "$C/gazetteer-0000000000000002.img" ] && [ -e "$C/notes.txt" ] && [ -e "$IMG" ]; then
+  ok "recent images and other files are kept"; else bad "recent images and other files are kept"; fi
 
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]
