@@ -126,21 +126,6 @@ long cx_strlist_find(const cx_strlist *l, const char *s, size_t len)
     return -1;
 }
 
-/* A growable string for macro expansion. */
-typedef struct {
-    char *s;
-    size_t n, cap;
-} S_buf;
-
-static int S_put(S_buf *b, const char *s, size_t n)
-{
-    if (cx_grow((void **)&b->s, &b->cap, b->n + n + 1, 1))
-        return CX_ERR_NOMEM;
-    memcpy(b->s + b->n, s, n);
-    b->n += n;
-    b->s[b->n] = '\0';
-    return CX_OK;
-}
 
 static int S_cmp_len_desc(const void *a, const void *b)
 {
@@ -151,7 +136,7 @@ static int S_cmp_len_desc(const void *a, const void *b)
 }
 
 /* Appends the entries of list_dir/name.txt as a regex alternation. */
-static int S_expand_list(S_buf *b, const char *list_dir, const char *name,
+static int S_expand_list(cx_buf *b, const char *list_dir, const char *name,
                          size_t nlen, cx_error *err)
 {
     char fname[256];
@@ -166,19 +151,19 @@ static int S_expand_list(S_buf *b, const char *list_dir, const char *name,
         return rc;
     if (l.n) /* l.v is NULL for an empty list */
         qsort(l.v, l.n, sizeof *l.v, S_cmp_len_desc);
-    rc = S_put(b, "(?:", 3);
+    rc = cx_buf_put(b, "(?:", 3);
     for (size_t i = 0; rc == CX_OK && i < l.n; i++) {
         if (i)
-            rc = S_put(b, "|", 1);
+            rc = cx_buf_put(b, "|", 1);
         for (const char *c = l.v[i]; rc == CX_OK && *c; c++) {
             if (strchr("\\^$.|?*+()[]{}", *c))
-                rc = S_put(b, "\\", 1);
+                rc = cx_buf_put(b, "\\", 1);
             if (rc == CX_OK)
-                rc = *c == ' ' ? S_put(b, "\\s+", 3) : S_put(b, c, 1);
+                rc = *c == ' ' ? cx_buf_put(b, "\\s+", 3) : cx_buf_put(b, c, 1);
         }
     }
     if (rc == CX_OK)
-        rc = S_put(b, ")", 1);
+        rc = cx_buf_put(b, ")", 1);
     cx_strlist_fini(&l);
     return rc;
 }
@@ -200,16 +185,16 @@ static int S_add_pattern(void *arg, char *line, size_t len, long lineno)
                      "expected NAME<TAB>REGEX");
         return CX_ERR_PATTERN;
     }
-    S_buf b = {0};
+    cx_buf b = {0};
     int rc = CX_OK;
     for (const char *p = tab + 1; rc == CX_OK && *p;) {
         const char *m = strstr(p, "%{");
         const char *e = m ? strchr(m, '}') : NULL;
         if (!m || !e) {
-            rc = S_put(&b, p, strlen(p));
+            rc = cx_buf_put(&b, p, strlen(p));
             break;
         }
-        rc = S_put(&b, p, (size_t)(m - p));
+        rc = cx_buf_put(&b, p, (size_t)(m - p));
         if (rc == CX_OK)
             rc = S_expand_list(&b, pl->list_dir, m + 2, (size_t)(e - m - 2), pl->err);
         if (rc != CX_OK && rc != CX_ERR_NOMEM && pl->err)

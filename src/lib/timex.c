@@ -468,22 +468,6 @@ static int S_load_words(const char *path, tx_words *w, cx_error *err)
 /* ---- the combined pattern ---------------------------------------------- */
 
 typedef struct {
-    char *s;
-    size_t n, cap;
-} S_buf;
-
-static int S_put(S_buf *b, const char *s, size_t n)
-{
-    if (cx_grow((void **)&b->s, &b->cap, b->n + n + 1, 1))
-        return -1;
-    if (n) /* s may be NULL when n is 0 */
-        memcpy(b->s + b->n, s, n);
-    b->n += n;
-    b->s[b->n] = '\0';
-    return 0;
-}
-
-typedef struct {
     char name[24];
     char *re;
 } S_macro;
@@ -514,13 +498,13 @@ static int S_cmp_str(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static int S_put_char(S_buf *b, char c)
+static int S_put_char(cx_buf *b, char c)
 {
     if (c == ' ')
-        return S_put(b, "\\s+", 3);
-    if (strchr("\\^$.|?*+()[]{}", c) && S_put(b, "\\", 1))
+        return cx_buf_put(b, "\\s+", 3);
+    if (strchr("\\^$.|?*+()[]{}", c) && cx_buf_put(b, "\\", 1))
         return -1;
-    return S_put(b, &c, 1);
+    return cx_buf_put(b, &c, 1);
 }
 
 /* Appends the sorted words v[0..n), which share their first `depth`
@@ -528,7 +512,7 @@ static int S_put_char(S_buf *b, char c)
  * each byte it tries the longer words first, as the longest-first
  * alternation would, but a word that cannot match costs one byte test
  * instead of a try of every word of the class. */
-static int S_put_trie(S_buf *b, const char *const *v, size_t n, size_t depth)
+static int S_put_trie(cx_buf *b, const char *const *v, size_t n, size_t depth)
 {
     int end = v[0][depth] == '\0'; /* sorted: the word that ends here first */
     size_t i = end ? 1 : 0;
@@ -540,23 +524,23 @@ static int S_put_trie(S_buf *b, const char *const *v, size_t n, size_t depth)
     for (size_t j = i; j < n; j++)
         nkids += j == i || v[j][depth] != v[j - 1][depth];
     int group = end || nkids > 1;
-    if (group && S_put(b, "(?:", 3))
+    if (group && cx_buf_put(b, "(?:", 3))
         return -1;
     for (size_t j = i; j < n;) {
         size_t k = j + 1;
         while (k < n && v[k][depth] == v[j][depth])
             k++;
-        if ((j > i && S_put(b, "|", 1)) || S_put_char(b, v[j][depth]) ||
+        if ((j > i && cx_buf_put(b, "|", 1)) || S_put_char(b, v[j][depth]) ||
             S_put_trie(b, v + j, k - j, depth + 1))
             return -1;
         j = k;
     }
-    return group ? S_put(b, end ? ")?" : ")", end ? 2 : 1) : 0;
+    return group ? cx_buf_put(b, end ? ")?" : ")", end ? 2 : 1) : 0;
 }
 
 /* Appends the words of class cls as one group matching the longest word
  * that fits first. */
-static int S_put_class(S_buf *b, const tx_words *w, int cls)
+static int S_put_class(cx_buf *b, const tx_words *w, int cls)
 {
     size_t n = 0, k = 0;
     for (size_t i = 0; i <= w->mask; i++)
@@ -568,22 +552,22 @@ static int S_put_class(S_buf *b, const tx_words *w, int cls)
         if (w->slots[i].word && w->slots[i].cls == cls)
             v[k++] = w->slots[i].word;
     qsort(v, n, sizeof *v, S_cmp_str);
-    int rc = S_put(b, "(?:", 3);
+    int rc = cx_buf_put(b, "(?:", 3);
     if (rc == 0 && n)
         rc = S_put_trie(b, v, n, 0);
     free(v);
-    return rc ? rc : S_put(b, ")", 1);
+    return rc ? rc : cx_buf_put(b, ")", 1);
 }
 
 /* Expands %{name} (a macro or a word class) in src into b. */
-static int S_expand(S_pload *pl, S_buf *b, const char *src)
+static int S_expand(S_pload *pl, cx_buf *b, const char *src)
 {
     for (const char *p = src; *p;) {
         const char *m = strstr(p, "%{");
         const char *e = m ? strchr(m, '}') : NULL;
         if (!m || !e)
-            return S_put(b, p, strlen(p));
-        if (S_put(b, p, (size_t)(m - p)))
+            return cx_buf_put(b, p, strlen(p));
+        if (cx_buf_put(b, p, (size_t)(m - p)))
             return -1;
         size_t n = (size_t)(e - m - 2);
         int done = 0;
@@ -591,7 +575,7 @@ static int S_expand(S_pload *pl, S_buf *b, const char *src)
             if (strlen(pl->macros[i].name) == n &&
                 memcmp(pl->macros[i].name, m + 2, n) == 0) {
                 const char *re = pl->macros[i].re ? pl->macros[i].re : ""; /* "@m<TAB>" */
-                if (S_put(b, re, strlen(re)))
+                if (cx_buf_put(b, re, strlen(re)))
                     return -1;
                 done = 1;
             }
@@ -842,7 +826,7 @@ static int S_pattern_line(void *arg, char *line, long lineno)
         return -1;
     }
     *tab = '\0';
-    S_buf b = {0};
+    cx_buf b = {0};
     if (S_expand(pl, &b, tab + 1)) {
         free(b.s);
         return -1;
@@ -946,12 +930,12 @@ static int S_shared_groups(const S_pload *pl, int k)
 static int S_compile_gate(const S_pload *pl, int k, cx_timex_rules *r,
                           const char *path, cx_error *err)
 {
-    S_buf all = {0};
+    cx_buf all = {0};
     size_t n = 0;
     int shared = S_shared_groups(pl, k);
     uint32_t group = 0; /* the groups before the next rule's first */
     tx_re *g = &r->re[k];
-    int rc = S_put(&all, S_head, strlen(S_head)) || (shared && S_put(&all, "(?|", 3));
+    int rc = cx_buf_put(&all, S_head, strlen(S_head)) || (shared && cx_buf_put(&all, "(?|", 3));
     for (size_t i = 0; rc == 0 && i < pl->nrules; i++) {
         const S_rule *ru = &pl->rules[i];
         if (!(ru->uses & (1u << k)))
@@ -972,12 +956,12 @@ static int S_compile_gate(const S_pload *pl, int k, cx_timex_rules *r,
          * follows the guard, so a rule that cannot start here sets none */
         snprintf(head, sizeof head, "(*MARK:%zu)(?:", i);
         const char *re = shared ? ru->plain : ru->re;
-        rc = S_put(&all, "|", n++ ? 1 : 0) || S_put(&all, ru->guard, strlen(ru->guard)) ||
-             S_put(&all, head, strlen(head)) || S_put(&all, re, strlen(re)) ||
-             S_put(&all, ")", 1);
+        rc = cx_buf_put(&all, "|", n++ ? 1 : 0) || cx_buf_put(&all, ru->guard, strlen(ru->guard)) ||
+             cx_buf_put(&all, head, strlen(head)) || cx_buf_put(&all, re, strlen(re)) ||
+             cx_buf_put(&all, ")", 1);
     }
     if (rc == 0)
-        rc = (shared && S_put(&all, ")", 1)) || S_put(&all, S_tail, strlen(S_tail));
+        rc = (shared && cx_buf_put(&all, ")", 1)) || cx_buf_put(&all, S_tail, strlen(S_tail));
     if (rc || !n) {
         free(all.s);
         return rc ? CX_ERR_NOMEM : CX_OK;

@@ -172,3 +172,14 @@ void cx_strlcpy(char *dst, const char *src, size_t cap)
 }
 
 uint64_t cx_hash_bytes(uint64_t h, const void *p, size_t n) { return cx_hash64(h, p, n); }
+
+int cx_buf_put(cx_buf *b, const char *s, size_t n)
+{
+    if (cx_grow((void **)&b->s, &b->cap, b->n + n + 1, 1))
+        return -1;
+    if (n)
+        memcpy(b->s + b->n, s, n);
+    b->n += n;
+    b->s[b->n] = '\0';
+    return 0;
+}

@@ -22,6 +22,16 @@ void cx_warn(cx_warning_vec *w, long offset, const char *fmt, ...)
  * CX_OK, CX_ERR_IO (errno kept) or CX_ERR_NOMEM. */
 int cx_read_file(const char *path, char **buf, size_t *len);
 
+/* A growable string, NUL-terminated once anything is put in it. */
+typedef struct {
+    char *s;
+    size_t n, cap;
+} cx_buf;
+
+/* Appends s[n] (s may be NULL when n is 0). 0, or -1 when out of memory
+ * (b is left as it was). */
+int cx_buf_put(cx_buf *b, const char *s, size_t n);
+
 /* Copies src into dst[cap] (cap > 0), cut to fit and always terminated;
  * snprintf(dst, cap, "%s", src) without the format machinery. */
 void cx_strlcpy(char *dst, const char *src, size_t cap);
