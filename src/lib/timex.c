@@ -181,7 +181,7 @@ static const char *const S_future_words[] = {
  * on"). */
 static const char *const S_future_to_words[] = {
     "plan", "set", "aims", "hopes",
-    "intends", "intend", "aim", "hope", "is", "are", NULL};
+    "intends", "intend", "aim", "hope", "is", "are", "plans", "expects", NULL};
 
 static const char *const S_past_words[] = {
     "was", "were", "had", "did", "ago", "last", "earlier", "since", "been",
@@ -216,6 +216,17 @@ static const char *const S_modals[] = {"will", "ll", "shall", "going", NULL};
  * adjective: "a still unspecified date", "the expanded program". */
 static const char *const S_adverbs[] = {"still", "yet", "newly", "recently", "previously",
                                         "already", "long", NULL};
+/* A pronoun subject: an -ed word right after one is a finite past verb
+ * wherever it stands in the clause ("who stepped down as chairman ... in
+ * March"), not a participle as it may be after a noun. */
+static const char *const S_subjects[] = {"who", "he", "she", "they", "we", "which", NULL};
+/* Verbs of a schedule: in the present tense, right before a date, news
+ * uses them for what is to come ("the two leaders meet Monday", "talks
+ * resume in June"). */
+static const char *const S_sched_verbs[] = {
+    "meet", "meets", "resume", "resumes", "begin", "begins", "convene", "convenes",
+    "arrive", "arrives", "expire", "expires", "reopen", "reopens", "depart", "departs",
+    "start", "starts", "open", "opens", "vote", "votes", NULL};
 static const char *const S_determiners[] = {
     "a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "these",
     "those", "some", "no", "any", "each", "every", "another", NULL};
@@ -224,7 +235,8 @@ static const char *const S_determiners[] = {
  * checks look a word up once instead of scanning lists. */
 enum {
     W_PREP = 1, W_FUT = 2, W_FUTTO = 4, W_PAST = 8, W_WOULD = 16, W_AUX = 32, W_PASTV = 64,
-    W_SKIP = 128, W_CLAUSE = 256, W_MODAL = 512, W_ADV = 1024, W_DET = 2048
+    W_SKIP = 128, W_CLAUSE = 256, W_MODAL = 512, W_ADV = 1024, W_DET = 2048, W_SUBJ = 4096,
+    W_SCHED = 8192
 };
 
 static const struct {
@@ -234,7 +246,8 @@ static const struct {
                {S_future_to_words, W_FUTTO}, {S_past_words, W_PAST},
                {(const char *const[]){"would", NULL}, W_WOULD}, {S_past_forms, W_PASTV},
                {S_aux_words, W_AUX}, {S_after_skip, W_SKIP}, {S_clause_words, W_CLAUSE},
-               {S_modals, W_MODAL}, {S_adverbs, W_ADV}, {S_determiners, W_DET}};
+               {S_modals, W_MODAL}, {S_adverbs, W_ADV}, {S_determiners, W_DET},
+               {S_subjects, W_SUBJ}, {S_sched_verbs, W_SCHED}};
 
 /* Byte kinds: ASCII letters and digits 1, upper case 2 more; the other
  * bytes the scans stop at or step over. The text ends with a NUL. */
@@ -1695,6 +1708,40 @@ static int S_past_verb(const tx_words *w, const char *t, size_t len, size_t s, s
     return !(f & W_DET);
 }
 
+/* A past verb after a pronoun subject ("who stepped down", "they
+ * bought"): past however far back it stands in the clause. Not before
+ * "to": the date may belong to what was agreed or planned ("which agreed
+ * to buy the line in February"). */
+static int S_subject_past(const tx_words *w, const char *t, size_t len, size_t s, size_t e)
+{
+    if (S_is_upper((unsigned char)t[s]))
+        return 0;
+    if ((e - s < 5 || t[e - 2] != 'e' || t[e - 1] != 'd') && !(S_flags(w, t, len, s, e) & W_PASTV))
+        return 0;
+    size_t ps, pe;
+    return S_prev_word(t, s, &ps, &pe) && (S_flags(w, t, len, ps, pe) & W_SUBJ) &&
+           cx_ascii_strncasecmp(t + e, " to ", 4) != 0;
+}
+
+/* A verb of a schedule in the present ("they meet Monday"), not a noun
+ * ("a vote Tuesday", "the bank's start") nor after "did", "to" or a modal,
+ * which the caller reads for themselves. */
+static int S_sched_present(const tx_words *w, const char *t, size_t len, size_t s, size_t e)
+{
+    static const char *const aux[] = {"did", "do", "does", "not", "never", "to", "could",
+                                      "can", "should", "might", "must", "may", NULL};
+    if (S_is_upper((unsigned char)t[s]) || !(S_flags(w, t, len, s, e) & W_SCHED))
+        return 0;
+    size_t ps, pe;
+    if (!S_prev_word(t, s, &ps, &pe))
+        return 0;
+    if ((S_flags(w, t, len, ps, pe) & W_DET) || S_word_in(t, ps, pe, aux) || t[pe - 1] == '\'' ||
+        (pe - ps > 2 && t[pe - 2] == '\'' && t[pe - 1] == 's') ||
+        (pe - ps > 3 && t[pe - 3] == 'n' && t[pe - 2] == '\'' && t[pe - 1] == 't'))
+        return 0;
+    return 1;
+}
+
 /* "had been due to expire Friday", "had planned to": a plan made in the
  * past for what is past by now. */
 static int S_pluperfect(const char *t, size_t s)
@@ -1725,10 +1772,20 @@ static int S_deadline(const char *t, size_t ws, size_t we)
            (n == 4 && !cx_ascii_strncasecmp(t + ps, "soon", 4));
 }
 
+/* Is the word right before start "on"? */
+static int S_on_before(const char *t, size_t start)
+{
+    size_t ps, pe;
+    return S_prev_word(t, start, &ps, &pe) && pe - ps == 2 &&
+           !cx_ascii_strncasecmp(t + ps, "on", 2);
+}
+
 /* The tense of the clause before start (same sentence, up to 14 words):
  * 1 future ("will meet on Thursday", "is scheduled to start in June"),
- * -1 past ("was held in May", "ended in March"), 0 unknown, 2 future by
- * a bare participle only ("a service planned for Saturday"). */
+ * -1 past ("was held in May", "ended in March"), -2 past by the date's
+ * own verb right before it ("ended Oct. 31": not a day still to come),
+ * 0 unknown, 2 future by a bare participle only ("a service planned for
+ * Saturday"). */
 static int S_tense(const tx_words *w, const char *t, size_t len, size_t start)
 {
     size_t e = start;
@@ -1761,11 +1818,28 @@ static int S_tense(const tx_words *w, const char *t, size_t len, size_t start)
             return S_negated(t, we) ? -1 : 1;
         if ((f & W_FUTTO) && !cx_ascii_strncasecmp(t + we, " to ", 4))
             return S_pluperfect(t, ws) ? -1 : 1;
-        if ((f & W_PAST) || (k < 3 && S_past_verb(w, t, len, ws, we)))
+        if (k < 3 && (f & W_SCHED) && S_sched_present(w, t, len, ws, we))
+            return 1;
+        /* the date's own verb in the past right before it ("ended Oct.
+         * 31", "met on Nov. 6") tells a day already come (-2) */
+        if ((k == 0 || (k == 1 && S_on_before(t, start))) && S_past_verb(w, t, len, ws, we))
+            return -2;
+        if ((f & W_PAST) || (k < 3 && S_past_verb(w, t, len, ws, we)) ||
+            (k >= 3 && S_subject_past(w, t, len, ws, we)))
             return -1;
         e = ws;
     }
     return 0;
+}
+
+/* "and" between two capitalized words is part of a name ("the Food and
+ * Drug Administration"), no new clause. */
+static int S_in_name(const char *t, size_t len, size_t ws, size_t we)
+{
+    size_t ps, pe, ns, ne;
+    return we - ws == 3 && !cx_ascii_strncasecmp(t + ws, "and", 3) &&
+           S_prev_word(t, ws, &ps, &pe) && S_is_upper((unsigned char)t[ps]) &&
+           S_next_word(t, len, we, &ns, &ne) && S_is_upper((unsigned char)t[ns]);
 }
 
 /* The tense of the clause after an expression whose clause tells none
@@ -1794,7 +1868,7 @@ static int S_tense_after(const tx_words *w, const char *t, size_t len, size_t en
         unsigned f = S_flags(w, t, len, ws, we);
         if (f & W_SKIP)
             continue;
-        if (f & W_CLAUSE)
+        if ((f & W_CLAUSE) && !S_in_name(t, len, ws, we))
             return 0;
         /* after the date only a modal tells the future: "planned" or
          * "expected" there are verbs in the past ("On Friday, the
@@ -1914,6 +1988,34 @@ static void S_link_ranges(const char *t, cx_timex_vec *out, size_t from)
     }
 }
 
+/* "Monday and Tuesday nights", "each Thursday and Friday": a bare weekday
+ * joined to a weekday set is one of the set; the part of day after the
+ * pair ("nights") is both days'. */
+static void S_link_sets(const tx_words *w, const char *t, cx_timex_vec *out, size_t from)
+{
+    for (size_t i = from; i + 1 < out->n; i++) {
+        cx_timex *a = &out->v[i], *b = &out->v[i + 1];
+        size_t s = a->span.end, e = b->span.start;
+        if (e - s > 5 || (a->type == CX_SET) == (b->type == CX_SET))
+            continue;
+        while (s < e && (t[s] == ' ' || t[s] == ','))
+            s++;
+        while (e > s && t[e - 1] == ' ')
+            e--;
+        if (e > s && !S_word_in(t, s, e, (const char *const[]){"and", "or", NULL}))
+            continue;
+        cx_timex *d = a->type == CX_SET ? b : a, *set = a->type == CX_SET ? a : b;
+        const tx_word *wd = tx_word_find(w, t + d->span.start, d->span.end - d->span.start,
+                                         TX_WEEKDAY);
+        if (!wd || d->type != CX_DATE || strncmp(set->value, "XXXX-WXX-", 9) != 0 ||
+            !set->value[9])
+            continue;
+        d->type = CX_SET;
+        snprintf(d->value, sizeof d->value, "XXXX-WXX-%d%s", wd->ival,
+                 d == a ? set->value + 10 : "");
+    }
+}
+
 int tx_same_sentence(const char *t, size_t a, size_t b)
 {
     for (size_t i = a; i + 1 < b; i++)
@@ -1994,7 +2096,8 @@ int cx_timex_find(const cx_timex_rules *r, const cx_doc *doc,
             doc->text[c->end] == '\'' && doc->text[c->end + 1] == 's')
             tense = -1; /* "Wednesday's ruling" is one already made */
         env.future = tense > 0;
-        env.past = tense < 0;
+        /* 2: the day is no later than the anchor (S_month_year) */
+        env.past = tense == -2 ? 2 : tense < 0;
         env.here = c->start;
         env.prev = out->n > first ? out->v[out->n - 1].value : NULL;
         env.prev_end = out->n > first ? out->v[out->n - 1].span.end : 0;
@@ -2030,8 +2133,10 @@ int cx_timex_find(const cx_timex_rules *r, const cx_doc *doc,
             env.last_quarter_end = t.span.end; /* quarters are still the talk */
     }
     free(cs.v);
-    if (rc == CX_OK)
+    if (rc == CX_OK) {
         S_link_ranges(doc->text, out, first);
+        S_link_sets(&r->words, doc->text, out, first);
+    }
     return rc;
 }
 

@@ -428,7 +428,7 @@ static int S_month_year(const S_ctx *x, int m, int d)
                     return y;
             return x->ay + 1;
         }
-        long hi = x->env->past ? 62 : 122;
+        long hi = x->env->past == 2 ? 0 : x->env->past ? 62 : 122;
         for (int y = x->ay + 1; y >= x->ay - 1; y--)
             if (S_diff(x, y, m, d) <= hi)
                 return y;
@@ -535,7 +535,21 @@ static int S_weekday(S_job *j)
     const tx_word *w = S_word(&j->x, F_WD, TX_WEEKDAY);
     if (!w)
         return -1;
-    if (!j->x.has)
+    /* "the previous Friday", "the following Monday": next to the day the
+     * text last named */
+    const char *r = j->x.env->ref;
+    int ry, rm, rd;
+    if ((S_is(&j->x, F_REL, "previous") || S_is(&j->x, F_REL, "prior") ||
+         S_is(&j->x, F_REL, "following")) &&
+        r && strlen(r) >= 10 && sscanf(r, "%4d-%2d-%2d", &ry, &rm, &rd) == 3) {
+        int rw = tx_weekday(ry, rm, rd);
+        long z = tx_days(ry, rm, rd);
+        if (S_is(&j->x, F_REL, "following"))
+            z += (w->ival - rw + 7) % 7 ? (w->ival - rw + 7) % 7 : 7;
+        else
+            z -= (rw - w->ival + 7) % 7 ? (rw - w->ival + 7) % 7 : 7;
+        S_day(j->t->value, z);
+    } else if (!j->x.has)
         S_fmt(j->t->value, 40, "XXXX-WXX-%d", w->ival);
     else /* "the day before last Tuesday('s hearing)" */
         S_day(j->t->value, S_weekday_day(&j->x, w->ival) +
@@ -621,11 +635,22 @@ static int S_refday(S_job *j)
     if (S_has(x, F_DBA))
         off += S_is(x, F_DBA, "before") ? -1 : 1;
     int night = S_is(x, F_REF, "tonight") || S_is(x, F_REF, "overnight");
-    if (!x->has)
+    /* "overnight" is the night before the day in talk: the one the text
+     * last named if it is of the last week ("Friday ... overnight losses
+     * in New York"), else the anchor's */
+    const char *rv = x->env->ref;
+    int ry, rm, rd;
+    long rz = 0;
+    if (S_is(x, F_REF, "overnight") && !S_has(x, F_DBA) && x->has && rv && strlen(rv) >= 10 &&
+        sscanf(rv, "%4d-%2d-%2d", &ry, &rm, &rd) == 3)
+        rz = tx_days(ry, rm, rd);
+    if (rz && rz <= x->az && rz >= x->az - 7)
+        S_day(j->t->value, rz - 1);
+    else if (!x->has)
         S_fmt(j->t->value, 40, "%s", off == 0 && !night && !S_has(x, F_POD)
                                              ? "PRESENT_REF" : "XXXX-XX-XX");
     else
-        S_day(j->t->value, x->az + off);
+        S_day(j->t->value, x->az + off - S_is(x, F_REF, "overnight"));
     if (night && !S_has(x, F_POD)) {
         S_append(j->t, "TNI");
         j->t->type = CX_TIME;
@@ -816,6 +841,14 @@ static int S_yago(S_job *j)
         return 0;
     if (S_is(x, F_QU, "month"))
         return S_month(j->t->value, x->ay - 1, x->am), 0;
+    /* "For the nine months, net rose ... In the year-earlier period":
+     * the span just named, a year back, written as that span is */
+    size_t pn = p ? strlen(p) : 0;
+    if (S_is(x, F_QU, "period") && pn >= 3 && p[0] == 'P' && p[pn - 1] == 'M' &&
+        strspn(p + 1, "0123456789") == pn - 2 && env->here - env->prev_end < 300) {
+        j->t->type = CX_DURATION;
+        return S_fmt(j->t->value, 40, "%s", p), 0;
+    }
     int y, q;
     S_context_quarter(x, &y, &q);
     S_fmt(j->t->value, 40, "%04d-Q%d", y - 1, q);
@@ -960,6 +993,8 @@ static int S_dur(S_job *j)
         n = tx_number(&x->env->r->words, s, len);
         if (S_has(x, F_HALF) && n >= 0)
             n += 0.5; /* "a minute and a half" */
+    } else if (S_has(x, F_U)) {
+        n = 1; /* a singular unit with no number: "the year ended March 31" */
     }
     if (S_has(x, F_AGO)) {
         int ago = S_is(x, F_AGO, "ago") || S_is(x, F_AGO, "earlier");
@@ -1080,11 +1115,16 @@ static int S_holiday(S_job *j)
         return -1;
     int y = S_has(x, F_Y) ? S_int(x, F_Y) : 0;
     int m, d;
-    if (!strcmp(h->sval, "TG")) {
+    if (!strcmp(h->sval, "TG") || !strcmp(h->sval, "ED")) {
+        int ed = h->sval[0] == 'E';
+        size_t hl;
+        if (ed && *S_str(x, F_HOL, &hl) != 'E')
+            return -1; /* "election day" in lower case: any election's */
         m = 11;
-        int yy = y ? y : x->has ? S_month_year(x, 11, 25) : 2001;
-        int w1 = tx_weekday(yy, 11, 1);
-        d = 1 + (4 - w1 + 7) % 7 + 21;
+        int yy = y ? y : x->has ? S_month_year(x, 11, ed ? 5 : 25) : 2001;
+        /* the fourth Thursday; the first Tuesday from the 2nd */
+        d = ed ? 2 + (2 - tx_weekday(yy, 11, 2) + 7) % 7
+               : 1 + (4 - tx_weekday(yy, 11, 1) + 7) % 7 + 21;
         if (!y && !x->has)
             return S_fmt(j->t->value, 40, "XXXX-11-XX"), 0;
     } else if (sscanf(h->sval, "%d-%d", &m, &d) != 2) {

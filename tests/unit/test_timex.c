@@ -520,6 +520,77 @@ static void test_tense_after(void **state)
     }
 }
 
+/* Rules that read the clause or the text around an expression; each row
+ * fails without its rule. */
+static void test_context_rules(void **state)
+{
+    (void)state;
+    struct {
+        const char *text, *dct, *expr, *value;
+        int type;
+    } rows[] = {
+        /* a past verb after a pronoun subject, however far back */
+        {"The board named Ann Lee to succeed Tom Ames, who stepped down as its chairman "
+         "and chief executive in March.", "2023-11-02", "March", "2023-03", D},
+        /* ... but not before "to": the date may be what was agreed */
+        {"The plant went to Acme, which agreed to buy the mill in February.", "2023-11-02",
+         "February", "2024-02", D},
+        /* a verb of a schedule in the present looks ahead; not a noun */
+        {"The two ministers meet separately Monday with the envoy.", J, "Monday",
+         "2023-06-05", D},
+        {"The committee meets on Tuesday to weigh the bill.", J, "Tuesday", "2023-06-06", D},
+        {"The ministers did not meet Monday as planned.", J, "Monday", "2023-05-29", D},
+        {"In a vote Tuesday, the senators backed the bill.", J, "Tuesday", "2023-05-30", D},
+        /* "plans to" after the date; "and" inside a name is no new clause */
+        {"On Tuesday, the league plans to hold a hearing.", J, "Tuesday", "2023-06-06", D},
+        {"On Tuesday, the Food and Drug Administration will rule on the drug.", J, "Tuesday",
+         "2023-06-06", D},
+        /* the previous or following weekday of the day last named */
+        {"The index closed at 2,000 on Friday, down 4% from the previous Friday.",
+         "2023-06-05", "the previous Friday", "2023-05-26", D},
+        {"The talks opened on Tuesday, June 6, and ended the following Friday.",
+         "2023-06-20", "the following Friday", "2023-06-09", D},
+        /* overnight: the night before the day in talk, else the anchor's */
+        {"London shares fell on Friday after overnight losses in Tokyo.", "2023-06-05",
+         "overnight", "2023-06-01TNI", T},
+        {"Oil prices rose overnight.", J, "overnight", "2023-05-31TNI", T},
+        /* a weekday joined to a weekday set is one of the set */
+        {"Two flights leave on Monday and Tuesday nights.", J, "Monday", "XXXX-WXX-1TNI", S},
+        {"The shop opens every Monday and Thursday.", J, "Thursday", "XXXX-WXX-4", S},
+        /* the date's own past verb right before it: not a day to come */
+        {"The offer expired Oct. 31, the company said.", "2023-10-27", "Oct. 31",
+         "2022-10-31", D},
+        /* a year-earlier span is written as the span */
+        {"Net for the year-ago six months was lower.", "1989-10-27",
+         "the year-ago six months", "P6M", U},
+        {"For the nine months, net rose 5%. In the year-earlier period, net was flat.",
+         "1989-10-27", "the year-earlier period", "P9M", U},
+        /* a year named by its end is a span */
+        {"Sales were $5 million in the year ended March 31.", "1989-10-27", "the year", "P1Y",
+         U},
+        /* the near, short or long term as a noun is the future */
+        {"We see no relief in the near term.", J, "the near term", "FUTURE_REF", D},
+        {"Jobs will be safe for the long term, he said.", J, "the long term", "FUTURE_REF", D},
+        /* U.S. Election Day: the Tuesday after the first Monday of November */
+        {"Polls close at 8 p.m. on Election Day.", "2022-10-20", "Election Day", "2022-11-08",
+         D},
+    };
+    int bad = 0;
+    for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
+        cx_result *r = S_run(rows[i].text, rows[i].dct, 0);
+        long k = S_find(r, rows[i].expr);
+        if (k < 0 || strcmp(r->timexes[k].value, rows[i].value) != 0 ||
+            (int)r->timexes[k].type != rows[i].type) {
+            fprintf(stderr, "  %s: '%s' is %s (%d), want %s (%d)\n", rows[i].text, rows[i].expr,
+                    k < 0 ? "missing" : r->timexes[k].value,
+                    k < 0 ? -1 : (int)r->timexes[k].type, rows[i].value, rows[i].type);
+            bad++;
+        }
+        cx_result_free(r);
+    }
+    assert_int_equal(bad, 0);
+}
+
 static void test_modifiers(void **state)
 {
     (void)state;
@@ -564,7 +635,8 @@ static void test_not_dates(void **state)
     cx_result *r = S_run("May I ask? Theresa May said it may rain. They March on. "
                          "The Boeing 737 and 1,200 people, 3.2000 tons, $2019 paid, "
                          "Windows 95 and the Airbus A380, a 6-year-old boy, "
-                         "as soon as possible, a quarter of voters, $5 million a year.",
+                         "as soon as possible, a quarter of voters, $5 million a year, "
+                         "the long-term debt, a short term in office, on election day.",
                          "2023-06-01", 0);
     for (size_t i = 0; i < r->n_timexes; i++)
         fprintf(stderr, "  unexpected timex '%.*s'\n",
@@ -681,6 +753,7 @@ int main(void)
         cmocka_unit_test(test_normalize_args),
         cmocka_unit_test(test_extract_sentences),
         cmocka_unit_test(test_tense_after),
+        cmocka_unit_test(test_context_rules),
         cmocka_unit_test(test_modifiers),
         cmocka_unit_test(test_ranges),
         cmocka_unit_test(test_not_dates),
