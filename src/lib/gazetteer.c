@@ -1486,6 +1486,10 @@ static int S_img_read(FILE *f, size_t n, size_t sz, void **out)
     void *p = malloc(n * sz);
     if (!p)
         return CX_ERR_NOMEM;
+    /* before the pages are first written: the tables are read at random,
+     * as when they are built from the lists (S_table_alloc) */
+    if (n * sz >= ((size_t)4 << 20))
+        S_advise_huge(p, n * sz);
     if (fread(p, sz, n, f) != n) {
         free(p);
         return CX_ERR_DATA;
