@@ -181,7 +181,8 @@ static const char *const S_future_words[] = {
  * on"). */
 static const char *const S_future_to_words[] = {
     "plan", "set", "aims", "hopes",
-    "intends", "intend", "aim", "hope", "is", "are", "plans", "expects", NULL};
+    "intends", "intend", "aim", "hope", "is", "are", "plans", "expects",
+    "likely", "unlikely", NULL};
 
 static const char *const S_past_words[] = {
     "was", "were", "had", "did", "ago", "last", "earlier", "since", "been",
@@ -226,7 +227,8 @@ static const char *const S_subjects[] = {"who", "he", "she", "they", "we", "whic
 static const char *const S_sched_verbs[] = {
     "meet", "meets", "resume", "resumes", "begin", "begins", "convene", "convenes",
     "arrive", "arrives", "expire", "expires", "reopen", "reopens", "depart", "departs",
-    "start", "starts", "open", "opens", "vote", "votes", NULL};
+    "start", "starts", "open", "opens", "vote", "votes", "leave", "leaves", "travels",
+    "flies", NULL};
 static const char *const S_determiners[] = {
     "a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "these",
     "those", "some", "no", "any", "each", "every", "another", NULL};
@@ -1619,9 +1621,34 @@ static void S_trim(tx_cand *c, const char *t)
 }
 
 /* Plain-text checks the pattern cannot make. 0: drop the match. */
+/* A bare 24-hour "14:30" (no time zone, day or modifier with it) is a
+ * clock time after a word that leads one ("at 14:30", "until 16:00",
+ * "the 10:30 train"); after a name it is a race time or a gap in a
+ * results table ("Dekker (Netherlands) Rabobank 1:16"). */
+static int S_bare_clock_ok(const tx_cand *c, const char *t)
+{
+    static const char *const lead[] = {
+        "at", "by", "until", "till", "from", "to", "before", "after", "since",
+        "between", "and", "or", "the", "around", "about", "approximately", "near",
+        "past", "starting", "as", "of", NULL};
+    if (c->f[F_TZ][0] >= 0 || c->f[F_WD][0] >= 0 || c->f[F_M][0] >= 0 || c->f[F_MOD][0] >= 0)
+        return 1;
+    size_t ps, pe;
+    if (S_prev_word(t, (size_t)c->start, &ps, &pe))
+        return S_word_in(t, ps, pe, lead);
+    /* no word right before: a schedule line that opens with the time,
+     * "Kick-off: 20:00", "(14:30)"; not "(Norway) 2:05" */
+    size_t i = (size_t)c->start;
+    while (i > 0 && (t[i - 1] == ' ' || t[i - 1] == '\t'))
+        i--;
+    return i == 0 || t[i - 1] == '\n' || t[i - 1] == ':' || t[i - 1] == '(';
+}
+
 static int S_plausible(const tx_words *w, const tx_cand *c, const char *t, size_t len)
 {
     if (!S_month_ok(w, c, t, len))
+        return 0;
+    if (c->kind == K_CLOCK24 && !S_bare_clock_ok(c, t))
         return 0;
     if (c->kind == K_DEC2) { /* "the 60s", "'60s", not "her 60s" */
         long s = c->f[F_DEC2][0];

@@ -194,6 +194,7 @@ double tx_number(const tx_words *w, const char *s, size_t len)
     }
     double total = 0, cur = 0;
     size_t i = 0;
+    int half = 0; /* the word before was "half" */
     while (i < len) {
         while (i < len && (s[i] == ' ' || s[i] == '-' || s[i] == '\n'))
             i++;
@@ -207,10 +208,15 @@ double tx_number(const tx_words *w, const char *s, size_t len)
             continue;
         if (n == 4 && !cx_ascii_strncasecmp(t, "half", 4)) {
             cur += 0.5;
+            half = 1;
             continue;
         }
         if ((n == 1 && (t[0] == 'a' || t[0] == 'A')) ||
             (n == 2 && !cx_ascii_strncasecmp(t, "an", 2))) {
+            if (half) { /* "half a century": the half of one */
+                half = 0;
+                continue;
+            }
             size_t k = i; /* "a half" is a half, not one and a half */
             while (k < len && s[k] == ' ')
                 k++;
@@ -218,6 +224,7 @@ double tx_number(const tx_words *w, const char *s, size_t len)
                 cur += 1;
             continue;
         }
+        half = 0;
         if (n == 6 && !cx_ascii_strncasecmp(t, "couple", 6)) {
             cur = 2;
             continue;
@@ -267,8 +274,12 @@ static void S_num(char *b, size_t cap, double n)
         S_fmt(b, cap, "X");
     else if (n == (long)n)
         S_fmt(b, cap, "%ld", (long)n);
-    else
-        S_fmt(b, cap, "%.1f", n);
+    else { /* as written, to the thousandth: "19.97 seconds" is PT19.97S */
+        S_fmt(b, cap, "%.3f", n);
+        size_t k = strlen(b);
+        while (k > 0 && b[k - 1] == '0')
+            b[--k] = '\0';
+    }
 }
 
 /* The unit code of a words.txt "unit" entry. */
@@ -935,6 +946,16 @@ static int S_shift(S_job *j, double n, const char *u, int sign)
     if (n < 0 || !x->has) {
         S_fmt(v, 40, "%s", n >= 0 ? "XXXX" : sign < 0 ? "PAST_REF" : "FUTURE_REF");
         return 0;
+    }
+    /* a part of a unit counts in the next smaller one: "half a decade
+     * ago" is five years back, "a year and a half ago" 18 months */
+    if (n != (double)(long)n) {
+        if (!strcmp(u, "CE"))
+            n *= 10, u = "DE";
+        else if (!strcmp(u, "DE"))
+            n *= 10, u = "Y";
+        else if (!strcmp(u, "Y"))
+            n *= 12, u = "M";
     }
     long k = (long)(n + 0.5) * sign;
     if (!strcmp(u, "D"))

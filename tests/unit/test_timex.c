@@ -574,6 +574,22 @@ static void test_context_rules(void **state)
         /* U.S. Election Day: the Tuesday after the first Monday of November */
         {"Polls close at 8 p.m. on Election Day.", "2022-10-20", "Election Day", "2022-11-08",
          D},
+        /* seconds are written as measured, not rounded */
+        {"She won the sprint in 10.87 seconds.", J, "10.87 seconds", "PT10.87S", U},
+        {"The gap was 04.55 seconds.", J, "04.55 seconds", "PT4.55S", U},
+        /* half a unit */
+        {"The mill stood for half a century.", J, "half a century", "P50Y", U},
+        {"He waited for half an hour.", J, "half an hour", "PT30M", U},
+        {"Half a decade later the mill was sold.", J, "Half a decade later", "2028", D},
+        {"The mill closed a year and a half ago.", J, "a year and a half ago", "2021-12", D},
+        /* "likely to" looks ahead as "plans to" does */
+        {"He was likely to fly home on Saturday, aides said.", J, "Saturday", "2023-06-03",
+         D},
+        /* a journey in the present tense is to come */
+        {"The envoy leaves Cairo on Monday for talks.", J, "Monday", "2023-06-05", D},
+        /* "that" before "next week" is a conjunction, not part of the date */
+        {"Dealers said on Friday that next week would be calm.", J, "next week", "2023-W23",
+         D},
     };
     int bad = 0;
     for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
@@ -636,7 +652,8 @@ static void test_not_dates(void **state)
                          "The Boeing 737 and 1,200 people, 3.2000 tons, $2019 paid, "
                          "Windows 95 and the Airbus A380, a 6-year-old boy, "
                          "as soon as possible, a quarter of voters, $5 million a year, "
-                         "the long-term debt, a short term in office, on election day.",
+                         "the long-term debt, a short term in office, on election day.\n"
+                         "4. Jan Vos (Belgium) Team Alpha 1:16 5. Per Berg (Norway) 2:05.",
                          "2023-06-01", 0);
     for (size_t i = 0; i < r->n_timexes; i++)
         fprintf(stderr, "  unexpected timex '%.*s'\n",
