@@ -1621,6 +1621,71 @@ static void S_trim(tx_cand *c, const char *t)
 }
 
 /* Plain-text checks the pattern cannot make. 0: drop the match. */
+static int S_sentence_end(const char *t, size_t e);
+
+/* A month alone before the name of a traded good or a futures word
+ * ("December cotton", "the September Bund future", "October crude") is
+ * the delivery month of a contract: one still to come. */
+static int S_contract_month(const tx_cand *c, const char *t, size_t len)
+{
+    static const char *const goods[] = {
+        "futures", "future", "contract", "contracts", "delivery", "options", "crude",
+        "oil", "gasoline", "gas", "cotton", "wheat", "corn", "soybeans", "soyoil",
+        "soymeal", "sugar", "coffee", "cocoa", "gold", "silver", "copper", "platinum",
+        "aluminium", "aluminum", "cattle", "hogs", "bund", "gilt", "gilts", "bonds",
+        "notes", "bills", "treasuries", "bobl", "btp", "barley", "canola", "rubber", NULL};
+    if (c->kind != K_MY || c->f[F_Y][0] >= 0 || c->f[F_REL][0] >= 0 || c->f[F_RY][0] >= 0 ||
+        c->f[F_MOD][0] >= 0 || c->f[F_YW][0] >= 0)
+        return 0;
+    size_t ns, ne;
+    return S_next_word(t, len, (size_t)c->end, &ns, &ne) && S_word_in(t, ns, ne, goods);
+}
+
+/* A half or quarter with no year in a sentence about a game ("both goals
+ * came early in the second half", "a 32-8 lead going into the last
+ * quarter", "a 2-0 first-half deficit") is a period of play: a score or a
+ * word of the game in its sentence tells so. */
+static int S_game_period(const tx_cand *c, const char *t, size_t len)
+{
+    static const char *const game[] = {
+        "scored", "scoring", "scorer", "scorers", "halftime", "interval", "striker",
+        "goalkeeper", "keeper", "referee", "equaliser", "equalizer", "substitute",
+        "touchdown", "touchdowns", "quarterback", "whistle", "kickoff", NULL};
+    /* ("goal", "match" and "penalty" are business words too: "its annual
+     * profit goal", "to match the offer") */
+    long u = c->kind == K_RELU ? c->f[F_U][0] : c->f[F_QU][0];
+    if ((c->kind != K_QTR && c->kind != K_QTHE && c->kind != K_RELU) || u < 0 ||
+        ((t[u] | 32) != 'q' && (t[u] | 32) != 'h') || c->f[F_Y][0] >= 0 ||
+        c->f[F_RY][0] >= 0 || c->f[F_FISC][0] >= 0 || c->f[F_YAGO][0] >= 0)
+        return 0;
+    size_t a = (size_t)c->start, e = (size_t)c->end;
+    for (int k = 0; a > 0 && k < 300 && t[a - 1] != '\n' && !S_sentence_end(t, a); k++)
+        a--;
+    for (int k = 0; e < len && k < 300 && t[e] != '\n' && !S_sentence_end(t, e + 1); k++)
+        e++;
+    for (size_t i = a; i < e;) {
+        while (i < e && !S_is_alnum((unsigned char)t[i]))
+            i++;
+        size_t ws = i;
+        while (i < e && (S_is_alnum((unsigned char)t[i]) || t[i] == '-'))
+            i++;
+        if (i == ws)
+            break;
+        if (S_word_in(t, ws, i, game))
+            return 1;
+        /* a score: 2-0, 32-8 (not a year range) */
+        size_t d = ws;
+        while (d < i && S_is_digit(t[d]))
+            d++;
+        if (d > ws && d - ws <= 2 && d < i && t[d] == '-' && i - d - 1 >= 1 && i - d - 1 <= 2 &&
+            S_is_digit(t[d + 1]) && S_is_digit(t[i - 1]) && (ws == 0 || t[ws - 1] != '$') &&
+            (i >= len || (t[i] != '/' && t[i] != '.' && t[i] != ',')) &&
+            cx_ascii_strncasecmp(t + i, " percent", 8) != 0)
+            return 1; /* (not 2-1/4 percent, $5-6) */
+    }
+    return 0;
+}
+
 /* A bare 24-hour "14:30" (no time zone, day or modifier with it) is a
  * clock time after a word that leads one ("at 14:30", "until 16:00",
  * "the 10:30 train"); after a name it is a race time or a gap in a
@@ -1649,6 +1714,8 @@ static int S_plausible(const tx_words *w, const tx_cand *c, const char *t, size_
     if (!S_month_ok(w, c, t, len))
         return 0;
     if (c->kind == K_CLOCK24 && !S_bare_clock_ok(c, t))
+        return 0;
+    if (S_game_period(c, t, len))
         return 0;
     if (c->kind == K_DEC2) { /* "the 60s", "'60s", not "her 60s" */
         long s = c->f[F_DEC2][0];
@@ -2122,6 +2189,8 @@ int cx_timex_find(const cx_timex_rules *r, const cx_doc *doc,
         if (c->kind == K_WDAY && c->end + 1 < doc->len &&
             doc->text[c->end] == '\'' && doc->text[c->end + 1] == 's')
             tense = -1; /* "Wednesday's ruling" is one already made */
+        if (S_contract_month(c, doc->text, doc->len))
+            tense = 1; /* "December cotton closed higher": a delivery month */
         env.future = tense > 0;
         /* 2: the day is no later than the anchor (S_month_year) */
         env.past = tense == -2 ? 2 : tense < 0;

@@ -590,6 +590,11 @@ static void test_context_rules(void **state)
         /* "that" before "next week" is a conjunction, not part of the date */
         {"Dealers said on Friday that next week would be calm.", J, "next week", "2023-W23",
          D},
+        /* a month before a traded good is a delivery month, to come */
+        {"December cotton closed 0.95 cent higher.", "1996-08-29", "December", "1996-12", D},
+        /* a half of the year in business news, with no game in sight */
+        {"He expects a stronger second half but will miss the annual profit goal.",
+         "1996-08-30", "second half", "1996-H2", D},
     };
     int bad = 0;
     for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
@@ -653,7 +658,9 @@ static void test_not_dates(void **state)
                          "Windows 95 and the Airbus A380, a 6-year-old boy, "
                          "as soon as possible, a quarter of voters, $5 million a year, "
                          "the long-term debt, a short term in office, on election day.\n"
-                         "4. Jan Vos (Belgium) Team Alpha 1:16 5. Per Berg (Norway) 2:05.",
+                         "4. Jan Vos (Belgium) Team Alpha 1:16 5. Per Berg (Norway) 2:05.\n"
+                         "They led 3-1 going into the last quarter. Rossi scored early in "
+                         "the second half.",
                          "2023-06-01", 0);
     for (size_t i = 0; i < r->n_timexes; i++)
         fprintf(stderr, "  unexpected timex '%.*s'\n",
