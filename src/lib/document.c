@@ -128,7 +128,9 @@ static size_t S_valid_prefix(const unsigned char *b, size_t len)
     while (i < len) {
         while (i + 8 <= len) {
             uint64_t v = S_load8(b + i);
-            if ((v & S_HI) || ((v - S_LO) & ~v & S_HI))
+            /* a byte past ASCII sets its top bit in v, a NUL in v - S_LO
+             * (and nothing else does while neither is there) */
+            if ((v | (v - S_LO)) & S_HI)
                 break;
             i += 8;
         }
@@ -206,6 +208,10 @@ static int S_utf16_kind(const unsigned char *b, size_t len)
     if (len < 8 || len % 2)
         return 0;
     size_t n = (len < 4096 ? len : 4096) / 2, zero_even = 0, zero_odd = 0;
+    /* text without a NUL (nearly every document) is no UTF-16; memchr
+     * finds that at a small fraction of the count below */
+    if (!memchr(b, 0, 2 * n))
+        return 0;
     for (size_t i = 0; i < n; i++) {
         zero_even += b[2 * i] == 0;
         zero_odd += b[2 * i + 1] == 0;
@@ -217,19 +223,38 @@ static int S_utf16_kind(const unsigned char *b, size_t len)
     return 0;
 }
 
+/* The continuation bytes (10xxxxxx) among eight: the byte's top bit set
+ * and the next bit (shifted up into the top bit's place) clear; the
+ * multiplication adds the eight 0/1 bytes up into the top byte. */
+static size_t S_cont8(uint64_t v)
+{
+    uint64_t c = v & ~(v << 1) & S_HI;
+    return (size_t)(((c >> 7) * S_LO) >> 56);
+}
+
 /* The code points of text[a, e): bytes that are no continuation byte,
- * eight a step over ASCII. */
+ * eight a step. */
 static size_t S_count_cp(const char *text, size_t a, size_t e)
 {
     const unsigned char *t = (const unsigned char *)text;
     size_t n = 0;
-    while (a + 8 <= e && !(S_load8(t + a) & S_HI)) {
-        n += 8;
-        a += 8;
-    }
+    for (; a + 8 <= e; a += 8)
+        n += 8 - S_cont8(S_load8(t + a));
     for (; a < e; a++)
         n += (t[a] & 0xC0) != 0x80;
     return n;
+}
+
+/* The code points of a whole checkpoint block at t: news is mostly
+ * ASCII, and a block without a byte past ASCII holds CX_CKPT of them. */
+static size_t S_block_cp(const unsigned char *t)
+{
+    uint64_t any = 0;
+    for (size_t a = 0; a < CX_CKPT; a += 8)
+        any |= S_load8(t + a);
+    if (!(any & S_HI))
+        return CX_CKPT;
+    return S_count_cp((const char *)t, 0, CX_CKPT);
 }
 
 int cx_doc_init(cx_doc *doc, const char *bytes, size_t len)
@@ -250,12 +275,14 @@ int cx_doc_init(cx_doc *doc, const char *bytes, size_t len)
         cx_doc_fini(doc);
         return CX_ERR_NOMEM;
     }
-    uint32_t cps = 0;
-    for (size_t k = 0; k < doc->nckpt; k++) {
-        doc->ckpt[k] = cps;
-        size_t a = k * CX_CKPT, e = a + CX_CKPT < doc->len ? a + CX_CKPT : doc->len;
-        cps += (uint32_t)S_count_cp(doc->text, a, e);
+    const unsigned char *t = (const unsigned char *)doc->text;
+    size_t cps = 0, k = 0;
+    for (; k + 1 < doc->nckpt; k++) { /* the blocks before the last are whole */
+        doc->ckpt[k] = (uint32_t)cps;
+        cps += S_block_cp(t + k * CX_CKPT);
     }
+    doc->ckpt[k] = (uint32_t)cps;
+    cps += S_count_cp(doc->text, k * CX_CKPT, doc->len);
     doc->ncp = cps;
     return CX_OK;
 }
@@ -271,8 +298,15 @@ size_t cx_doc_cp(const cx_doc *doc, size_t off)
 {
     if (off >= doc->len)
         return doc->ncp;
-    size_t k = off / CX_CKPT;
-    return doc->ckpt[k] + S_count_cp(doc->text, k * CX_CKPT, off);
+    size_t k = off / CX_CKPT, a = k * CX_CKPT;
+    /* a block with as many code points as bytes has no continuation
+     * byte, so every byte before off in it is one code point; the
+     * usual case in news, answered without reading the text */
+    size_t next = k + 1 < doc->nckpt ? doc->ckpt[k + 1] : doc->ncp;
+    size_t size = doc->len - a < CX_CKPT ? doc->len - a : CX_CKPT;
+    if (next - doc->ckpt[k] == size)
+        return doc->ckpt[k] + (off - a);
+    return doc->ckpt[k] + S_count_cp(doc->text, a, off);
 }
 
 uint32_t cx_utf8_next(const char *text, size_t len, size_t *i)

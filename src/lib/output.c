@@ -5,7 +5,6 @@
 #include "timeline_int.h"
 #include "util_int.h"
 #include <cjson/cJSON.h>
-#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,7 +35,13 @@ const char *cx_dct_source_name(cx_dct_source s)
  * own, byte for byte (cJSON_Print: members on their own lines indented
  * with tabs, a tab after the colon, array items after ", "; or
  * cJSON_PrintUnformatted), so outputs do not change with the writer and
- * timelines, still printed by cJSON, look the same. */
+ * timelines, still printed by cJSON, look the same.
+ *
+ * The output is nearly three bytes for every byte of input, so the
+ * writer should cost little more than copying: each item (an entity's
+ * head, an alias, a mention, a timex, an event) reserves room for the
+ * most it can take once (S_room) and is written at a cursor d without
+ * further checks, keys as string literals of known length. */
 
 typedef struct {
     char *s;
@@ -50,8 +55,10 @@ typedef struct {
  * NULL (out of memory, remembered in w->oom). */
 static char *S_grow(S_w *w, size_t n)
 {
-    if (w->oom)
+    if (w->oom || n > SIZE_MAX / 2 - w->n) {
+        w->oom = 1;
         return NULL;
+    }
     size_t nc = w->cap ? w->cap : 4096;
     while (w->n + n + 1 > nc) {
         if (nc > SIZE_MAX / 2) {
@@ -72,33 +79,134 @@ static char *S_grow(S_w *w, size_t n)
 
 static inline char *S_room(S_w *w, size_t n)
 {
-    if (w->n + n + 1 <= w->cap && !w->oom)
+    if (w->cap - w->n > n && !w->oom)
         return w->s + w->n;
     return S_grow(w, n);
 }
 
-static inline void S_raw(S_w *w, const char *p, size_t n)
+/* The cursor d, at or after w->s + w->n, becomes the end of the output. */
+static inline void S_end(S_w *w, char *d) { w->n = (size_t)(d - w->s); }
+
+/* Room for a JSON string of n bytes and its quotes, escaped at worst
+ * (six bytes a byte), and a little more. A string too long for that is
+ * given SIZE_MAX / 8, which S_grow refuses, and a few of them still add
+ * up without overflow. */
+static size_t S_qroom(size_t n) { return n > SIZE_MAX / 16 ? SIZE_MAX / 8 : n * 6 + 10; }
+
+/* Room for what comes before a value of chronex's own: a comma, a line
+ * break, sixteen tabs (copied whole), the longest key, quotes, colon, tab. */
+enum { S_KEYROOM = 48 };
+
+static const char S_tab16[] = "\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t";
+
+static inline __attribute__((always_inline)) char *S_dtabs(const S_w *w, char *d, int k)
 {
-    char *d = S_room(w, n);
-    if (!d)
-        return;
-    memcpy(d, p, n);
-    w->n += n;
+    memcpy(d, S_tab16, 16);
+    return d + (k < 16 ? (k > 0 ? k : 0) : 16);
 }
 
-static inline void S_ch(S_w *w, char c)
+/* Starts member k of the object being written; qk is "\"k\":\t", n its
+ * length (S_DKEY passes a string literal, so the copy is a few moves). */
+static inline __attribute__((always_inline)) char *S_dkey(S_w *w, char *d, const char *qk,
+                                                          size_t n)
 {
-    char *d = S_room(w, 1);
-    if (!d)
-        return;
-    *d = c;
-    w->n++;
+    unsigned first = w->count[w->depth]++ == 0;
+    if (w->pretty) {
+        if (!first) {
+            memcpy(d, ",\n", 2);
+            d += 2;
+        }
+        d = S_dtabs(w, d, w->depth);
+        memcpy(d, qk, n);
+        return d + n;
+    }
+    *d = ',';
+    d += !first;
+    memcpy(d, qk, n);
+    return d + n - 1; /* no tab */
+}
+#define S_DKEY(w, d, k) S_dkey((w), (d), "\"" k "\":\t", sizeof(k) + 3)
+
+/* Starts an item of the array being written. */
+static inline char *S_ditem(S_w *w, char *d)
+{
+    if (w->count[w->depth]++) {
+        *d++ = ',';
+        if (w->pretty)
+            *d++ = ' ';
+    }
+    return d;
 }
 
-static void S_tabs(S_w *w, int k)
+static inline char *S_dopen(S_w *w, char *d, char c)
 {
-    static const char t[] = "\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t";
-    S_raw(w, t, (size_t)(k < 16 ? (k > 0 ? k : 0) : 16));
+    *d++ = c;
+    if (w->depth < 15)
+        w->count[++w->depth] = 0;
+    else
+        w->oom = 1; /* deeper than any chronex document */
+    if (c == '{' && w->pretty)
+        *d++ = '\n';
+    return d;
+}
+
+static inline char *S_dclose(S_w *w, char *d, char c)
+{
+    if (c == '}' && w->pretty) {
+        if (w->count[w->depth])
+            *d++ = '\n';
+        d = S_dtabs(w, d, w->depth - 1);
+    }
+    *d++ = c;
+    w->depth--;
+    return d;
+}
+
+/* The digits of v beyond the fifth: rare (offsets past 99,999). */
+static size_t S_ndigits(size_t v)
+{
+    size_t n = 6;
+    for (v /= 1000000; v; v /= 10)
+        n++;
+    return n;
+}
+
+/* A number in decimal, at most 20 digits: its length found by comparison
+ * for the usual sizes, then two digits a division from the last. */
+static inline char *S_du(char *d, size_t v)
+{
+    static const char pairs[] = "00010203040506070809101112131415161718192021222324"
+                                "25262728293031323334353637383940414243444546474849"
+                                "50515253545556575859606162636465666768697071727374"
+                                "75767778798081828384858687888990919293949596979899";
+    size_t n = v < 10       ? 1
+               : v < 100    ? 2
+               : v < 1000   ? 3
+               : v < 10000  ? 4
+               : v < 100000 ? 5
+                            : S_ndigits(v);
+    char *e = d + n;
+    while (v >= 100) {
+        size_t q = v / 100;
+        e -= 2;
+        memcpy(e, pairs + 2 * (v - q * 100), 2);
+        v = q;
+    }
+    if (v >= 10)
+        memcpy(e - 2, pairs + 2 * v, 2);
+    else
+        e[-1] = (char)('0' + v);
+    return d + n;
+}
+
+/* "E12": an id written by hand; snprintf was a tenth of the output time. */
+static inline char *S_did(char *d, char prefix, size_t i)
+{
+    *d++ = '"';
+    *d++ = prefix;
+    d = S_du(d, i + 1);
+    *d++ = '"';
+    return d;
 }
 
 /* Bytes a JSON string must escape: 1 by a two-character form, 2 as \u00xx;
@@ -112,45 +220,43 @@ static const unsigned char S_esc[256] = {
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, /* \\ */
 };
 
-/* A JSON string, escaped as cJSON escapes: the two-character forms, \u00xx
- * for other control characters, everything else (UTF-8) as it is. Written
- * straight into room for the worst case, six bytes a byte. */
-static void S_qstr(S_w *w, const char *p, size_t n)
+/* Whether one of the eight bytes of v must be escaped: a byte below 0x20,
+ * a quote or a backslash sets its high bit in the result. */
+static inline uint64_t S_esc8(uint64_t v)
 {
-    if (n > (SIZE_MAX - 2) / 6) {
-        w->oom = 1;
-        return;
-    }
-    char *d = S_room(w, n * 6 + 2);
-    if (!d)
-        return;
-    char *d0 = d;
-    *d++ = '"';
+    const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
+    uint64_t q = v ^ (ones * '"'), b = v ^ (ones * '\\');
+    return ((v - ones * 0x20) | (q - ones) | (b - ones)) & ~v & high;
+}
+
+static inline uint64_t S_ld8(const char *p)
+{
+    uint64_t v;
+    memcpy(&v, p, 8);
+    return v;
+}
+
+static inline uint32_t S_ld4(const char *p)
+{
+    uint32_t v;
+    memcpy(&v, p, 4);
+    return v;
+}
+
+/* The string p[0, n) quoted at d with escapes, as cJSON escapes: the
+ * two-character forms, \u00xx for other control characters, everything
+ * else (UTF-8) as it is. */
+static char *S_dq_escaped(char *d, const char *p, size_t n)
+{
+    static const char hex[] = "0123456789abcdef";
     const unsigned char *u = (const unsigned char *)p;
-    size_t run = 0;
+    *d++ = '"';
     for (size_t i = 0; i < n; i++) {
-        /* eight bytes at a time while none needs escaping (the usual
-         * case): a byte below 0x20, a quote or a backslash sets its high
-         * bit in the test word */
-        while (i + 8 <= n) {
-            uint64_t v;
-            memcpy(&v, u + i, 8);
-            const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
-            uint64_t q = v ^ (ones * '"'), b = v ^ (ones * '\\');
-            uint64_t t = ((v - ones * 0x20) | (q - ones) | (b - ones)) & ~v & high;
-            if (t)
-                break;
-            i += 8;
-        }
-        if (i >= n)
-            break;
         unsigned char c = u[i];
-        if (!S_esc[c])
+        if (!S_esc[c]) {
+            *d++ = (char)c;
             continue;
-        memcpy(d, p + run, i - run);
-        d += i - run;
-        run = i + 1;
-        static const char hex[] = "0123456789abcdef";
+        }
         *d++ = '\\';
         switch (c) {
         case '"': *d++ = '"'; break;
@@ -167,109 +273,117 @@ static void S_qstr(S_w *w, const char *p, size_t n)
             d += 5;
         }
     }
-    memcpy(d, p + run, n - run);
-    d += n - run;
     *d++ = '"';
-    w->n += (size_t)(d - d0);
+    return d;
+}
+
+/* The string p[0, n) quoted at d (room: S_qroom(n)). Names and mention
+ * texts seldom need an escape, so they are checked and copied eight
+ * bytes a step (the last step overlapping the one before: the room
+ * holds it), shorter ones as two overlapping halves; on the first byte
+ * to escape, S_dq_escaped writes the string again from the start. */
+static char *S_dq(char *d, const char *p, size_t n)
+{
+    char *o = d + 1;
+    if (n >= 8) {
+        size_t i = 0;
+        for (; i + 8 <= n; i += 8) {
+            uint64_t v = S_ld8(p + i);
+            if (S_esc8(v))
+                return S_dq_escaped(d, p, n);
+            memcpy(o + i, &v, 8);
+        }
+        if (i < n) {
+            uint64_t v = S_ld8(p + n - 8);
+            if (S_esc8(v))
+                return S_dq_escaped(d, p, n);
+            memcpy(o + n - 8, &v, 8);
+        }
+    } else if (n >= 4) {
+        uint32_t a = S_ld4(p), b = S_ld4(p + n - 4);
+        if (S_esc8(a | (uint64_t)b << 32))
+            return S_dq_escaped(d, p, n);
+        memcpy(o, &a, 4);
+        memcpy(o + n - 4, &b, 4);
+    } else {
+        for (size_t i = 0; i < n; i++) {
+            if (S_esc[(unsigned char)p[i]])
+                return S_dq_escaped(d, p, n);
+            o[i] = p[i];
+        }
+    }
+    *d = '"';
+    o[n] = '"';
+    return o + n + 1;
+}
+
+/* ---- the same, each reserving its room: the rest of the document ------ */
+
+static inline void S_raw(S_w *w, const char *p, size_t n)
+{
+    char *d = S_room(w, n);
+    if (!d)
+        return;
+    memcpy(d, p, n);
+    w->n += n;
+}
+
+static void S_qstr(S_w *w, const char *p, size_t n)
+{
+    char *d = S_room(w, S_qroom(n));
+    if (d)
+        S_end(w, S_dq(d, p, n));
 }
 
 static void S_cstr(S_w *w, const char *s) { S_qstr(w, s, strlen(s)); }
 
-static void S_uint(S_w *w, size_t v)
-{
-    char b[24];
-    size_t k = sizeof b;
-    do {
-        b[--k] = (char)('0' + v % 10);
-        v /= 10;
-    } while (v);
-    S_raw(w, b + k, sizeof b - k);
-}
-
 static void S_open(S_w *w, char c)
 {
-    S_ch(w, c);
-    if (w->depth < 15)
-        w->count[++w->depth] = 0;
-    else
-        w->oom = 1; /* deeper than any chronex document */
-    if (c == '{' && w->pretty)
-        S_ch(w, '\n');
+    char *d = S_room(w, 2);
+    if (d)
+        S_end(w, S_dopen(w, d, c));
 }
 
 static void S_close(S_w *w, char c)
 {
-    if (c == '}' && w->pretty) {
-        if (w->count[w->depth])
-            S_ch(w, '\n');
-        S_tabs(w, w->depth - 1);
-    }
-    S_ch(w, c);
-    w->depth--;
+    char *d = S_room(w, 18);
+    if (d)
+        S_end(w, S_dclose(w, d, c));
 }
 
-/* Starts a member of the object being written. */
+/* Starts a member of the object being written, any key. */
 static void S_key(S_w *w, const char *k)
 {
-    if (w->count[w->depth]++) {
-        S_ch(w, ',');
-        if (w->pretty)
-            S_ch(w, '\n');
-    }
-    if (w->pretty)
-        S_tabs(w, w->depth);
-    S_cstr(w, k);
-    S_ch(w, ':');
-    if (w->pretty)
-        S_ch(w, '\t');
-}
-
-/* S_key for chronex's own keys: plain ASCII, nothing to escape; k is a
- * string literal (S_keyc passes its length). */
-static inline void S_keyn(S_w *w, const char *k, size_t n)
-{
-    if (w->pretty) {
-        if (w->count[w->depth]++)
-            S_raw(w, ",\n", 2);
-        S_tabs(w, w->depth);
-    } else if (w->count[w->depth]++) {
-        S_ch(w, ',');
-    }
-    char *d = S_room(w, n + 4);
+    char *d = S_room(w, 18);
     if (!d)
         return;
-    d[0] = '"';
-    memcpy(d + 1, k, n);
-    d[n + 1] = '"';
-    d[n + 2] = ':';
-    d[n + 3] = '\t';
-    w->n += n + (w->pretty ? 4 : 3);
+    if (w->count[w->depth]++) {
+        *d++ = ',';
+        if (w->pretty)
+            *d++ = '\n';
+    }
+    if (w->pretty)
+        d = S_dtabs(w, d, w->depth);
+    S_end(w, d);
+    S_cstr(w, k);
+    S_raw(w, w->pretty ? ":\t" : ":", w->pretty ? 2 : 1);
 }
-#define S_keyc(w, k) S_keyn((w), "" k, sizeof(k) - 1)
 
-/* Starts an item of the array being written. */
+/* S_key for chronex's own keys (string literals). */
+#define S_keyc(w, k)                                                                         \
+    do {                                                                                     \
+        char *d_ = S_room((w), S_KEYROOM);                                                   \
+        if (d_)                                                                              \
+            S_end((w), S_DKEY((w), d_, k));                                                  \
+    } while (0)
+
+static void S_ch(S_w *w, char c) { S_raw(w, &c, 1); }
+
 static void S_item(S_w *w)
 {
-    if (w->count[w->depth]++) {
-        S_ch(w, ',');
-        if (w->pretty)
-            S_ch(w, ' ');
-    }
-}
-
-/* "E12": by hand, as S_uint; snprintf was a tenth of the output time. */
-static void S_id_str(S_w *w, char prefix, size_t i)
-{
-    char b[32];
-    size_t k = sizeof b, v = i + 1;
-    b[--k] = '"';
-    do {
-        b[--k] = (char)('0' + v % 10);
-        v /= 10;
-    } while (v);
-    b[--k] = prefix;
-    b[--k] = '"';
-    S_raw(w, b + k, sizeof b - k);
+    char *d = S_room(w, 2);
+    if (d)
+        S_end(w, S_ditem(w, d));
 }
 
 /* A number as cJSON prints it. */
@@ -327,18 +441,225 @@ static void S_value(S_w *w, const cJSON *v)
     }
 }
 
-/* "start", "end" (code points) and "text" (the slice). */
-static void S_span(S_w *w, const cx_result *r, const cx_span *sp)
+/* ---- the hot items ----------------------------------------------------- */
+
+/* The text of a span; a span past the text (a bug elsewhere) gives what
+ * there is. */
+static size_t S_span_text(const cx_result *r, const cx_span *sp, const char **p)
 {
-    S_keyc(w, "start");
-    S_uint(w, sp->cp_start);
-    S_keyc(w, "end");
-    S_uint(w, sp->cp_end);
-    S_keyc(w, "text");
-    /* a span past the text (a bug elsewhere) prints what there is */
     size_t st = sp->start < r->text_len ? sp->start : r->text_len;
     size_t en = sp->end < r->text_len ? sp->end : r->text_len;
-    S_qstr(w, r->text + st, en > st ? en - st : 0);
+    *p = r->text + st;
+    return en > st ? en - st : 0;
+}
+
+/* Room for S_dspan of a text of n bytes. */
+static size_t S_span_room(size_t n) { return S_qroom(n) + 3 * S_KEYROOM + 2 * 20; }
+
+/* "start", "end" (code points) and "text" (the slice), at d. */
+static char *S_dspan(S_w *w, char *d, const cx_span *sp, const char *p, size_t n)
+{
+    d = S_DKEY(w, d, "start");
+    d = S_du(d, sp->cp_start);
+    d = S_DKEY(w, d, "end");
+    d = S_du(d, sp->cp_end);
+    d = S_DKEY(w, d, "text");
+    return S_dq(d, p, n);
+}
+
+/* A quoted name of chronex's (a type name): its length known. */
+typedef struct {
+    const char *q;
+    size_t n;
+} S_lit;
+#define S_LIT(s)                                                                             \
+    {                                                                                        \
+        "\"" s "\"", sizeof(s) + 1                                                           \
+    }
+
+static S_lit S_entity_type_lit(cx_entity_type t)
+{
+    static const S_lit n[] = {S_LIT("PERSON"), S_LIT("ORGANIZATION"), S_LIT("LOCATION")};
+    static const S_lit unknown = S_LIT("UNKNOWN");
+    return (unsigned)t < 3 ? n[t] : unknown;
+}
+
+static S_lit S_timex_type_lit(cx_timex_type t)
+{
+    static const S_lit n[] = {S_LIT("DATE"), S_LIT("TIME"), S_LIT("DURATION"), S_LIT("SET")};
+    return (unsigned)t < 4 ? n[t] : n[0];
+}
+
+static char *S_dlit(char *d, S_lit l)
+{
+    memcpy(d, l.q, l.n);
+    return d + l.n;
+}
+
+/* The first members of an entity: up to its list of aliases. */
+static void S_entity_head(S_w *w, const cx_entity *e, size_t i)
+{
+    const char *name = e->name ? e->name : "";
+    size_t nn = strlen(name);
+    /* item, "{", four keys, id, type, name, "[" */
+    char *d = S_room(w, 2 + 2 + 4 * S_KEYROOM + 24 + 16 + S_qroom(nn) + 2);
+    if (!d)
+        return;
+    d = S_ditem(w, d);
+    d = S_dopen(w, d, '{');
+    d = S_DKEY(w, d, "id");
+    d = S_did(d, 'E', i);
+    d = S_DKEY(w, d, "type");
+    d = S_dlit(d, S_entity_type_lit(e->type));
+    d = S_DKEY(w, d, "name");
+    d = S_dq(d, name, nn);
+    d = S_DKEY(w, d, "aliases");
+    S_end(w, S_dopen(w, d, '['));
+}
+
+static void S_alias(S_w *w, const char *a)
+{
+    size_t n = strlen(a);
+    char *d = S_room(w, 2 + S_qroom(n));
+    if (d)
+        S_end(w, S_dq(S_ditem(w, d), a, n));
+}
+
+/* One mention: {"start", "end", "text"} as an array item. */
+static void S_mention(S_w *w, const cx_result *r, const cx_span *sp)
+{
+    const char *p;
+    size_t n = S_span_text(r, sp, &p);
+    char *d = S_room(w, 2 + 2 + S_span_room(n) + 18);
+    if (!d)
+        return;
+    d = S_ditem(w, d);
+    d = S_dopen(w, d, '{');
+    d = S_dspan(w, d, sp, p, n);
+    S_end(w, S_dclose(w, d, '}'));
+}
+
+static void S_entities(S_w *w, const cx_result *r)
+{
+    S_keyc(w, "entities");
+    S_open(w, '[');
+    for (size_t i = 0; i < r->n_entities; i++) {
+        const cx_entity *e = &r->entities[i];
+        S_entity_head(w, e, i);
+        for (size_t k = 0; k < e->n_aliases; k++)
+            S_alias(w, e->aliases[k] ? e->aliases[k] : "");
+        S_close(w, ']');
+        S_keyc(w, "mentions");
+        S_open(w, '[');
+        for (size_t k = 0; k < e->n_mentions; k++)
+            S_mention(w, r, &e->mentions[k].span);
+        S_close(w, ']');
+        S_close(w, '}');
+    }
+    S_close(w, ']');
+}
+
+static void S_timex(S_w *w, const cx_result *r, const cx_timex *t, size_t i)
+{
+    const char *p;
+    size_t n = S_span_text(r, &t->span, &p), nv = strlen(t->value), nm = strlen(t->mod);
+    /* item, "{", six keys besides the span's, two ids, type, value, mod,
+     * "true", "}" */
+    char *d = S_room(w, 2 + 2 + 6 * S_KEYROOM + S_span_room(n) + 2 * 24 + 16 + S_qroom(nv) +
+                            S_qroom(nm) + 4 + 18);
+    if (!d)
+        return;
+    d = S_ditem(w, d);
+    d = S_dopen(w, d, '{');
+    d = S_DKEY(w, d, "id");
+    d = S_did(d, 'T', i);
+    d = S_dspan(w, d, &t->span, p, n);
+    d = S_DKEY(w, d, "type");
+    d = S_dlit(d, S_timex_type_lit(t->type));
+    d = S_DKEY(w, d, "value");
+    d = S_dq(d, t->value, nv);
+    if (nm) {
+        d = S_DKEY(w, d, "mod");
+        d = S_dq(d, t->mod, nm);
+    }
+    if (t->in_name) {
+        d = S_DKEY(w, d, "in_name");
+        memcpy(d, "true", 4);
+        d += 4;
+    }
+    if (t->range_with >= 0) {
+        d = S_DKEY(w, d, "range_with");
+        d = S_did(d, 'T', (size_t)t->range_with);
+    }
+    S_end(w, S_dclose(w, d, '}'));
+}
+
+static void S_timexes(S_w *w, const cx_result *r)
+{
+    S_keyc(w, "timexes");
+    S_open(w, '[');
+    for (size_t i = 0; i < r->n_timexes; i++)
+        S_timex(w, r, &r->timexes[i], i);
+    S_close(w, ']');
+}
+
+/* An event up to its list of entities. */
+static void S_event_head(S_w *w, const cx_result *r, const cx_event *e, size_t i)
+{
+    const char *p;
+    size_t n = S_span_text(r, &e->span, &p), nv = strlen(e->date.value),
+           ns = strlen(e->date.start), ne = strlen(e->date.end);
+    /* item, "{", seven keys besides the span's, two ids, "{", three
+     * dates, "}", "[" */
+    char *d = S_room(w, 2 + 2 + 7 * S_KEYROOM + S_span_room(n) + 2 * 24 + 2 + S_qroom(nv) +
+                            S_qroom(ns) + S_qroom(ne) + 18 + 2);
+    if (!d)
+        return;
+    d = S_ditem(w, d);
+    d = S_dopen(w, d, '{');
+    d = S_DKEY(w, d, "id");
+    d = S_did(d, 'V', i);
+    d = S_DKEY(w, d, "date");
+    d = S_dopen(w, d, '{');
+    d = S_DKEY(w, d, "value");
+    d = S_dq(d, e->date.value, nv);
+    d = S_DKEY(w, d, "start");
+    d = S_dq(d, e->date.start, ns);
+    d = S_DKEY(w, d, "end");
+    d = S_dq(d, e->date.end, ne);
+    d = S_dclose(w, d, '}');
+    d = S_DKEY(w, d, "timex");
+    d = S_did(d, 'T', e->timex);
+    d = S_dspan(w, d, &e->span, p, n);
+    d = S_DKEY(w, d, "entities");
+    S_end(w, S_dopen(w, d, '['));
+}
+
+static void S_events(S_w *w, const cx_result *r)
+{
+    S_keyc(w, "events");
+    S_open(w, '[');
+    for (size_t i = 0; i < r->n_events; i++) {
+        const cx_event *e = &r->events[i];
+        S_event_head(w, r, e, i);
+        for (size_t k = 0; k < e->n_entities; k++) {
+            char *d = S_room(w, 2 + 24);
+            if (d)
+                S_end(w, S_did(S_ditem(w, d), 'E', e->entities[k]));
+        }
+        S_close(w, ']');
+        S_close(w, '}');
+    }
+    S_close(w, ']');
+}
+
+/* v as sixteen hex digits, as "%016" PRIx64 prints it (snprintf was
+ * a fifth of the cost of a document's head). */
+static void S_hex16(char h[16], uint64_t v)
+{
+    static const char hex[] = "0123456789abcdef";
+    for (int i = 15; i >= 0; i--, v >>= 4)
+        h[i] = hex[v & 15];
 }
 
 /* Whether key is among the first n keys written to the document object,
@@ -383,10 +704,10 @@ static void S_document(S_w *w, const cx_result *r, const cx_doc_info *info, cons
     S_keyc(w, "version");
     S_cstr(w, CX_VERSION);
     if (ctx) {
-        char h[24];
-        snprintf(h, sizeof h, "%016" PRIx64, cx_ctx_data_hash(ctx));
+        char h[16];
+        S_hex16(h, cx_ctx_data_hash(ctx));
         S_keyc(w, "data_hash");
-        S_cstr(w, h);
+        S_qstr(w, h, sizeof h);
     }
     if (info && info->input_hash) {
         S_keyc(w, "input_hash");
@@ -404,107 +725,6 @@ static void S_document(S_w *w, const cx_result *r, const cx_doc_info *info, cons
     }
     cJSON_Delete(x);
     S_close(w, '}');
-}
-
-static void S_entities(S_w *w, const cx_result *r)
-{
-    S_keyc(w, "entities");
-    S_open(w, '[');
-    for (size_t i = 0; i < r->n_entities; i++) {
-        const cx_entity *e = &r->entities[i];
-        S_item(w);
-        S_open(w, '{');
-        S_keyc(w, "id");
-        S_id_str(w, 'E', i);
-        S_keyc(w, "type");
-        S_cstr(w, cx_entity_type_name(e->type));
-        S_keyc(w, "name");
-        S_cstr(w, e->name ? e->name : "");
-        S_keyc(w, "aliases");
-        S_open(w, '[');
-        for (size_t k = 0; k < e->n_aliases; k++) {
-            S_item(w);
-            S_cstr(w, e->aliases[k] ? e->aliases[k] : "");
-        }
-        S_close(w, ']');
-        S_keyc(w, "mentions");
-        S_open(w, '[');
-        for (size_t k = 0; k < e->n_mentions; k++) {
-            S_item(w);
-            S_open(w, '{');
-            S_span(w, r, &e->mentions[k].span);
-            S_close(w, '}');
-        }
-        S_close(w, ']');
-        S_close(w, '}');
-    }
-    S_close(w, ']');
-}
-
-static void S_timexes(S_w *w, const cx_result *r)
-{
-    S_keyc(w, "timexes");
-    S_open(w, '[');
-    for (size_t i = 0; i < r->n_timexes; i++) {
-        const cx_timex *t = &r->timexes[i];
-        S_item(w);
-        S_open(w, '{');
-        S_keyc(w, "id");
-        S_id_str(w, 'T', i);
-        S_span(w, r, &t->span);
-        S_keyc(w, "type");
-        S_cstr(w, cx_timex_type_name(t->type));
-        S_keyc(w, "value");
-        S_cstr(w, t->value);
-        if (t->mod[0]) {
-            S_keyc(w, "mod");
-            S_cstr(w, t->mod);
-        }
-        if (t->in_name) {
-            S_keyc(w, "in_name");
-            S_raw(w, "true", 4);
-        }
-        if (t->range_with >= 0) {
-            S_keyc(w, "range_with");
-            S_id_str(w, 'T', (size_t)t->range_with);
-        }
-        S_close(w, '}');
-    }
-    S_close(w, ']');
-}
-
-static void S_events(S_w *w, const cx_result *r)
-{
-    S_keyc(w, "events");
-    S_open(w, '[');
-    for (size_t i = 0; i < r->n_events; i++) {
-        const cx_event *e = &r->events[i];
-        S_item(w);
-        S_open(w, '{');
-        S_keyc(w, "id");
-        S_id_str(w, 'V', i);
-        S_keyc(w, "date");
-        S_open(w, '{');
-        S_keyc(w, "value");
-        S_cstr(w, e->date.value);
-        S_keyc(w, "start");
-        S_cstr(w, e->date.start);
-        S_keyc(w, "end");
-        S_cstr(w, e->date.end);
-        S_close(w, '}');
-        S_keyc(w, "timex");
-        S_id_str(w, 'T', e->timex);
-        S_span(w, r, &e->span);
-        S_keyc(w, "entities");
-        S_open(w, '[');
-        for (size_t k = 0; k < e->n_entities; k++) {
-            S_item(w);
-            S_id_str(w, 'E', e->entities[k]);
-        }
-        S_close(w, ']');
-        S_close(w, '}');
-    }
-    S_close(w, ']');
 }
 
 static void S_warnings(S_w *w, const cx_result *r)
@@ -532,6 +752,12 @@ char *cx_result_to_json(const cx_result *r, const cx_doc_info *info,
 {
     S_w w = {0};
     w.pretty = pretty;
+    /* about three bytes of output a byte of text (more, pretty): room
+     * for that at once instead of growing through the powers of two on
+     * the way; a failure here is left to S_grow */
+    size_t guess = r->text_len < SIZE_MAX / 8 ? r->text_len * (pretty ? 5 : 3) + 4096 : 4096;
+    if ((w.s = malloc(guess)) != NULL)
+        w.cap = guess;
     S_open(&w, '{');
     S_document(&w, r, info, ctx);
     S_entities(&w, r);

@@ -87,20 +87,6 @@ static const uint64_t S_wordc[256] = {
 #undef CL
 #undef CD
 
-/* The ASCII letters and digits from j, the bulk of every word: returns
- * where they end and adds their capitals and small letters to *up, *lo.
- * The NUL after the text ends the loop without a bounds test. A function
- * of its own so that the loop keeps its counts in registers. */
-static size_t S_ascii_run(const unsigned char *u, size_t j, int *up, int *lo)
-{
-    uint64_t acc = 0;
-    for (uint64_t v; (v = S_wordc[u[j]]) != 0; j++)
-        acc += v;
-    *up += (int)(uint32_t)acc;
-    *lo += (int)((acc >> 32) & 0x3FFFFFFF);
-    return j;
-}
-
 static inline int S_class(uint32_t c)
 {
     return c < 0x80 ? S_ascii[c] : S_class_wide(c);
@@ -131,92 +117,173 @@ static inline uint32_t S_peek(const S_text *x, size_t i, size_t *next)
     return c;
 }
 
-/* Abbreviations whose period belongs to the word. Kept short and general:
- * titles, corporate suffixes, months, and common Latin forms. */
-static const char *const S_abbrev[] = {
-    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt",
-    "sgt", "capt", "cmdr", "adm", "maj", "st", "jr", "sr", "inc", "corp", "co",
-    "ltd", "bros", "plc", "vs", "etc", "jan", "feb", "mar", "apr", "jun", "jul",
-    "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed",
-    "thu", "thur", "thurs", "fri", "sat", "sun", "no", "nos", "mt", "ft", "ave",
-    "blvd", "dept", "univ", "est", "approx", "fig", "vol", "rev", "hon", "messrs",
-    "e.g", "i.e", "a.m", "p.m", "u.s", "u.k", "u.n", "d.c", "u.s.a", "n.y", NULL};
+/* Abbreviations whose period belongs to the word (S_AB): titles,
+ * corporate suffixes, months, and common Latin forms, kept short and
+ * general. S_NB: titles and months, after which a capitalized word is no
+ * new sentence. S_NUM: "No." and "Nos." abbreviate "number" only before a
+ * number. */
+enum { S_AB = 1, S_NB = 2, S_NUM = 4 };
 
-/* Titles and initials: a capitalized word after them is no new sentence. */
-static const char *const S_nobreak[] = {
-    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt",
-    "sgt", "capt", "cmdr", "adm", "maj", "st", "hon", "messrs", "no", "vs",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
-    "nov", "dec", NULL};
+/* Is the folded word w[0, n) the string literal lit? */
+#define S_IS(lit) (n == sizeof(lit) - 1 && memcmp(w, lit, sizeof(lit) - 1) == 0)
 
-/* Every entry of the sets above is lower case and at most this long, so
- * most words are ruled out before any comparison: the tokenizer asks for
- * every word followed by a period. */
-enum { S_SET_MAXLEN = 6 };
-
-static int S_in(const char *const *set, const char *s, size_t n)
+/* The abbreviation kind of s[0, n), any case. Asked for every word
+ * before a period, so by first letter: a word is compared with the few
+ * entries of its letter, each comparison a length test and a load. */
+static unsigned S_abbrev_kind(const char *s, size_t n)
 {
-    if (n == 0 || n > S_SET_MAXLEN)
+    char w[6];
+    if (n == 0 || n > sizeof w)
         return 0;
-    char c0 = (char)(s[0] | 0x20);
-    for (size_t i = 0; set[i]; i++)
-        if (set[i][0] == c0 && strlen(set[i]) == n &&
-            cx_ascii_strncasecmp(set[i], s, n) == 0)
-            return 1;
-    return 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        w[i] = (char)((unsigned)(c - 'A') < 26u ? c | 0x20 : c);
+    }
+    switch (w[0]) {
+    case 'a':
+        if (S_IS("adm") || S_IS("apr") || S_IS("aug"))
+            return S_AB | S_NB;
+        return S_IS("ave") || S_IS("approx") || S_IS("a.m") ? S_AB : 0;
+    case 'b':
+        return S_IS("bros") || S_IS("blvd") ? S_AB : 0;
+    case 'c':
+        if (S_IS("col") || S_IS("capt") || S_IS("cmdr"))
+            return S_AB | S_NB;
+        return S_IS("corp") || S_IS("co") ? S_AB : 0;
+    case 'd':
+        if (S_IS("dr") || S_IS("dec"))
+            return S_AB | S_NB;
+        return S_IS("dept") || S_IS("d.c") ? S_AB : 0;
+    case 'e':
+        return S_IS("etc") || S_IS("est") || S_IS("e.g") ? S_AB : 0;
+    case 'f':
+        if (S_IS("feb"))
+            return S_AB | S_NB;
+        return S_IS("fri") || S_IS("ft") || S_IS("fig") ? S_AB : 0;
+    case 'g':
+        return S_IS("gov") || S_IS("gen") ? S_AB | S_NB : 0;
+    case 'h':
+        return S_IS("hon") ? S_AB | S_NB : 0;
+    case 'i':
+        return S_IS("inc") || S_IS("i.e") ? S_AB : 0;
+    case 'j':
+        if (S_IS("jan") || S_IS("jun") || S_IS("jul"))
+            return S_AB | S_NB;
+        return S_IS("jr") ? S_AB : 0;
+    case 'l':
+        if (S_IS("lt"))
+            return S_AB | S_NB;
+        return S_IS("ltd") ? S_AB : 0;
+    case 'm':
+        if (S_IS("mr") || S_IS("mrs") || S_IS("ms") || S_IS("maj") || S_IS("mar") ||
+            S_IS("messrs"))
+            return S_AB | S_NB;
+        return S_IS("mon") || S_IS("mt") ? S_AB : 0;
+    case 'n':
+        if (S_IS("no"))
+            return S_AB | S_NB | S_NUM;
+        if (S_IS("nov"))
+            return S_AB | S_NB;
+        if (S_IS("nos"))
+            return S_AB | S_NUM;
+        return S_IS("n.y") ? S_AB : 0;
+    case 'o':
+        return S_IS("oct") ? S_AB | S_NB : 0;
+    case 'p':
+        if (S_IS("prof"))
+            return S_AB | S_NB;
+        return S_IS("plc") || S_IS("p.m") ? S_AB : 0;
+    case 'r':
+        if (S_IS("rep"))
+            return S_AB | S_NB;
+        return S_IS("rev") ? S_AB : 0;
+    case 's':
+        if (S_IS("sen") || S_IS("sgt") || S_IS("st") || S_IS("sep") || S_IS("sept"))
+            return S_AB | S_NB;
+        return S_IS("sr") || S_IS("sat") || S_IS("sun") ? S_AB : 0;
+    case 't':
+        return S_IS("tue") || S_IS("tues") || S_IS("thu") || S_IS("thur") ||
+                       S_IS("thurs")
+                   ? S_AB
+                   : 0;
+    case 'u':
+        return S_IS("univ") || S_IS("u.s") || S_IS("u.k") || S_IS("u.n") || S_IS("u.s.a")
+                   ? S_AB
+                   : 0;
+    case 'v':
+        if (S_IS("vs"))
+            return S_AB | S_NB;
+        return S_IS("vol") ? S_AB : 0;
+    case 'w':
+        return S_IS("wed") ? S_AB : 0;
+    default:
+        return 0;
+    }
+}
+#undef S_IS
+
+unsigned cx_seg_abbrev(const char *s, size_t n)
+{
+    unsigned k = S_abbrev_kind(s, n);
+    return (k & S_AB ? CX_SEG_ABBR : 0) | (k & S_NB ? CX_SEG_NOBREAK : 0) |
+           (k & S_NUM ? CX_SEG_NUMBER : 0);
 }
 
-typedef struct {
-    cx_seg *seg;
-    size_t cap_tok, cap_sent;
-} S_builder;
-
-static inline int S_push_tok(S_builder *b, size_t start, size_t end, uint32_t flags)
+/* No number after the period at after - 1 (spaces skipped)? */
+static int S_no_number_after(const S_text *x, size_t after)
 {
-    cx_seg *s = b->seg;
-    if (s->ntok == b->cap_tok &&
-        cx_grow((void **)&s->toks, &b->cap_tok, s->ntok + 1, sizeof *s->toks))
-        return CX_ERR_NOMEM;
-    s->toks[s->ntok++] = (cx_tok){(uint32_t)start, (uint32_t)end, flags, 0};
-    return CX_OK;
-}
-
-/* "No." and "Nos." abbreviate "number" only before a number. */
-static int S_number_abbrev_alone(const S_text *x, size_t i, size_t j, size_t after)
-{
-    if (!S_in((const char *const[]){"no", "nos", NULL}, x->t + i, j - i))
-        return 0;
     while (after < x->len && x->t[after] == ' ')
         after++;
     return !(after < x->len && x->t[after] >= '0' && x->t[after] <= '9');
 }
 
-/* Scans a word from i: letters, digits, inner apostrophes (not a
- * possessive 's), and dotted abbreviations. Returns its end. */
-static size_t S_scan_word(const S_text *x, size_t i, uint32_t *flags)
+/* The flags a word's first letter gives, for ASCII letters. */
+static const unsigned char S_first_flags[128] = {
+    ['A'] = CX_TOK_CAP, ['B'] = CX_TOK_CAP, ['C'] = CX_TOK_CAP, ['D'] = CX_TOK_CAP,
+    ['E'] = CX_TOK_CAP, ['F'] = CX_TOK_CAP, ['G'] = CX_TOK_CAP, ['H'] = CX_TOK_CAP,
+    ['I'] = CX_TOK_CAP, ['J'] = CX_TOK_CAP, ['K'] = CX_TOK_CAP, ['L'] = CX_TOK_CAP,
+    ['M'] = CX_TOK_CAP, ['N'] = CX_TOK_CAP, ['O'] = CX_TOK_CAP, ['P'] = CX_TOK_CAP,
+    ['Q'] = CX_TOK_CAP, ['R'] = CX_TOK_CAP, ['S'] = CX_TOK_CAP, ['T'] = CX_TOK_CAP,
+    ['U'] = CX_TOK_CAP, ['V'] = CX_TOK_CAP, ['W'] = CX_TOK_CAP, ['X'] = CX_TOK_CAP,
+    ['Y'] = CX_TOK_CAP, ['Z'] = CX_TOK_CAP,
+    ['a'] = CX_TOK_LOWER, ['b'] = CX_TOK_LOWER, ['c'] = CX_TOK_LOWER, ['d'] = CX_TOK_LOWER,
+    ['e'] = CX_TOK_LOWER, ['f'] = CX_TOK_LOWER, ['g'] = CX_TOK_LOWER, ['h'] = CX_TOK_LOWER,
+    ['i'] = CX_TOK_LOWER, ['j'] = CX_TOK_LOWER, ['k'] = CX_TOK_LOWER, ['l'] = CX_TOK_LOWER,
+    ['m'] = CX_TOK_LOWER, ['n'] = CX_TOK_LOWER, ['o'] = CX_TOK_LOWER, ['p'] = CX_TOK_LOWER,
+    ['q'] = CX_TOK_LOWER, ['r'] = CX_TOK_LOWER, ['s'] = CX_TOK_LOWER, ['t'] = CX_TOK_LOWER,
+    ['u'] = CX_TOK_LOWER, ['v'] = CX_TOK_LOWER, ['w'] = CX_TOK_LOWER, ['x'] = CX_TOK_LOWER,
+    ['y'] = CX_TOK_LOWER, ['z'] = CX_TOK_LOWER,
+};
+
+/* Where a word ends and the periods of U.S. it holds. */
+typedef struct {
+    size_t end;
+    int dots;
+} S_word_end;
+
+/* The rest of a word at j once its ASCII letters and digits are read:
+ * further letters past ASCII, inner apostrophes (not a possessive 's),
+ * and the periods of U.S. or a.m. Rare enough to decode fully. */
+static S_word_end S_word_rest(const S_text *x, size_t i, size_t j)
 {
-    size_t j = i, nx;
     const unsigned char *u = (const unsigned char *)x->t;
-    int upper = 0, lower = 0, dots = 0;
+    S_word_end r = {j, 0};
     for (;;) {
-        /* ASCII letters and digits, the bulk of every word, without the
-         * general decoding below */
-        j = S_ascii_run(u, j, &upper, &lower);
-        /* most words end at ASCII that is no apostrophe or period */
+        size_t nx;
+        while (S_wordc[u[j]])
+            j++;
+        r.end = j;
         if (u[j] < 0x80 && u[j] != '\'' && u[j] != '.')
-            break;
+            return r;
         uint32_t c = S_peek(x, j, &nx);
         int k = S_class(c);
         if (S_is_letter(k) || k == C_DIGIT) {
-            upper += k == C_UPPER;
-            lower += k == C_LOWER;
             j = nx;
             continue;
         }
         if (S_is_apos(c) && j > i) {
-            size_t n2;
+            size_t n2, n3;
             uint32_t d = S_peek(x, nx, &n2);
-            size_t n3;
             uint32_t e = S_peek(x, n2, &n3);
             int possessive = (d == 's' || d == 'S') && !S_is_letter(S_class(e));
             if (S_is_letter(S_class(d)) && !possessive) {
@@ -226,34 +293,77 @@ static size_t S_scan_word(const S_text *x, size_t i, uint32_t *flags)
         }
         if (c == '.' && j > i) {
             /* U.S. / a.m. : a letter, a period, a letter */
-            size_t n2;
+            size_t n2, n3;
             uint32_t d = S_peek(x, nx, &n2);
-            size_t n3;
             uint32_t e = S_peek(x, n2, &n3);
             if (S_is_letter(S_class(d)) && (e == '.' || !S_is_letter(S_class(e))) &&
                 (j - i) <= 2) {
-                dots++;
+                r.dots++;
                 j = nx;
                 continue;
             }
         }
-        break;
+        return r;
     }
+}
+
+/* The capitals and small letters of the word [i, j) (its apostrophes and
+ * periods count as neither). */
+static void S_letters(const S_text *x, size_t i, size_t j, int *up, int *lo)
+{
+    const unsigned char *u = (const unsigned char *)x->t;
+    uint64_t acc = 0;
+    while (i < j) {
+        if (u[i] < 0x80) {
+            acc += S_wordc[u[i++]];
+            continue;
+        }
+        int k = S_class_wide(cx_utf8_next(x->t, x->len, &i));
+        *up += k == C_UPPER;
+        *lo += k == C_LOWER;
+    }
+    *up += (int)(uint32_t)acc;
+    *lo += (int)((acc >> 32) & 0x3FFFFFFF);
+}
+
+/* Scans a word from i: letters, digits, inner apostrophes (not a
+ * possessive 's), and dotted abbreviations. Returns its end. Its ASCII
+ * letters and digits, the bulk of every word, take one table test a
+ * byte (the NUL after the text ends them); its letters are counted only
+ * when its second character is no small ASCII letter, which settles
+ * both questions asked of the counts (all capitals? one capital alone?). */
+static size_t S_scan_word(const S_text *x, size_t i, uint32_t *flags)
+{
+    const unsigned char *u = (const unsigned char *)x->t;
+    S_word_end w = {i, 0};
+    while (S_wordc[u[w.end]])
+        w.end++;
+    if (u[w.end] >= 0x80 || u[w.end] == '\'' || u[w.end] == '.')
+        w = S_word_rest(x, i, w.end);
+    size_t j = w.end;
     uint32_t f = CX_TOK_WORD;
-    unsigned char b0 = (unsigned char)x->t[i];
-    int k0 = b0 < 0x80 ? S_ascii[b0] : S_class(S_peek(x, i, &nx));
-    if (k0 == C_UPPER)
-        f |= CX_TOK_CAP;
-    else if (k0 == C_LOWER)
-        f |= CX_TOK_LOWER;
+    unsigned char b0 = u[i];
+    if (b0 < 0x80) {
+        f |= S_first_flags[b0];
+    } else {
+        size_t nx;
+        int k0 = S_class(S_peek(x, i, &nx));
+        f |= k0 == C_UPPER ? CX_TOK_CAP : k0 == C_LOWER ? CX_TOK_LOWER : 0;
+    }
+    int upper = 0, lower = 1;
+    if (!(j - i >= 2 && (unsigned)(u[i + 1] - 'a') < 26u)) {
+        lower = 0;
+        S_letters(x, i, j, &upper, &lower);
+    }
     if (upper >= 2 && lower == 0)
         f |= CX_TOK_UPPER;
-    /* a trailing period that belongs to the word */
-    if (j < x->len && x->t[j] == '.') {
-        nx = j + 1;
-        if (dots || (upper == 1 && lower == 0 && j - i == 1) ||
-            (S_in(S_abbrev, x->t + i, j - i) && !S_number_abbrev_alone(x, i, j, nx))) {
-            j = nx;
+    /* a trailing period that belongs to the word (u[len] is NUL) */
+    if (u[j] == '.') {
+        unsigned kind;
+        if (w.dots || (upper == 1 && lower == 0 && j - i == 1) ||
+            ((kind = S_abbrev_kind(x->t + i, j - i)) != 0 &&
+             !((kind & S_NUM) && S_no_number_after(x, j + 1)))) {
+            j++;
             f |= CX_TOK_ABBR;
         }
     }
@@ -265,25 +375,24 @@ static size_t S_scan_word(const S_text *x, size_t i, uint32_t *flags)
  * A letter suffix stays (1990s, 5th, 10am). */
 static size_t S_scan_number(const S_text *x, size_t i)
 {
+    const unsigned char *u = (const unsigned char *)x->t;
     size_t j = i, nx;
     for (;;) {
-        uint32_t c = S_peek(x, j, &nx);
-        int k = S_class(c);
-        if (k == C_DIGIT || S_is_letter(k)) {
-            j = nx;
-            continue;
-        }
-        if (c == ',' || c == '.' || c == ':' || c == '/') {
-            size_t n2;
-            uint32_t d = S_peek(x, nx, &n2);
-            if (S_class(d) == C_DIGIT) {
-                j = nx;
+        while (S_wordc[u[j]]) /* ASCII letters and digits; not the NUL */
+            j++;
+        unsigned char b = u[j];
+        if (b < 0x80) {
+            if ((b == ',' || b == '.' || b == ':' || b == '/') &&
+                (unsigned)(u[j + 1] - '0') < 10u) { /* u[len] is NUL */
+                j++;
                 continue;
             }
+            return j;
         }
-        break;
+        if (!S_is_letter(S_class(S_peek(x, j, &nx))))
+            return j;
+        j = nx;
     }
-    return j;
 }
 
 /* After an apostrophe at i: an s that ends the word. */
@@ -295,158 +404,228 @@ static int S_possessive(const S_text *x, size_t i)
     return (d == 's' || d == 'S') && !S_is_letter(S_class(e)) && S_class(e) != C_DIGIT;
 }
 
+/* The token at i (not white space) of class k, first character c ending
+ * at nx: its end and flags. Out of line: the tokenizer's loop keeps its
+ * registers for S_plain_word. */
+static __attribute__((noinline)) size_t S_token(const S_text *x, size_t ntok, size_t i,
+                                                 size_t nx, uint32_t c, int k, uint32_t *f)
+{
+    if (k == C_DIGIT) {
+        *f = CX_TOK_NUM;
+        return S_scan_number(x, i);
+    }
+    if (S_is_letter(k))
+        return S_scan_word(x, i, f);
+    if (S_is_apos(c) && ntok > 0 && S_possessive(x, nx)) {
+        /* possessive 's, also in tokenized text ("Apple 's") */
+        *f = CX_TOK_WORD | CX_TOK_LOWER;
+        return nx + 1;
+    }
+    *f = CX_TOK_PUNCT;
+    return nx;
+}
+
+/* A plain word at the ASCII letter at i: ASCII letters and digits ended
+ * by ASCII that is no apostrophe or period, its second character a small
+ * letter (so it is neither all capitals nor one capital alone, and has no
+ * period of its own): most words. Returns its end, or 0 for any
+ * other word, which S_scan_word reads in full. */
+static inline size_t S_plain_word(const unsigned char *u, size_t i)
+{
+    if ((unsigned)(u[i + 1] - 'a') >= 26u) /* u[len] is NUL */
+        return 0;
+    size_t j = i + 2;
+    while (S_wordc[u[j]])
+        j++;
+    if (u[j] >= 0x80 || u[j] == '\'' || u[j] == '.')
+        return 0;
+    return j;
+}
+
+static int S_is_open_quote(const char *t, size_t start, size_t end)
+{
+    uint32_t c = cx_utf8_next(t, end, &start);
+    return c == '"' || c == 0x201C || c == 0x2018 || c == '(' || c == '\'' || c == '[';
+}
+
+static int S_is_close(const char *t, size_t start, size_t end)
+{
+    uint32_t c = cx_utf8_next(t, end, &start);
+    return c == '"' || c == 0x201D || c == 0x2019 || c == ')' || c == '\'' || c == ']';
+}
+
+/* Can a sentence end after the token t[start, end) with flags f? 0: no;
+ * 1: yes, before a capital, a number or an opening quote (. ! ? …);
+ * 2: yes, but only before a capital (an abbreviation's period, which
+ * more often ends none). A title or an initial ends none. */
+static int S_stop(const char *t, size_t start, size_t end, uint32_t f)
+{
+    if (f & CX_TOK_PUNCT) {
+        char ch = t[start];
+        if (ch == '.' || ch == '!' || ch == '?')
+            return 1;
+        return end - start == 3 && (unsigned char)t[start] == 0xE2 &&
+               (unsigned char)t[start + 1] == 0x80 && (unsigned char)t[start + 2] == 0xA6; /* … */
+    }
+    if (!(f & CX_TOK_ABBR))
+        return 0;
+    size_t n = end - start - 1;
+    if ((n == 1 && (f & CX_TOK_CAP)) || (S_abbrev_kind(t + start, n) & S_NB))
+        return 0;
+    return end - start > 2 && t[end - 3] == '.' ? 1 : 2;
+}
+
+/* Tokens go straight into the segmentation, and sentences are split as
+ * the tokens come: whether a sentence ends after a stop (S_stop) is
+ * decided by the token after it and its closing quotes, so every token
+ * knows its sentence when it is added, and no second pass over the
+ * tokens is needed. The tokens are kept here while they come (one
+ * pointer less to follow a token) and handed to the cx_seg at the end. */
+typedef struct {
+    cx_seg *seg; /* its sentences */
+    cx_tok *toks;
+    size_t ntok, cap_tok, cap_sent;
+    const char *text;
+    size_t first; /* first token of the open sentence */
+    /* its capitalized words of four bytes or more, until one such word
+     * is not capitalized (nohead): then it is no headline */
+    size_t caps;
+    int nohead;
+    int seen; /* it has its first word or number (CX_TOK_SSTART) */
+    int stop; /* S_stop of the last stop, until a token decides */
+} S_builder;
+
+/* Ends the open sentence before token end (first < end). */
+static int S_close(S_builder *b, size_t end)
+{
+    cx_seg *s = b->seg;
+    if (s->nsent == b->cap_sent &&
+        cx_grow((void **)&s->sents, &b->cap_sent, s->nsent + 1, sizeof *s->sents))
+        return CX_ERR_NOMEM;
+    cx_tok *t = b->toks;
+    s->sents[s->nsent++] =
+        (cx_sent){t[b->first].start, t[end - 1].end, (uint32_t)b->first, (uint32_t)end};
+    /* a sentence whose longer words (two or more) are all capitalized is
+     * a headline */
+    if (!b->nohead && b->caps >= 2)
+        for (size_t i = b->first; i < end; i++)
+            t[i].flags |= CX_TOK_HEADLINE;
+    b->first = end;
+    b->caps = 0;
+    b->nohead = b->seen = 0;
+    return CX_OK;
+}
+
+/* Ends sentences before the token [start, end) with flags f, when a stop
+ * waits for it or it starts a line. */
+static int S_break(S_builder *b, size_t start, size_t end, uint32_t f)
+{
+    if (b->stop) {
+        if (f & CX_TOK_SPACE) {
+            int ends = (f & (CX_TOK_NL | CX_TOK_CAP)) ||
+                       (b->stop == 1 && ((f & CX_TOK_NUM) || S_is_open_quote(b->text, start, end)));
+            b->stop = 0;
+            if (ends && S_close(b, b->ntok))
+                return CX_ERR_NOMEM;
+        } else if (!S_is_close(b->text, start, end)) {
+            b->stop = 0; /* "3.5", "U.S.-led": no end */
+        }
+    }
+    if ((f & CX_TOK_NL) && b->ntok > b->first)
+        return S_close(b, b->ntok);
+    return CX_OK;
+}
+
+/* Adds the token [start, end) with flags f. */
+static inline int S_add(S_builder *b, size_t start, size_t end, uint32_t f)
+{
+    if ((b->stop || (f & CX_TOK_NL)) && S_break(b, start, end, f))
+        return CX_ERR_NOMEM;
+    if (!b->seen && (f & (CX_TOK_WORD | CX_TOK_NUM))) {
+        f |= CX_TOK_SSTART;
+        b->seen = 1;
+    }
+    if (!b->nohead && (f & CX_TOK_WORD) && end - start >= 4) {
+        if (f & (CX_TOK_CAP | CX_TOK_UPPER))
+            b->caps++;
+        else
+            b->nohead = 1;
+    }
+    size_t n = b->ntok;
+    if (n == b->cap_tok && cx_grow((void **)&b->toks, &b->cap_tok, n + 1, sizeof *b->toks))
+        return CX_ERR_NOMEM;
+    /* the flags apart from the rest: stored together, the four fields
+     * were first put together in a vector register, three times the
+     * instructions of the stores */
+    cx_tok *t = &b->toks[n];
+    t->start = (uint32_t)start;
+    t->end = (uint32_t)end;
+    t->sent = (uint32_t)b->seg->nsent;
+    b->ntok = n + 1;
+    if (f & (CX_TOK_PUNCT | CX_TOK_ABBR)) {
+        int k = S_stop(b->text, start, end, f);
+        if (k) /* a closing quote keeps the stop before it waiting */
+            b->stop = k;
+    }
+    t->flags = f;
+    return CX_OK;
+}
+
 static int S_tokenize(const cx_doc *doc, S_builder *b)
 {
     S_text x = {doc->text, doc->len};
+    const unsigned char *u = (const unsigned char *)doc->text;
     uint32_t pending = 0;
-    size_t i = 0, nx;
+    size_t i = 0;
     while (i < x.len) {
-        uint32_t c = S_peek(&x, i, &nx);
-        int k = c < 0x80 ? S_ascii[c] : S_class_wide(c);
+        uint32_t c = u[i], f;
+        size_t nx = i + 1, end;
+        int k;
+        if (c < 0x80) {
+            k = S_ascii[c];
+        } else {
+            nx = i;
+            c = cx_utf8_next(x.t, x.len, &nx);
+            k = S_class_wide(c);
+        }
         if (k == C_SPACE || k == C_NL) {
             pending |= CX_TOK_SPACE | (k == C_NL ? CX_TOK_NL : 0);
             i = nx;
             continue;
         }
-        uint32_t f = 0;
-        size_t end;
-        if (k == C_DIGIT) {
-            end = S_scan_number(&x, i);
-            f = CX_TOK_NUM;
-        } else if (S_is_letter(k)) {
-            end = S_scan_word(&x, i, &f);
-        } else if (S_is_apos(c) && b->seg->ntok > 0 && S_possessive(&x, nx)) {
-            /* possessive 's, also in tokenized text ("Apple 's") */
-            end = nx + 1;
-            f = CX_TOK_WORD | CX_TOK_LOWER;
-        } else {
-            end = nx;
+        if (c < 0x80 && (k == C_UPPER || k == C_LOWER) && (end = S_plain_word(u, i)) != 0) {
+            f = CX_TOK_WORD | S_first_flags[c];
+        } else if (c < 0x80 && k == C_PUNCT && c != '\'') {
             f = CX_TOK_PUNCT;
+            end = nx;
+        } else {
+            end = S_token(&x, b->ntok, i, nx, c, k, &f);
         }
-        if (S_push_tok(b, i, end, f | pending))
+        if (S_add(b, i, end, f | pending))
             return CX_ERR_NOMEM;
         pending = 0;
         i = end;
-    }
-    return CX_OK;
-}
-
-static int S_is_open_quote(const char *t, const cx_tok *k)
-{
-    size_t i = k->start;
-    uint32_t c = cx_utf8_next(t, k->end, &i);
-    return c == '"' || c == 0x201C || c == 0x2018 || c == '(' || c == '\'' || c == '[';
-}
-
-static int S_is_close(const char *t, const cx_tok *k)
-{
-    size_t i = k->start;
-    uint32_t c = cx_utf8_next(t, k->end, &i);
-    return c == '"' || c == 0x201D || c == 0x2019 || c == ')' || c == '\'' || c == ']';
-}
-
-/* Does a sentence end after token i (whose text ends the clause)? */
-static int S_ends_after(const cx_doc *doc, const cx_seg *s, size_t i, size_t *last)
-{
-    const cx_tok *t = &s->toks[i];
-    const char *txt = doc->text;
-    int stop = 0;
-    if (t->flags & CX_TOK_PUNCT) {
-        char ch = txt[t->start];
-        stop = ch == '.' || ch == '!' || ch == '?';
-        if (!stop && t->end - t->start == 3 && (unsigned char)txt[t->start] == 0xE2 &&
-            (unsigned char)txt[t->start + 1] == 0x80 && (unsigned char)txt[t->start + 2] == 0xA6)
-            stop = 1; /* … */
-    } else if (t->flags & CX_TOK_ABBR) {
-        size_t n = t->end - t->start - 1;
-        stop = !(n == 1 && (t->flags & CX_TOK_CAP)) && !S_in(S_nobreak, txt + t->start, n);
-        if (stop && !(t->end - t->start > 2 && txt[t->end - 3] == '.'))
-            stop = 2; /* weaker: needs a capital after it */
-    }
-    if (!stop)
-        return 0;
-    size_t j = i + 1;
-    while (j < s->ntok && !(s->toks[j].flags & CX_TOK_SPACE) && S_is_close(txt, &s->toks[j]))
-        j++;
-    *last = j - 1;
-    if (j >= s->ntok)
-        return 1;
-    const cx_tok *n = &s->toks[j];
-    if (!(n->flags & CX_TOK_SPACE))
-        return 0;
-    if (n->flags & CX_TOK_NL)
-        return 1;
-    if (n->flags & CX_TOK_CAP)
-        return 1;
-    if (stop == 2)
-        return 0;
-    return (n->flags & CX_TOK_NUM) || S_is_open_quote(txt, n);
-}
-
-static int S_push_sent(S_builder *b, size_t first, size_t end)
-{
-    cx_seg *s = b->seg;
-    if (first >= end)
-        return CX_OK;
-    if (cx_grow((void **)&s->sents, &b->cap_sent, s->nsent + 1, sizeof *s->sents))
-        return CX_ERR_NOMEM;
-    s->sents[s->nsent] = (cx_sent){s->toks[first].start, s->toks[end - 1].end,
-                                   (uint32_t)first, (uint32_t)end};
-    int seen = 0;
-    for (size_t i = first; i < end; i++) {
-        s->toks[i].sent = (uint32_t)s->nsent;
-        if (!seen && (s->toks[i].flags & (CX_TOK_WORD | CX_TOK_NUM))) {
-            s->toks[i].flags |= CX_TOK_SSTART;
-            seen = 1;
+        if (u[i] == ' ') { /* the usual single space, without the loop */
+            pending = CX_TOK_SPACE;
+            i++;
         }
     }
-    s->nsent++;
+    if (b->ntok > b->first)
+        return S_close(b, b->ntok);
     return CX_OK;
-}
-
-/* A sentence whose longer words are all capitalized is a headline. */
-static void S_mark_headline(cx_seg *s, const cx_sent *st)
-{
-    size_t words = 0, caps = 0;
-    for (size_t i = st->tok_first; i < st->tok_end; i++) {
-        const cx_tok *t = &s->toks[i];
-        if (!(t->flags & CX_TOK_WORD) || t->end - t->start < 4)
-            continue;
-        words++;
-        caps += (t->flags & (CX_TOK_CAP | CX_TOK_UPPER)) != 0;
-    }
-    if (words >= 2 && caps == words)
-        for (size_t i = st->tok_first; i < st->tok_end; i++)
-            s->toks[i].flags |= CX_TOK_HEADLINE;
 }
 
 int cx_segment(const cx_doc *doc, cx_seg *seg)
 {
     memset(seg, 0, sizeof *seg);
-    S_builder b = {seg, 0, 0};
+    S_builder b = {.seg = seg, .text = doc->text};
     /* news runs about five bytes a token: room for most documents at once
      * instead of a dozen reallocations (a failure here is retried below) */
-    if (cx_grow((void **)&seg->toks, &b.cap_tok, doc->len / 4 + 16, sizeof *seg->toks))
+    if (cx_grow((void **)&b.toks, &b.cap_tok, doc->len / 4 + 16, sizeof *b.toks))
         b.cap_tok = 0;
     int rc = S_tokenize(doc, &b);
-    size_t first = 0;
-    for (size_t i = 0; rc == CX_OK && i < seg->ntok; i++) {
-        size_t last = i;
-        if (i > first && (seg->toks[i].flags & CX_TOK_NL)) {
-            rc = S_push_sent(&b, first, i);
-            first = i;
-        }
-        if (rc == CX_OK && (seg->toks[i].flags & (CX_TOK_PUNCT | CX_TOK_ABBR)) &&
-            S_ends_after(doc, seg, i, &last)) {
-            rc = S_push_sent(&b, first, last + 1);
-            first = last + 1;
-            i = last;
-        }
-    }
-    if (rc == CX_OK)
-        rc = S_push_sent(&b, first, seg->ntok);
-    for (size_t k = 0; rc == CX_OK && k < seg->nsent; k++)
-        S_mark_headline(seg, &seg->sents[k]);
+    seg->toks = b.toks;
+    seg->ntok = b.ntok;
     if (rc != CX_OK)
         cx_seg_fini(seg);
     return rc;

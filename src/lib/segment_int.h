@@ -39,6 +39,13 @@ typedef struct {
 int cx_segment(const cx_doc *doc, cx_seg *seg);
 void cx_seg_fini(cx_seg *seg);
 
+/* What the segmenter knows of the word s[0, n) (any case, without its
+ * period): CX_SEG_ABBR, the period belongs to it (Inc., Jan., e.g.);
+ * CX_SEG_NOBREAK, a capitalized word after it starts no sentence (Mr.,
+ * Gen., Jan.); CX_SEG_NUMBER, it is such only before a number (No. 5). */
+enum { CX_SEG_ABBR = 1u << 0, CX_SEG_NOBREAK = 1u << 1, CX_SEG_NUMBER = 1u << 2 };
+unsigned cx_seg_abbrev(const char *s, size_t n);
+
 /* The index of the first token whose start is >= off (ntok if none). */
 size_t cx_seg_tok_at(const cx_seg *seg, size_t off);
 

@@ -110,6 +110,55 @@ static void test_empty(void **state)
     cx_doc_fini(&d);
 }
 
+/* Code point offsets agree with counting, in blocks of ASCII (answered
+ * without reading the text), blocks with characters past ASCII, a block
+ * whose last byte starts a character that ends in the next, and the
+ * last, partial block. */
+static void test_offsets_across_blocks(void **state)
+{
+    (void)state;
+    char buf[400];
+    size_t n = 0;
+    memset(buf, 'a', sizeof buf);
+    n = 63;
+    memcpy(buf + n, "\xC3\xA9", 2); /* starts at byte 63, ends in the next block */
+    n += 2;
+    n += 100;
+    memcpy(buf + n, "\xE2\x80\x99", 3);
+    n += 3 + 150;
+    memcpy(buf + n, "\xF0\x9F\x98\x80", 4);
+    n += 4 + 10;
+    cx_doc d;
+    assert_int_equal(cx_doc_init(&d, buf, n), CX_OK);
+    size_t cps = 0;
+    for (size_t off = 0; off <= n; off++) {
+        if (off == n || ((unsigned char)buf[off] & 0xC0) != 0x80)
+            assert_int_equal(cx_doc_cp(&d, off), cps);
+        if (off < n)
+            cps += ((unsigned char)buf[off] & 0xC0) != 0x80;
+    }
+    assert_int_equal(d.ncp, cps);
+    cx_doc_fini(&d);
+}
+
+/* UTF-16 without a byte order mark is still recognized by its NULs; a
+ * NUL in UTF-8 text is replaced, not taken for UTF-16. */
+static void test_utf16_without_bom(void **state)
+{
+    (void)state;
+    const char t[] = {'H', 0, 'e', 0, 'l', 0, 'l', 0, 'o', 0};
+    cx_doc d;
+    assert_int_equal(cx_doc_init(&d, t, sizeof t), CX_OK);
+    assert_int_equal(d.utf16, 1);
+    assert_string_equal(d.text, "Hello");
+    cx_doc_fini(&d);
+    const char u[] = {'H', 'e', 'l', 'l', 'o', 0, 'y', 'o', 'u', '!'};
+    assert_int_equal(cx_doc_init(&d, u, sizeof u), CX_OK);
+    assert_int_equal(d.utf16, 0);
+    assert_int_equal(d.n_invalid, 1);
+    cx_doc_fini(&d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -122,6 +171,8 @@ int main(void)
         cmocka_unit_test(test_utf16le_converted),
         cmocka_unit_test(test_utf16be_surrogate_pair),
         cmocka_unit_test(test_empty),
+        cmocka_unit_test(test_offsets_across_blocks),
+        cmocka_unit_test(test_utf16_without_bom),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

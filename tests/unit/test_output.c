@@ -105,12 +105,62 @@ static void test_result_free_null(void **state)
     cx_timeline_free(NULL);
 }
 
+/* The writer's layout is cJSON's own: printing what it wrote again with
+ * cJSON gives the same bytes, for strings that need escapes at every
+ * place and length (the writer copies eight and four bytes a step) and
+ * numbers of every length. */
+static void S_check_cjson_layout(const cx_result *r, int pretty)
+{
+    char *s = cx_result_to_json(r, NULL, NULL, pretty);
+    assert_non_null(s);
+    cJSON *j = cJSON_Parse(s);
+    assert_non_null(j);
+    char *again = pretty ? cJSON_Print(j) : cJSON_PrintUnformatted(j);
+    assert_string_equal(s, again);
+    free(again);
+    cJSON_Delete(j);
+    free(s);
+}
+
+static void test_layout_is_cjsons(void **state)
+{
+    (void)state;
+    static const char esc[] = {'"', '\\', '\n', '\t', 1, 0x1F, '\b', '\f', '\r'};
+    char *text = malloc(40 * 40 * 40); /* more than the texts take */
+    size_t n = 0;
+    cx_result *r = S_result();
+    cx_entity *e = &r->entities[0];
+    free(e->mentions);
+    e->n_mentions = 0;
+    e->mentions = calloc(40 * 40, sizeof *e->mentions);
+    /* texts of 0 to 39 bytes, with an escape at each place or none */
+    for (size_t len = 0; len < 40; len++) {
+        for (size_t at = 0; at <= len; at++) {
+            size_t start = n;
+            for (size_t k = 0; k < len; k++)
+                text[n++] = k == at ? esc[(len + at) % sizeof esc] : (char)('a' + k % 26);
+            size_t cp = (size_t)1 << (e->n_mentions % 40); /* 1 to 2^39 */
+            e->mentions[e->n_mentions++].span = (cx_span){start, n, cp - 1, cp * 10};
+        }
+    }
+    free(r->text);
+    text[n] = '\0';
+    r->text = text;
+    r->text_len = n;
+    free(e->name);
+    e->name = strdup("A \"quoted\"\tname, long enough to take several words");
+    S_check_cjson_layout(r, 0);
+    S_check_cjson_layout(r, 1);
+    cx_result_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_document_json),
         cmocka_unit_test(test_no_dct_is_null),
         cmocka_unit_test(test_result_free_null),
+        cmocka_unit_test(test_layout_is_cjsons),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -153,6 +153,91 @@ static void test_empty_and_blank(void **state)
     S_free(&f);
 }
 
+/* The abbreviation table, as the lists it replaced gave it. */
+static void test_abbrev_table(void **state)
+{
+    (void)state;
+    static const char *const abbrev[] = {
+        "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt",
+        "sgt", "capt", "cmdr", "adm", "maj", "st", "jr", "sr", "inc", "corp", "co",
+        "ltd", "bros", "plc", "vs", "etc", "jan", "feb", "mar", "apr", "jun", "jul",
+        "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed",
+        "thu", "thur", "thurs", "fri", "sat", "sun", "no", "nos", "mt", "ft", "ave",
+        "blvd", "dept", "univ", "est", "approx", "fig", "vol", "rev", "hon", "messrs",
+        "e.g", "i.e", "a.m", "p.m", "u.s", "u.k", "u.n", "d.c", "u.s.a", "n.y", NULL};
+    static const char *const nobreak[] = {
+        "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt",
+        "sgt", "capt", "cmdr", "adm", "maj", "st", "hon", "messrs", "no", "vs",
+        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+        "nov", "dec", NULL};
+    for (size_t i = 0; abbrev[i]; i++) {
+        char up[8];
+        size_t n = strlen(abbrev[i]);
+        for (size_t k = 0; k <= n; k++)
+            up[k] = (char)(abbrev[i][k] >= 'a' && abbrev[i][k] <= 'z' ? abbrev[i][k] - 32
+                                                                        : abbrev[i][k]);
+        unsigned want = CX_SEG_ABBR;
+        for (size_t k = 0; nobreak[k]; k++)
+            if (strcmp(nobreak[k], abbrev[i]) == 0)
+                want |= CX_SEG_NOBREAK;
+        if (strcmp(abbrev[i], "no") == 0 || strcmp(abbrev[i], "nos") == 0)
+            want |= CX_SEG_NUMBER;
+        assert_int_equal(cx_seg_abbrev(abbrev[i], n), want);
+        assert_int_equal(cx_seg_abbrev(up, n), want);
+    }
+    assert_int_equal(cx_seg_abbrev("said", 4), 0);
+    assert_int_equal(cx_seg_abbrev("cor", 3), 0);
+    assert_int_equal(cx_seg_abbrev("u.s.", 4), 0);
+    assert_int_equal(cx_seg_abbrev("m", 1), 0);
+    assert_int_equal(cx_seg_abbrev("Messrsx", 7), 0);
+    assert_int_equal(cx_seg_abbrev("", 0), 0);
+    assert_int_equal(cx_seg_abbrev("\xC3\xA9t", 3), 0);
+    assert_int_equal(cx_seg_abbrev("1st", 3), 0);
+}
+
+/* A stop followed by closing quotes ends the sentence after them; a
+ * period inside a number or before a glued word ends none. */
+static void test_stops_and_closers(void **state)
+{
+    (void)state;
+    fixture f;
+    S_load(&f, "He said \"Go.\") Then 3.5 percent of U.S.-led funds went.\"");
+    assert_int_equal(f.seg.nsent, 2);
+    assert_int_equal(f.seg.sents[0].tok_end, 7); /* He said " Go . " ) */
+    assert_memory_equal(f.doc.text + f.seg.sents[1].start, "Then", 4);
+    assert_int_equal(f.seg.sents[1].end, f.doc.len); /* the closing quote at the end */
+    for (size_t i = 0; i < f.seg.ntok; i++)
+        assert_int_equal(f.seg.toks[i].sent, i < 7 ? 0 : 1);
+    assert_true(f.seg.toks[7].flags & CX_TOK_SSTART);
+    S_free(&f);
+    /* a weak stop (an abbreviation's period) needs a capital after it */
+    S_load(&f, "They met Acme Inc. 2019 was good. Then");
+    assert_int_equal(f.seg.nsent, 2);
+    S_free(&f);
+    /* "No." is an abbreviation only before a number */
+    S_load(&f, "No. 5 said no. Then");
+    assert_true(f.seg.toks[0].flags & CX_TOK_ABBR);
+    assert_false(f.seg.toks[4].flags & CX_TOK_ABBR);
+    assert_int_equal(f.seg.nsent, 2);
+    S_free(&f);
+}
+
+/* A headline needs two longer words, all capitalized; short words do
+ * not count. */
+static void test_headline_counts(void **state)
+{
+    (void)state;
+    fixture f;
+    S_load(&f, "Apple Buys a Firm of Note\nApple buys it\nNATO\nWhat Next");
+    assert_int_equal(f.seg.nsent, 4);
+    assert_true(f.seg.toks[0].flags & CX_TOK_HEADLINE);
+    assert_false(f.seg.toks[f.seg.sents[1].tok_first].flags & CX_TOK_HEADLINE);
+    assert_false(f.seg.toks[f.seg.sents[2].tok_first].flags & CX_TOK_HEADLINE); /* one word */
+    assert_true(f.seg.toks[f.seg.sents[3].tok_first].flags & CX_TOK_HEADLINE);
+    assert_true(f.seg.toks[f.seg.sents[2].tok_first].flags & CX_TOK_UPPER);
+    S_free(&f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -166,6 +251,9 @@ int main(void)
         cmocka_unit_test(test_sentence_start_and_quotes),
         cmocka_unit_test(test_tok_at),
         cmocka_unit_test(test_empty_and_blank),
+        cmocka_unit_test(test_abbrev_table),
+        cmocka_unit_test(test_stops_and_closers),
+        cmocka_unit_test(test_headline_counts),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
