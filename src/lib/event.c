@@ -212,6 +212,41 @@ static int S_cmp_size(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
+/* Stable insertion sorts for the short arrays of one document (most hold
+ * a few dozen items): qsort's call a comparison was most of their cost.
+ * Longer ones still go to qsort (a stable merge sort in glibc; the keys
+ * here are distinct anyway). */
+enum { S_SHORT = 64 };
+
+static void S_sort_mrefs(S_mref *r, size_t n)
+{
+    if (n > S_SHORT) {
+        qsort(r, n, sizeof *r, S_cmp_mref);
+        return;
+    }
+    for (size_t i = 1; i < n; i++) {
+        S_mref x = r[i];
+        size_t j = i;
+        for (; j > 0 && r[j - 1].start > x.start; j--)
+            r[j] = r[j - 1];
+        r[j] = x;
+    }
+}
+
+static void S_sort_sizes(size_t *v, size_t n)
+{
+    if (n > S_SHORT) {
+        qsort(v, n, sizeof *v, S_cmp_size);
+        return;
+    }
+    for (size_t i = 1; i < n; i++) {
+        size_t x = v[i], j = i;
+        for (; j > 0 && v[j - 1] > x; j--)
+            v[j] = v[j - 1];
+        v[j] = x;
+    }
+}
+
 static int S_attach_entities(cx_event *ev, const S_mref *refs, size_t nrefs)
 {
     size_t lo = 0, hi = nrefs;
@@ -233,7 +268,7 @@ static int S_attach_entities(cx_event *ev, const S_mref *refs, size_t nrefs)
     for (size_t i = lo; i < nrefs && refs[i].start < ev->span.end; i++)
         if (refs[i].end <= ev->span.end)
             ev->entities[ev->n_entities++] = refs[i].entity;
-    qsort(ev->entities, ev->n_entities, sizeof *ev->entities, S_cmp_size);
+    S_sort_sizes(ev->entities, ev->n_entities);
     size_t u = 0;
     for (size_t i = 0; i < ev->n_entities; i++)
         if (!u || ev->entities[u - 1] != ev->entities[i])
@@ -265,7 +300,7 @@ static S_mref *S_mention_index(const cx_entity *ents, size_t nents, size_t *n)
     for (size_t e = 0; e < nents; e++)
         for (size_t m = 0; m < ents[e].n_mentions; m++)
             r[k++] = (S_mref){ents[e].mentions[m].span.start, ents[e].mentions[m].span.end, e};
-    qsort(r, total, sizeof *r, S_cmp_mref);
+    S_sort_mrefs(r, total);
     return r;
 }
 

@@ -172,6 +172,52 @@ static void test_ties_in_text_order(void **state)
     S_free(&b);
 }
 
+/* An event takes the entities named in its sentence, once each, by index:
+ * checked with few mentions and with more than the short-array sort takes
+ * (the names repeat in a long sentence, entities out of text order). */
+static void S_entities_case(size_t reps)
+{
+    char text[8192] = "In 2019 ";
+    size_t len = strlen(text);
+    cx_entity ents[3] = {{0}};
+    cx_mention ms[3][200];
+    static const char *const names[3] = {"Ann", "Bob", "Cy"};
+    static const int order[3] = {2, 0, 1}; /* Cy, Ann, Bob, Cy, ... */
+    for (size_t r = 0; r < reps; r++)
+        for (int k = 0; k < 3; k++) {
+            int e = order[k];
+            ms[e][ents[e].n_mentions].span.start = len;
+            len += (size_t)snprintf(text + len, sizeof text - len, "%s", names[e]);
+            ms[e][ents[e].n_mentions++].span.end = len;
+            len += (size_t)snprintf(text + len, sizeof text - len, " and ");
+        }
+    len += (size_t)snprintf(text + len, sizeof text - len, "all. Later Bob left in 2020.");
+    ms[1][ents[1].n_mentions].span.start = (size_t)(strstr(text, "Bob left") - text);
+    ms[1][ents[1].n_mentions].span.end = ms[1][ents[1].n_mentions].span.start + 3;
+    ents[1].n_mentions++;
+    for (int e = 0; e < 3; e++)
+        ents[e].mentions = ms[e];
+    cx_timex tx[2] = {S_tx(text, "2019", "2019", CX_DATE), S_tx(text, "2020", "2020", CX_DATE)};
+    built b;
+    assert_int_equal(cx_doc_init(&b.doc, text, len), CX_OK);
+    assert_int_equal(cx_segment(&b.doc, &b.seg), CX_OK);
+    assert_int_equal(cx_event_build(&b.doc, &b.seg, tx, 2, ents, 3, &b.ev, &b.n), CX_OK);
+    assert_int_equal(b.n, 2);
+    assert_int_equal(b.ev[0].n_entities, 3);
+    for (size_t i = 0; i < 3; i++)
+        assert_int_equal(b.ev[0].entities[i], i);
+    assert_int_equal(b.ev[1].n_entities, 1);
+    assert_int_equal(b.ev[1].entities[0], 1);
+    S_free(&b);
+}
+
+static void test_entities_of_an_event(void **state)
+{
+    (void)state;
+    S_entities_case(2);   /* 7 mentions */
+    S_entities_case(40);  /* 121 mentions: past the short sort */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -182,6 +228,7 @@ int main(void)
         cmocka_unit_test(test_two_dates_in_a_sentence),
         cmocka_unit_test(test_range_is_one_interval),
         cmocka_unit_test(test_ties_in_text_order),
+        cmocka_unit_test(test_entities_of_an_event),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
