@@ -1778,13 +1778,21 @@ static int S_negated(const char *t, size_t e)
     return !cx_ascii_strncasecmp(t + e, "not ", 4);
 }
 
+/* A lower-case word in a past form: -ed ("ended") or a common irregular
+ * past ("took"). */
+static int S_past_form(const tx_words *w, const char *t, size_t len, size_t s, size_t e)
+{
+    if (S_is_upper((unsigned char)t[s]))
+        return 0;
+    return (e - s >= 5 && t[e - 2] == 'e' && t[e - 1] == 'd') ||
+           (S_flags(w, t, len, s, e) & W_PASTV);
+}
+
 /* A verb in the past by its form ("ended", "crashed"), unless it is a
  * participle after "be" or "to be" ("to be completed by Dec. 15"). */
 static int S_past_verb(const tx_words *w, const char *t, size_t len, size_t s, size_t e)
 {
-    if (S_is_upper((unsigned char)t[s]))
-        return 0;
-    if ((e - s < 5 || t[e - 2] != 'e' || t[e - 1] != 'd') && !(S_flags(w, t, len, s, e) & W_PASTV))
+    if (!S_past_form(w, t, len, s, e))
         return 0;
     size_t ps, pe;
     if (!S_prev_word(t, s, &ps, &pe))
@@ -1808,9 +1816,7 @@ static int S_past_verb(const tx_words *w, const char *t, size_t len, size_t s, s
  * to buy the line in February"). */
 static int S_subject_past(const tx_words *w, const char *t, size_t len, size_t s, size_t e)
 {
-    if (S_is_upper((unsigned char)t[s]))
-        return 0;
-    if ((e - s < 5 || t[e - 2] != 'e' || t[e - 1] != 'd') && !(S_flags(w, t, len, s, e) & W_PASTV))
+    if (!S_past_form(w, t, len, s, e))
         return 0;
     size_t ps, pe;
     return S_prev_word(t, s, &ps, &pe) && (S_flags(w, t, len, ps, pe) & W_SUBJ) &&
