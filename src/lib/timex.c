@@ -2198,8 +2198,8 @@ int cx_timex_find(const cx_timex_rules *r, const cx_doc *doc,
         if (S_contract_month(c, doc->text, doc->len))
             tense = 1; /* "December cotton closed higher": a delivery month */
         env.future = tense > 0;
-        /* 2: the day is no later than the anchor (S_month_year) */
-        env.past = tense == -2 ? 2 : tense < 0;
+        env.past = tense < 0;
+        env.not_after = tense == -2; /* S_month_year */
         env.here = c->start;
         env.prev = out->n > first ? out->v[out->n - 1].value : NULL;
         env.prev_end = out->n > first ? out->v[out->n - 1].span.end : 0;

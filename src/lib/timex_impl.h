@@ -113,6 +113,7 @@ typedef struct {
     const cx_anchor *anchor; /* y == 0: none */
     int future;              /* the clause speaks of the future */
     int past;                /* ... or plainly of the past */
+    int not_after;           /* its own past verb right before it: no later than the anchor */
     const char *last_quarter; /* "YYYY-Qn" the text reports on, or NULL */
     size_t last_quarter_end;  /* where a quarter was last named */
     size_t here;              /* where the expression starts */

@@ -439,7 +439,7 @@ static int S_month_year(const S_ctx *x, int m, int d)
                     return y;
             return x->ay + 1;
         }
-        long hi = x->env->past == 2 ? 0 : x->env->past ? 62 : 122;
+        long hi = x->env->not_after ? 0 : x->env->past ? 62 : 122;
         for (int y = x->ay + 1; y >= x->ay - 1; y--)
             if (S_diff(x, y, m, d) <= hi)
                 return y;
