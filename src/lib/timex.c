@@ -1942,6 +1942,20 @@ static int S_in_name(const char *t, size_t len, size_t ws, size_t we)
            S_next_word(t, len, we, &ns, &ne) && S_is_upper((unsigned char)t[ns]);
 }
 
+/* "after" or "before" right after a length of time ("a week after the
+ * anniversary", "shortly before") places the date; it opens no clause. */
+static int S_time_prep(const char *t, size_t ws, size_t we)
+{
+    static const char *const preps[] = {"after", "before", NULL};
+    static const char *const units[] = {
+        "day",  "days",  "week",  "weeks", "month", "months",      "year", "years",
+        "hour", "hours", "minutes", "shortly", "soon", "just", "right", "long",
+        "immediately", NULL};
+    size_t ps, pe;
+    return S_word_in(t, ws, we, preps) &&
+           S_prev_word(t, ws, &ps, &pe) && pe + 1 == ws && S_word_in(t, ps, pe, units);
+}
+
 /* The tense of the clause after an expression whose clause tells none
  * before it ("In January, the company brought in ...", "In March, it will
  * ..."): the first verb that shows one, up to 12 words on in the same
@@ -1968,7 +1982,7 @@ static int S_tense_after(const tx_words *w, const char *t, size_t len, size_t en
         unsigned f = S_flags(w, t, len, ws, we);
         if (f & W_SKIP)
             continue;
-        if ((f & W_CLAUSE) && !S_in_name(t, len, ws, we))
+        if ((f & W_CLAUSE) && !S_in_name(t, len, ws, we) && !S_time_prep(t, ws, we))
             return 0;
         /* after the date only a modal tells the future: "planned" or
          * "expected" there are verbs in the past ("On Friday, the

@@ -743,11 +743,15 @@ static int S_the_weekend(S_job *j)
     return 0;
 }
 
-/* "the third quarter (of 2009)", "the first half", "Q3 2023". */
+/* "the third quarter (of 2009)", "the first half", "Q3 2023". A plural
+ * without a year is that quarter of any year: "sales peak in the second
+ * and fourth quarters". */
 static int S_quarter(S_job *j)
 {
     const S_ctx *x = &j->x;
-    int half = S_is(x, F_QU, "half") || S_is(x, F_QU, "two"); /* first two quarters */
+    int half = S_is(x, F_QU, "half") || S_is(x, F_QU, "halves") ||
+               S_is(x, F_QU, "two"); /* first two quarters */
+    int generic = S_is(x, F_QU, "quarters") || S_is(x, F_QU, "halves");
     int per = half ? 2 : 4, q;
     if (S_has(x, F_QN)) {
         size_t n;
@@ -767,7 +771,7 @@ static int S_quarter(S_job *j)
         y = S_ry_year(x);
     else if (x->has && S_has(x, F_YAGO))
         y = x->ay - 1;
-    else if (x->has)
+    else if (x->has && !generic)
         y = S_part_year(x, q, per);
     if (y)
         S_fmt(j->t->value, 40, "%04d-%c%d", y, half ? 'H' : 'Q', q);

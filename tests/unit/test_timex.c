@@ -565,6 +565,23 @@ static void test_context_rules(void **state)
          "the year-ago six months", "P6M", U},
         {"For the nine months, net rose 5%. In the year-earlier period, net was flat.",
          "1989-10-27", "the year-earlier period", "P9M", U},
+        /* "after"/"before" right after a length of time places the date
+         * and opens no clause: the verb after it still tells the tense */
+        {"In May, days after the vote, the council approved the plan.", "1999-01-10", "May",
+         "1998-05", D},
+        {"In May, shortly before the vote, the council approved the plan.", "1999-01-10",
+         "May", "1998-05", D},
+        /* "MONTH of next year": the month takes the year, each is tagged */
+        {"Franchises end after October of next year.", "2009-05-15", "October", "2010-10", D},
+        {"Franchises end after October of next year.", "2009-05-15", "next year", "2010", D},
+        {"It closed in March of last year.", "2009-05-15", "March", "2008-03", D},
+        /* ordinal quarters in the plural are those of any year */
+        {"Most sales come in the second and fourth quarters.", "1989-10-26", "fourth quarters",
+         "XXXX-Q4", D},
+        {"Profit fell in the third quarters of 1988 and 1989.", "1989-10-26",
+         "the third quarters of 1988", "1988-Q3", D},
+        {"Sales peak in the first and second halves.", "1989-10-26", "second halves",
+         "XXXX-H2", D},
         /* a year named by its end is a span */
         {"Sales were $5 million in the year ended March 31.", "1989-10-27", "the year", "P1Y",
          U},
