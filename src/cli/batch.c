@@ -62,6 +62,11 @@ typedef struct {
     double t0;
     int first_out;
     cJSON *failures;
+    /* with -o: a 64-bit hash of each output path written this run, so
+     * that a second document with the same id (or stem) fails instead of
+     * overwriting the first (16 bytes a document, open addressing) */
+    uint64_t *outs;
+    size_t n_outs, cap_outs;
 } S_run;
 
 static double S_now(void)
@@ -531,8 +536,59 @@ static S_slot *S_acquire(S_run *r)
     return s;
 }
 
+static uint64_t S_path_hash(const char *p)
+{
+    uint64_t h = 0xcbf29ce484222325ULL; /* FNV-1a */
+    for (; *p; p++)
+        h = (h ^ (unsigned char)*p) * 0x100000001b3ULL;
+    return h ? h : 1; /* 0 marks a free slot */
+}
+
+/* Records out_path as written by this run: 0 if it was new, 1 if an
+ * earlier document of the run writes it, -1 out of memory. */
+static int S_claim_out(S_run *r, const char *out_path)
+{
+    if (2 * (r->n_outs + 1) > r->cap_outs) {
+        size_t cap = r->cap_outs ? r->cap_outs * 2 : 1024;
+        uint64_t *v = calloc(cap, sizeof *v);
+        if (!v)
+            return -1;
+        for (size_t i = 0; i < r->cap_outs; i++)
+            if (r->outs[i]) {
+                size_t j = (size_t)r->outs[i] & (cap - 1);
+                while (v[j])
+                    j = (j + 1) & (cap - 1);
+                v[j] = r->outs[i];
+            }
+        free(r->outs);
+        r->outs = v;
+        r->cap_outs = cap;
+    }
+    uint64_t h = S_path_hash(out_path);
+    size_t j = (size_t)h & (r->cap_outs - 1);
+    for (; r->outs[j]; j = (j + 1) & (r->cap_outs - 1))
+        if (r->outs[j] == h)
+            return 1;
+    r->outs[j] = h;
+    r->n_outs++;
+    return 0;
+}
+
 static void S_submit(S_run *r, S_slot *s)
 {
+    int dup = s->out_path ? S_claim_out(r, s->out_path) : 0;
+    if (dup) {
+        /* fails alone; the first document's output stays as written */
+        s->error = dup > 0 ? S_fmt("%s: %s is also the output of an earlier document of this run "
+                                   "(the same id or file name stem)",
+                                   s->source ? s->source : "", s->out_path)
+                           : S_fmt("%s: out of memory", s->source ? s->source : "");
+        pthread_mutex_lock(&r->mu);
+        s->state = SLOT_DONE;
+        r->next_seq++;
+        pthread_mutex_unlock(&r->mu);
+        return;
+    }
     if (r->inline_work) {
         s->state = SLOT_TAKEN;
         r->next_seq++;
@@ -956,6 +1012,7 @@ int cx_batch_run(const cx_ctx *ctx, const cx_batch_opts *o, char *const *inputs,
     if (o->report && S_write_report(&r, secs) != 0)
         r.n_failed++; /* a run whose report is lost did not all go well */
     cJSON_Delete(r.failures);
+    free(r.outs);
     for (size_t i = 0; i < r.nslots; i++)
         S_slot_clear(&r.slots[i]);
     free(r.slots);

@@ -332,6 +332,27 @@ t_jsonl() {
 }
 check "malformed JSON Lines records: error names the line, others go on, exit 1" t_jsonl
 
+# two documents that would write one output file: the later one fails
+# alone (whatever -j), the first output is kept; files too ("x.txt", "x.md")
+t_dup_out() {
+  {
+    echo '{"id": "a", "text": "Ana Costa visited Lisbon on June 1, 2023."}'
+    echo '{"id": "b", "text": "Rui Lopes left Porto in 2021."}'
+    echo '{"id": "a", "text": "Someone else entirely."}'
+  } >dup.jsonl
+  for j in 1 2; do
+    rm -rf od
+    run 1 "$C" extract -q -j $j --input-format jsonl -o od dup.jsonl &&
+      err_has 1 'dup\.jsonl:3: .*od/a\.json' && valid od/a.json od/b.json &&
+      grep -q Lisbon od/a.json && [ "$(ls od | wc -l)" -eq 2 ] || return 1
+  done
+  rm -rf dd od2 && mkdir dd && echo 'Talks opened on Monday.' >dd/x.md &&
+    echo 'Talks closed on Friday.' >dd/x.txt
+  run 1 "$C" extract -q -o od2 dd && err_has 1 'dd/x\.txt: .*od2/x\.json' &&
+    grep -q Monday od2/x.json
+}
+check "two documents, one output file: the second fails with a clear error, exit 1" t_dup_out
+
 t_timeline_json() {
   "$C" extract -q good.txt >g.json
   printf '{"document": {"id": "x"}, "events": [' >broken.json
