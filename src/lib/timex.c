@@ -1234,6 +1234,21 @@ static unsigned S_time_word(const cx_timex_rules *r, const char *t, size_t len,
  * May"). Not 1,200, 3.5 or $20, nor "15 people", "6-3", "47th". Each
  * number let through costs a pattern try; the rules read a number only
  * in these shapes. */
+/* t[s..s+4) is a wire-service time "HHMM" and a time zone follows:
+ * "0930 GMT", "1430 local time". */
+static int S_hhmm_zone(const cx_timex_rules *r, const char *t, size_t len, size_t s, size_t e)
+{
+    int h = (t[s] - '0') * 10 + t[s + 1] - '0', m = (t[s + 2] - '0') * 10 + t[s + 3] - '0';
+    if (h > 23 || m > 59 || e + 1 >= len || t[e] != ' ')
+        return 0;
+    size_t b = e + 1, p = b;
+    while (p < len && S_is_alnum((unsigned char)t[p]))
+        p++;
+    unsigned g;
+    return p > b && ((S_classes(r, t, len, b, p, &g) & (1u << TX_TZ)) ||
+                     (p - b == 5 && cx_ascii_strncasecmp(t + b, "local", 5) == 0));
+}
+
 static int S_date_number(const cx_timex_rules *r, const char *t, size_t len,
                          size_t s, size_t e)
 {
@@ -1260,6 +1275,8 @@ static int S_date_number(const cx_timex_rules *r, const char *t, size_t len,
         /* an ordinal: a day or quarter when a time word follows */
     } else if (d - s == 4 && (t[s] == '1' || (t[s] == '2' && t[s + 1] == '0'))) {
         return 1;
+    } else if (d - s == 4 && S_hhmm_zone(r, t, len, s, e)) {
+        return 1; /* 0930 GMT */
     } else if (sep == ':' && S_is_digit(next)) {
         /* 10:30, but not a race time 1:46.66 nor 10:30:15 */
         p = e + 1;
@@ -1902,6 +1919,9 @@ static int S_tense(const tx_words *w, const char *t, size_t len, size_t start)
         unsigned f = S_flags(w, t, len, ws, we);
         if (k == 0 && S_deadline(t, ws, we))
             return 1;
+        /* "since Monday", "since year-end": a day already come */
+        if (k == 0 && we - ws == 5 && !cx_ascii_strncasecmp(t + ws, "since", 5))
+            return -2;
         if ((f & W_FUT) && !(we - ws == 4 && !cx_ascii_strncasecmp(t + ws, "next to ", 8))) {
             if (S_pluperfect(t, ws))
                 return -1;

@@ -611,7 +611,8 @@ static void S_add_pod(S_job *j)
 static int S_clock(S_job *j)
 {
     const S_ctx *x = &j->x;
-    if (S_time_date(j))
+    /* an ISO date-time carries its own date (set by the caller) */
+    if (x->c->kind != K_ISO && S_time_date(j))
         return -1;
     char b[32];
     if (S_has(x, F_CLK)) {
@@ -629,7 +630,7 @@ static int S_clock(S_job *j)
         S_fmt(b, sizeof b, "T%02d:%02d", h, mi);
     }
     /* UTC is the one zone ISO 8601 writes without arithmetic: "Z" */
-    if (S_is(x, F_TZ, "utc") || S_is(x, F_TZ, "gmt"))
+    if (S_is(x, F_TZ, "utc") || S_is(x, F_TZ, "gmt") || S_is(x, F_TZ, "z"))
         S_fmt(b + strlen(b), sizeof b - strlen(b), "Z");
     S_append(j->t, b);
     j->t->type = CX_TIME;
@@ -755,7 +756,10 @@ static int S_quarter(S_job *j)
     int per = half ? 2 : 4, q;
     if (S_has(x, F_QN)) {
         size_t n;
-        q = S_str(x, F_QN, &n)[1] - '0';
+        const char *qn = S_str(x, F_QN, &n);
+        if ((qn[0] | 32) == 'h')
+            half = 1, per = 2; /* H1 2024 */
+        q = qn[1] - '0';
     } else {
         const tx_word *o = S_word(x, F_ORD, TX_ORDINAL);
         q = o ? o->ival : S_int(x, F_ORD);
@@ -1131,33 +1135,80 @@ static int S_year_words(S_job *j)
     return 0;
 }
 
-/* Thanksgiving: the fourth Thursday of November. */
+/* Easter Sunday of year y (Gregorian), as days since 1970-01-01: the
+ * anonymous Gregorian computus (Meeus). */
+static long S_easter(int y)
+{
+    int a = y % 19, b = y / 100, c = y % 100, d = b / 4, e = b % 4;
+    int f = (b + 8) / 25, g = (b - f + 1) / 3, h = (19 * a + b - d - g + 15) % 30;
+    int i = c / 4, k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7;
+    int m = (a + 11 * h + 22 * l) / 451;
+    int month = (h + l - 7 * m + 114) / 31, day = (h + l - 7 * m + 114) % 31 + 1;
+    return tx_days(y, month, day);
+}
+
+/* The day of a holiday in year y by its rule in words.txt: "MM-DD" a
+ * fixed day; "MM/N/W" the Nth weekday W (ISO: 1 Monday .. 7 Sunday) of
+ * month MM, N -1 the last, and "MM/N/W+K" K days after it; "E+K" Easter
+ * Sunday plus K days (may be negative). -1 if the rule is none of these. */
+static long S_holiday_day(const char *rule, int y)
+{
+    int m, n, w, k = 0, d;
+    if (rule[0] == 'E' && sscanf(rule + 1, "%d", &k) == 1)
+        return S_easter(y) + k;
+    if (strchr(rule, '/') && sscanf(rule, "%d/%d/%d%d", &m, &n, &w, &k) >= 3 && m >= 1 &&
+        m <= 12 && w >= 1 && w <= 7 && n != 0 && n >= -1 && n <= 5) {
+        if (n > 0)
+            d = 1 + (w - tx_weekday(y, m, 1) + 7) % 7 + 7 * (n - 1);
+        else {
+            int last = tx_month_days(y, m);
+            d = last - (tx_weekday(y, m, last) - w + 7) % 7;
+        }
+        return d <= tx_month_days(y, m) ? tx_days(y, m, d) + k : -1;
+    }
+    if (sscanf(rule, "%d-%d", &m, &d) == 2 && m >= 1 && m <= 12 && d >= 1 &&
+        d <= tx_month_days(2000, m))
+        return tx_days(y, m, d);
+    return -1;
+}
+
+/* A holiday: its day in the year given, else in the year the clause
+ * points to (as a month and day would be). Without an anchor a fixed
+ * day is XXXX-MM-DD and a movable one XXXX-XX-XX. */
 static int S_holiday(S_job *j)
 {
     const S_ctx *x = &j->x;
     const tx_word *h = S_word(x, F_HOL, TX_HOLIDAY);
     if (!h)
         return -1;
-    int y = S_has(x, F_Y) ? S_int(x, F_Y) : 0;
-    int m, d;
-    if (!strcmp(h->sval, "TG") || !strcmp(h->sval, "ED")) {
-        int ed = h->sval[0] == 'E';
-        size_t hl;
-        if (ed && *S_str(x, F_HOL, &hl) != 'E')
-            return -1; /* "election day" in lower case: any election's */
-        m = 11;
-        int yy = y ? y : x->has ? S_month_year(x, 11, ed ? 5 : 25) : 2001;
-        /* the fourth Thursday; the first Tuesday from the 2nd */
-        d = ed ? 2 + (2 - tx_weekday(yy, 11, 2) + 7) % 7
-               : 1 + (4 - tx_weekday(yy, 11, 1) + 7) % 7 + 21;
-        if (!y && !x->has)
-            return S_fmt(j->t->value, 40, "XXXX-11-XX"), 0;
-    } else if (sscanf(h->sval, "%d-%d", &m, &d) != 2) {
+    size_t hl;
+    /* holidays are names: "election day", "a black Friday" in lower case
+     * are any election's, any bad day's */
+    const char *hs = S_str(x, F_HOL, &hl);
+    if (*hs >= 'a' && *hs <= 'z' && cx_ascii_strncasecmp(hs, "year", 4) != 0)
         return -1;
+    int y = S_has(x, F_Y) ? S_int(x, F_Y) : 0, m, d;
+    int fixed = !strchr(h->sval, '/') && h->sval[0] != 'E';
+    if (!y && !x->has) {
+        if (fixed && sscanf(h->sval, "%d-%d", &m, &d) == 2)
+            return S_date(j, 0, m, d);
+        if (h->sval[0] != 'E' && sscanf(h->sval, "%d/", &m) == 1 && m >= 1 && m <= 12)
+            return S_fmt(j->t->value, 40, "XXXX-%02d-XX", m), 0;
+        return S_fmt(j->t->value, 40, "XXXX-XX-XX"), 0;
     }
-    if (!y && x->has)
+    long z = S_holiday_day(h->sval, y ? y : x->ay);
+    if (z < 0)
+        return -1;
+    if (!y) {
+        /* the year as for that month and day; the day of that year */
+        int yy;
+        tx_civil(z, &yy, &m, &d);
         y = S_month_year(x, m, d);
-    return S_date(j, y, m, d);
+        if (y != yy && (z = S_holiday_day(h->sval, y)) < 0)
+            return -1;
+    }
+    S_day(j->t->value, z);
+    return 0;
 }
 
 /* "that day", "the same year", "the following month", "the next

@@ -214,6 +214,31 @@ static const S_case S_cases[] = {
     {"New Year's Day", "2023-12-20", "2024-01-01", D},
     {"Thanksgiving", "2023-11-01", "2023-11-23", D},
     {"Halloween 2019", J, "2019-10-31", D},
+    /* movable holidays: the Nth weekday of a month, Easter's cycle */
+    {"Memorial Day", J, "2023-05-29", D},
+    {"Labor Day", J, "2023-09-04", D},
+    {"Labor Day 2020", J, "2020-09-07", D},
+    {"Martin Luther King Jr. Day", "2023-01-10", "2023-01-16", D},
+    {"Mother's Day", "2023-05-01", "2023-05-14", D},
+    {"Black Friday", "2023-11-01", "2023-11-24", D},
+    {"Thanksgiving 2020", J, "2020-11-26", D},
+    {"Easter 2019", J, "2019-04-21", D},
+    {"Easter Sunday 2024", J, "2024-03-31", D},
+    {"Good Friday 2000", J, "2000-04-21", D},
+    {"Ash Wednesday 2023", J, "2023-02-22", D},
+    {"Easter 2038", J, "2038-04-25", D},
+    {"Christmas", NULL, "XXXX-12-25", D},
+    {"Memorial Day", NULL, "XXXX-05-XX", D},
+    {"Easter", NULL, "XXXX-XX-XX", D},
+    {"by year-end", "1989-10-30", "1989-12-31", D},
+    /* wire-service times and machine date-times */
+    {"0930 GMT", J, "2023-06-01T09:30Z", T},
+    {"1430 local time", J, "2023-06-01T14:30", T},
+    {"2023-05-30T08:15:00+02:00", J, "2023-05-30T08:15", T},
+    {"2021-01-02T23:59:30.5Z", J, "2021-01-02T23:59Z", T},
+    /* halves by their short names */
+    {"H1 2024", J, "2024-H1", D},
+    {"H2 2022", J, "2022-H2", D},
     /* times */
     {"10:30 a.m.", J, "2023-06-01T10:30", T},
     {"10 a.m.", J, "2023-06-01T10:00", T},
@@ -571,6 +596,11 @@ static void test_context_rules(void **state)
          "1998-05", D},
         {"In May, shortly before the vote, the council approved the plan.", "1999-01-10",
          "May", "1998-05", D},
+        /* holidays are names: in lower case they are any such day */
+        {"It was a black Friday for stocks, he said Friday.", J, "Friday", "2023-05-26", D},
+        {"Stocks rose since year-end.", "1989-10-30", "year-end", "1988-12-31", D},
+        {"No 1530 GMT figure was given; 1530 was the year.", J, "1530 GMT",
+         "2023-06-01T15:30Z", T},
         /* "MONTH of next year": the month takes the year, each is tagged */
         {"Franchises end after October of next year.", "2009-05-15", "October", "2010-10", D},
         {"Franchises end after October of next year.", "2009-05-15", "next year", "2010", D},
