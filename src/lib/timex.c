@@ -1252,9 +1252,10 @@ static int S_hhmm_zone(const cx_timex_rules *r, const char *t, size_t len, size_
 static int S_date_number(const cx_timex_rules *r, const char *t, size_t len,
                          size_t s, size_t e)
 {
-    if (s > 0 && (t[s - 1] == '$' || (s > 1 && (t[s - 1] == ',' || t[s - 1] == '.') &&
+    if (s > 0 && (t[s - 1] == '$' || (s > 1 && (t[s - 1] == ',' || t[s - 1] == '.' ||
+                                                 t[s - 1] == '-') &&
                                       S_is_digit(t[s - 2]))))
-        return 0;
+        return 0; /* $20, 1,995, 3.1995, 1-800-555-1995 */
     int sep = e + 1 < len ? t[e] : 0, next = sep ? (unsigned char)t[e + 1] : 0;
     if ((sep == ',' || sep == '.') && S_is_digit(next) && !(sep == '.' && e - s <= 2))
         return 0; /* 1,200; 3.1415 (but "10.30 p.m.") */
@@ -2184,10 +2185,11 @@ static int S_push_range(const tx_env *env, const tx_cand *c,
     cx_timex ta, tb;
     if (tx_normalize(env, &a, &ta) || tx_normalize(env, &b, &tb))
         return CX_OK;
-    if (strlen(tb.value) == 2) { /* 1998-99 */
-        char y2[3];
-        memcpy(y2, tb.value, 3);
-        snprintf(tb.value, sizeof tb.value, "%.2s%s", ta.value, y2);
+    if (c->f[F_Y2][1] - c->f[F_Y2][0] == 2) { /* 1998-99, 1999-00 */
+        int y1 = atoi(ta.value), y = y1 / 100 * 100 + atoi(tb.value);
+        if (y <= y1)
+            y += 100;
+        snprintf(tb.value, sizeof tb.value, "%04d", y);
     }
     if (strcmp(ta.value, tb.value) >= 0)
         return CX_OK; /* not a range: "1-800-555-1995" or a score */

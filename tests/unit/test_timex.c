@@ -695,6 +695,12 @@ static void test_ranges(void **state)
     S_expect(r, "2010", "2010");
     assert_int_equal(r->timexes[S_find(r, "2009")].range_with, S_find(r, "2010"));
     cx_result_free(r);
+    /* a two-digit end takes the century of the start, or the next one */
+    r = S_run("The war of 1945-46 and the 1999-00 season.", "2023-06-01", 0);
+    S_expect(r, "46", "1946");
+    S_expect(r, "00", "2000");
+    assert_int_equal(r->timexes[S_find(r, "1945")].range_with, S_find(r, "46"));
+    cx_result_free(r);
 }
 
 static void test_not_dates(void **state)
@@ -707,7 +713,7 @@ static void test_not_dates(void **state)
                          "the long-term debt, a short term in office, on election day.\n"
                          "4. Jan Vos (Belgium) Team Alpha 1:16 5. Per Berg (Norway) 2:05.\n"
                          "They led 3-1 going into the last quarter. Rossi scored early in "
-                         "the second half.",
+                         "the second half. Call 1-800-555-1995 or 555-2010.",
                          "2023-06-01", 0);
     for (size_t i = 0; i < r->n_timexes; i++)
         fprintf(stderr, "  unexpected timex '%.*s'\n",
