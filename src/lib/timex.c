@@ -30,14 +30,14 @@ static const char *const S_field_names[F_NFIELD] = {
     "y", "y2", "mn", "m", "d", "wd", "hh", "mi", "ap", "tz", "clk", "mod",
     "rel", "ry", "yago", "fisc", "ord", "qu", "qn", "u", "ux", "n", "ago",
     "dec", "dec2", "decw", "cen", "sea", "pod", "ref", "dba", "setw", "tn",
-    "hol", "yw", "half", "wko"};
+    "hol", "yw", "half", "wko", "d2"};
 
 static const char *const S_kind_names[K_NKIND] = {
     "ISO", "SLASH", "YRANGE", "CLOCK", "CLOCK24", "NOON", "MDY", "DMY",
     "QTR", "QYR", "QTHE", "QN", "YAGO", "DEC", "DEC2", "DEC3", "DECW", "CENT", "SEAS",
     "REFDAY", "PODREL", "PODREF", "RELU", "THEU", "THEW", "SETW", "SETWP",
     "SETU", "SETM", "SETT", "SETA", "WDAY", "MY", "YEARW", "DUR", "DURX", "YEAR",
-    "REF", "HOL", "ANA"};
+    "REF", "HOL", "ANA", "MDR"};
 
 /* ---- the word table ---------------------------------------------------- */
 
@@ -2177,15 +2177,23 @@ static int S_push_range(const tx_env *env, const tx_cand *c,
                         cx_timex_vec *out)
 {
     tx_cand a = *c, b = *c;
-    a.kind = b.kind = K_YEAR;
-    a.end = (size_t)c->f[F_Y][1];
-    b.start = (size_t)c->f[F_Y2][0];
-    b.f[F_Y][0] = c->f[F_Y2][0];
-    b.f[F_Y][1] = c->f[F_Y2][1];
+    if (c->kind == K_MDR) { /* June 1-3(, 2023): the year is both ends' */
+        a.kind = b.kind = K_MDY;
+        a.end = (size_t)c->f[F_D][1];
+        b.start = (size_t)c->f[F_D2][0];
+        b.f[F_D][0] = c->f[F_D2][0];
+        b.f[F_D][1] = c->f[F_D2][1];
+    } else {
+        a.kind = b.kind = K_YEAR;
+        a.end = (size_t)c->f[F_Y][1];
+        b.start = (size_t)c->f[F_Y2][0];
+        b.f[F_Y][0] = c->f[F_Y2][0];
+        b.f[F_Y][1] = c->f[F_Y2][1];
+    }
     cx_timex ta, tb;
     if (tx_normalize(env, &a, &ta) || tx_normalize(env, &b, &tb))
         return CX_OK;
-    if (c->f[F_Y2][1] - c->f[F_Y2][0] == 2) { /* 1998-99, 1999-00 */
+    if (c->kind == K_YRANGE && c->f[F_Y2][1] - c->f[F_Y2][0] == 2) { /* 1998-99, 1999-00 */
         int y1 = atoi(ta.value), y = y1 / 100 * 100 + atoi(tb.value);
         if (y <= y1)
             y += 100;
@@ -2239,7 +2247,7 @@ int cx_timex_find(const cx_timex_rules *r, const cx_doc *doc,
         env.here = c->start;
         env.prev = out->n > first ? out->v[out->n - 1].value : NULL;
         env.prev_end = out->n > first ? out->v[out->n - 1].span.end : 0;
-        if (c->kind == K_YRANGE) {
+        if (c->kind == K_YRANGE || c->kind == K_MDR) {
             rc = S_push_range(&env, c, out);
             continue;
         }

@@ -460,6 +460,8 @@ static int S_month_year(const S_ctx *x, int m, int d)
 static int S_part_year(const S_ctx *x, int q, int n)
 {
     int cur = (x->am - 1) / (12 / n) + 1;
+    if (x->env->past && !x->env->future && q > cur)
+        return x->ay - 1; /* "sales fell in the third quarter" in June */
     return q <= cur + (n == 4) || x->env->future ? x->ay : x->ay - 1;
 }
 
@@ -531,12 +533,12 @@ static int S_month_day(S_job *j)
         return -1;
     if (y && (S_has(x, F_DBA) || S_has(x, F_WKO))) {
         long z = tx_days(y, m, d) + (S_is(x, F_DBA, "before") ? -1 : S_has(x, F_DBA) ? 1 : 0);
-        if (S_has(x, F_WKO))
-            S_week(j->t->value, z, ""); /* "the week of March 6" */
+        if (S_has(x, F_WKO)) /* "the week (weekend) of March 6" */
+            S_week(j->t->value, z, S_is(x, F_WKO, "the weekend") ? "-WE" : "");
         else
             S_day(j->t->value, z);
     } else if (S_has(x, F_WKO)) {
-        S_fmt(j->t->value, 40, "XXXX-WXX");
+        S_fmt(j->t->value, 40, S_is(x, F_WKO, "the weekend") ? "XXXX-WXX-WE" : "XXXX-WXX");
     }
     return 0;
 }
@@ -878,7 +880,13 @@ static int S_decade(S_job *j)
 {
     const S_ctx *x = &j->x;
     if (j->x.c->kind == K_DEC) {
-        S_fmt(j->t->value, 40, "%03d", S_int(x, F_DEC) / 10);
+        /* "the 1800s", "the early 1900s" are centuries; "the 2000s"
+         * stays the decade, as news uses it */
+        int dec = S_int(x, F_DEC);
+        if (dec % 100 == 0 && dec < 2000)
+            S_fmt(j->t->value, 40, "%02d", dec / 100);
+        else
+            S_fmt(j->t->value, 40, "%03d", dec / 10);
         return 0;
     }
     if (j->x.c->kind == K_DECW) {

@@ -236,6 +236,11 @@ static const S_case S_cases[] = {
     {"1430 local time", J, "2023-06-01T14:30", T},
     {"2023-05-30T08:15:00+02:00", J, "2023-05-30T08:15", T},
     {"2021-01-02T23:59:30.5Z", J, "2021-01-02T23:59Z", T},
+    /* "the 1800s" is a century, "the 2000s" the decade; weekend of a date */
+    {"the 1800s", J, "18", D},
+    {"the early 1900s", J, "19", D},
+    {"the 2000s", J, "200", D},
+    {"the weekend of June 10", J, "2023-W23-WE", D},
     /* halves by their short names */
     {"H1 2024", J, "2024-H1", D},
     {"H2 2022", J, "2022-H2", D},
@@ -596,6 +601,9 @@ static void test_context_rules(void **state)
          "1998-05", D},
         {"In May, shortly before the vote, the council approved the plan.", "1999-01-10",
          "May", "1998-05", D},
+        /* a quarter not yet begun, in a past clause, is last year's */
+        {"Sales fell in the third quarter.", J, "the third quarter", "2022-Q3", D},
+        {"Sales will rise in the third quarter.", J, "the third quarter", "2023-Q3", D},
         /* holidays are names: in lower case they are any such day */
         {"It was a black Friday for stocks, he said Friday.", J, "Friday", "2023-05-26", D},
         {"Stocks rose since year-end.", "1989-10-30", "year-end", "1988-12-31", D},
@@ -694,6 +702,15 @@ static void test_ranges(void **state)
     S_expect(r, "2009", "2009");
     S_expect(r, "2010", "2010");
     assert_int_equal(r->timexes[S_find(r, "2009")].range_with, S_find(r, "2010"));
+    cx_result_free(r);
+    /* days of one month: each end a date, the year after them both's */
+    r = S_run("The fair ran Aug. 30 - 31, 2022, and the summit runs June 1-3.",
+              "2023-06-01", 0);
+    S_expect(r, "Aug. 30", "2022-08-30");
+    S_expect(r, "31, 2022", "2022-08-31");
+    S_expect(r, "June 1", "2023-06-01");
+    S_expect(r, "3", "2023-06-03");
+    assert_int_equal(r->timexes[S_find(r, "June 1")].range_with, S_find(r, "3"));
     cx_result_free(r);
     /* a two-digit end takes the century of the start, or the next one */
     r = S_run("The war of 1945-46 and the 1999-00 season.", "2023-06-01", 0);
