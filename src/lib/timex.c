@@ -1754,6 +1754,14 @@ static int S_plausible(const tx_words *w, const tx_cand *c, const char *t, size_
         return 0;
     if (c->kind == K_DUR && S_rate(c, t))
         return 0;
+    if (c->kind == K_DURX && c->f[F_UX][0] >= 0 && c->start == (size_t)c->f[F_UX][0] &&
+        cx_ascii_strncasecmp(t + c->start, "hours", 5) == 0) {
+        /* "the early/small/wee hours": the night, not a length of time */
+        static const char *const night[] = {"early", "small", "wee", NULL};
+        size_t ps, pe;
+        if (S_prev_word(t, c->start, &ps, &pe) && S_word_in(t, ps, pe, night))
+            return 0;
+    }
     if ((c->kind == K_DUR || c->kind == K_DURX) && c->f[F_AGO][0] < 0) {
         size_t ns, ne; /* "a quarter of the", "two days of talks" */
         long us = c->f[F_U][0] >= 0 ? c->f[F_U][0] : c->f[F_UX][0];

@@ -730,7 +730,8 @@ static void test_not_dates(void **state)
                          "the long-term debt, a short term in office, on election day.\n"
                          "4. Jan Vos (Belgium) Team Alpha 1:16 5. Per Berg (Norway) 2:05.\n"
                          "They led 3-1 going into the last quarter. Rossi scored early in "
-                         "the second half. Call 1-800-555-1995 or 555-2010.",
+                         "the second half. Call 1-800-555-1995 or 555-2010. "
+                         "Fires burned into the early hours, the wee hours.",
                          "2023-06-01", 0);
     for (size_t i = 0; i < r->n_timexes; i++)
         fprintf(stderr, "  unexpected timex '%.*s'\n",
