@@ -536,6 +536,15 @@ static S_slot *S_acquire(S_run *r)
     return s;
 }
 
+/* Queues slot s, whose error is set, as done: it reaches no worker. */
+static void S_submit_failed(S_run *r, S_slot *s)
+{
+    pthread_mutex_lock(&r->mu);
+    s->state = SLOT_DONE;
+    r->next_seq++;
+    pthread_mutex_unlock(&r->mu);
+}
+
 static uint64_t S_path_hash(const char *p)
 {
     uint64_t h = 0xcbf29ce484222325ULL; /* FNV-1a */
@@ -583,10 +592,7 @@ static void S_submit(S_run *r, S_slot *s)
                                    "(the same id or file name stem)",
                                    s->source ? s->source : "", s->out_path)
                            : S_fmt("%s: out of memory", s->source ? s->source : "");
-        pthread_mutex_lock(&r->mu);
-        s->state = SLOT_DONE;
-        r->next_seq++;
-        pthread_mutex_unlock(&r->mu);
+        S_submit_failed(r, s);
         return;
     }
     if (r->inline_work) {
@@ -624,10 +630,7 @@ static void S_submit_error(S_run *r, const char *source, char *error)
     S_slot *s = S_acquire(r);
     s->source = S_dup(source);
     s->error = error;
-    pthread_mutex_lock(&r->mu);
-    s->state = SLOT_DONE;
-    r->next_seq++;
-    pthread_mutex_unlock(&r->mu);
+    S_submit_failed(r, s);
 }
 
 static void S_submit_file(S_run *r, const char *path, const char *rel)

@@ -1227,13 +1227,6 @@ static unsigned S_time_word(const cx_timex_rules *r, const char *t, size_t len,
                  (1u << TX_TZ) | (1u << TX_JOIN));
 }
 
-/* A number that can be (part of) a date: a year; glued to "s", an
- * ordinal suffix or "am" ("1990s", "10am"), to a colon or slash ("10:30",
- * "6/1"); or with a time word within the next three words ("14 years",
- * "20 more years", "10 a.m.", "15 June", "1.5 years", "14-year", "5th of
- * May"). Not 1,200, 3.5 or $20, nor "15 people", "6-3", "47th". Each
- * number let through costs a pattern try; the rules read a number only
- * in these shapes. */
 /* t[s..s+4) is a wire-service time "HHMM" and a time zone follows:
  * "0930 GMT", "1430 local time". */
 static int S_hhmm_zone(const cx_timex_rules *r, const char *t, size_t len, size_t s, size_t e)
@@ -1249,6 +1242,14 @@ static int S_hhmm_zone(const cx_timex_rules *r, const char *t, size_t len, size_
                      (p - b == 5 && cx_ascii_strncasecmp(t + b, "local", 5) == 0));
 }
 
+/* A number that can be (part of) a date: a year; glued to "s", an
+ * ordinal suffix or "am" ("1990s", "10am"), to a colon or slash ("10:30",
+ * "6/1"); or with a time word within the next three words ("14 years",
+ * "20 more years", "10 a.m.", "15 June", "1.5 years", "14-year", "5th of
+ * May"); four digits with a zone ("0930 GMT"). Not 1,200, 3.5 or $20,
+ * nor "15 people", "6-3", "47th", "1-800-555-1995". Each
+ * number let through costs a pattern try; the rules read a number only
+ * in these shapes. */
 static int S_date_number(const cx_timex_rules *r, const char *t, size_t len,
                          size_t s, size_t e)
 {
