@@ -444,8 +444,11 @@ static int S_word_line(void *arg, char *line, long lineno)
         return -1;
     *t1 = *t2 = '\0';
     for (int c = 0; c < TX_NCLASS; c++)
-        if (strcmp(t1 + 1, S_class_names[c]) == 0)
+        if (strcmp(t1 + 1, S_class_names[c]) == 0) {
+            if (c == TX_HOLIDAY && !tx_holiday_rule_ok(t2 + 1))
+                return -1; /* a rule no date comes of */
             return S_words_add(w, line, c, t2 + 1) ? -1 : 0;
+        }
     (void)lineno;
     return -1;
 }
@@ -474,7 +477,8 @@ static int S_load_words(const char *path, tx_words *w, cx_error *err)
     free(buf);
     if (bad) {
         cx_error_set(err, CX_ERR_DATA, path, bad,
-                     "expected WORD<TAB>CLASS<TAB>VALUE with a known class");
+                     "expected WORD<TAB>CLASS<TAB>VALUE with a known class "
+                     "(and a holiday rule: MM-DD, MM/N/W[+K] or E+K)");
         return CX_ERR_DATA;
     }
     return S_keys_build(w);

@@ -148,5 +148,7 @@ long tx_days(int y, int m, int d);
 void tx_civil(long days, int *y, int *m, int *d);
 int tx_weekday(int y, int m, int d); /* ISO: Monday 1 .. Sunday 7 */
 int tx_month_days(int y, int m);
+/* Is rule a holiday rule timex_norm.c reads (words.txt, class holiday)? */
+int tx_holiday_rule_ok(const char *rule);
 
 #endif

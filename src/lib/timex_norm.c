@@ -1180,9 +1180,15 @@ static long S_holiday_day(const char *rule, int y)
     return -1;
 }
 
+int tx_holiday_rule_ok(const char *rule)
+{
+    return S_holiday_day(rule, 2000) >= 0;
+}
+
 /* A holiday: its day in the year given, else in the year the clause
  * points to (as a month and day would be). Without an anchor a fixed
- * day is XXXX-MM-DD and a movable one XXXX-XX-XX. */
+ * day is XXXX-MM-DD, one of a month's weekdays XXXX-MM-XX, and one that
+ * moves with Easter XXXX-XX-XX. */
 static int S_holiday(S_job *j)
 {
     const S_ctx *x = &j->x;

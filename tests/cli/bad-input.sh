@@ -376,9 +376,14 @@ t_patterns() {
   run 3 "$C" extract -q --data-dir data good.txt && err_is "patterns\\.txt:$pl: " || return 1
   cp p.orig data/timex/patterns.txt
   printf 'no tab here\n' >>data/timex/patterns.txt
-  run 3 "$C" extract -q --data-dir data good.txt && err_is "patterns\\.txt:$pl: "
+  run 3 "$C" extract -q --data-dir data good.txt && err_is "patterns\\.txt:$pl: " || return 1
+  # a holiday rule no date comes of is a data error, not a silent miss
+  cp p.orig data/timex/patterns.txt
+  wl=$(($(wc -l <data/timex/words.txt) + 1))
+  printf 'bogus day\tholiday\t13/9/9\n' >>data/timex/words.txt
+  run 3 "$C" extract -q --data-dir data good.txt && err_is "words\\.txt:$wl: " 'holiday rule'
 }
-check "malformed pattern file: error names file and line, exit 3" t_patterns
+check "malformed pattern or word file: error names file and line, exit 3" t_patterns
 
 t_dct() {
   for d in 2023-02-30 2023-13-01 2023-00-10 2023-6-1 23-06-01 junk '' 2023-06-01x; do
