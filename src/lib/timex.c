@@ -1540,7 +1540,8 @@ static int S_month_ok(const tx_words *w, const tx_cand *c, const char *t, size_t
         return 1;
     if (!S_is_upper((unsigned char)t[ms]))
         return 0;
-    int full = c->f[F_D][0] >= 0 || c->f[F_Y][0] >= 0;
+    /* "the quarter ended Oct. 31": after "ended" it is a month */
+    int full = c->f[F_D][0] >= 0 || c->f[F_Y][0] >= 0 || c->kind == K_QTHE;
     if (full)
         return 1;
     if (c->f[F_MOD][0] >= 0 || c->f[F_REL][0] >= 0)
@@ -1992,13 +1993,14 @@ static int S_time_prep(const char *t, size_t ws, size_t we)
 
 /* The tense of the clause after an expression whose clause tells none
  * before it ("In January, the company brought in ...", "In March, it will
- * ..."): the first verb that shows one, up to 12 words on in the same
- * sentence. Words that are part of date expressions ("next", "last",
+ * ..."): the first verb that shows one, up to 24 words on in the same
+ * sentence and clause (a subject can be long: "In January, a week after
+ * the 25th anniversary of the ... decision, a bombing killed"). Words that are part of date expressions ("next", "last",
  * "ago") do not count here. */
 static int S_tense_after(const tx_words *w, const char *t, size_t len, size_t end)
 {
     size_t i = end;
-    for (int k = 0; k < 12; k++) {
+    for (int k = 0; k < 24; k++) {
         /* to the next word, unless the sentence or clause ends first */
         while (i < len && !S_is_alnum((unsigned char)t[i])) {
             if (t[i] == '\n' || t[i] == '!' || t[i] == '?' || t[i] == ';')

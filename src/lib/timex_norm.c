@@ -809,9 +809,17 @@ static int S_the_quarter(S_job *j)
     if (!S_context_quarter(x, &y, &q))
         return S_fmt(j->t->value, 40, "XXXX-QX"), 0;
     const tx_word *m = S_has(x, F_M) ? S_word(x, F_M, TX_MONTH) : NULL;
-    if (m && x->has) { /* "the quarter ended Sept. 30" */
-        q = (m->ival - 1) / 3 + 1;
-        y = m->ival > x->am ? x->ay - 1 : x->ay;
+    if (m && x->has) {
+        /* "the quarter ended Sept. 30": the last such day not after the
+         * anchor; a fiscal quarter ("ended July 31": May to July) is the
+         * calendar quarter that holds two of its months, the one of the
+         * month before its last */
+        int d = S_has(x, F_D) ? S_int(x, F_D) : 1;
+        y = m->ival * 100 + d > x->am * 100 + x->ad ? x->ay - 1 : x->ay;
+        int pm = m->ival - 1;
+        if (pm == 0)
+            pm = 12, y--;
+        q = (pm - 1) / 3 + 1;
     }
     if (S_has(x, F_Y))
         y = S_int(x, F_Y);

@@ -533,6 +533,9 @@ static void test_tense_after(void **state)
         {"Profits fell sharply. In January, the mill closed its doors.", "January", "2021-01"},
         {"Profits fell sharply. In January, the mill will close its doors.", "January", "2022-01"},
         {"Profits fell sharply. In January, the mill took on staff.", "January", "2021-01"},
+        /* the verb after a long subject: 21 words on */
+        {"In January, a week after the 25th anniversary of the Roe vs. Wade Supreme Court "
+         "decision, a clinic bombing in Birmingham, Ala., killed a guard.", "January", "2021-01"},
         {"The dividend would be paid on a yet unnamed day in January.", "January", "2022-01"},
         {"The union issued a short letter Monday saying the strike will end.", "Monday",
          "2021-10-18"},
@@ -601,6 +604,17 @@ static void test_context_rules(void **state)
          "1998-05", D},
         {"In May, shortly before the vote, the council approved the plan.", "1999-01-10",
          "May", "1998-05", D},
+        /* a quarter pinned by its end: the last such day not after the
+         * anchor; a fiscal quarter is the calendar one holding two of its
+         * months; an ambiguous month after "ended" is still a month */
+        {"In the quarter ended July 31, it had 5.6 million shares.", "1989-10-27",
+         "the quarter", "1989-Q2", D},
+        {"For the quarter ended Oct. 31, it lost money.", "1989-10-27", "the quarter",
+         "1988-Q3", D},
+        {"For the quarter ended Jan. 31, it lost money.", "1989-10-27", "the quarter",
+         "1988-Q4", D},
+        {"For the quarter ended June 30, it lost money.", "1989-10-27", "the quarter",
+         "1989-Q2", D},
         /* a quarter not yet begun, in a past clause, is last year's */
         {"Sales fell in the third quarter.", J, "the third quarter", "2022-Q3", D},
         {"Sales will rise in the third quarter.", J, "the third quarter", "2023-Q3", D},
