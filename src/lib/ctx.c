@@ -370,6 +370,12 @@ static int S_parse_us_date(const char *s, int *Y, int *M, int *D)
     return 1;
 }
 
+int cx_dct_swappable(const char *s)
+{
+    int y, m, d;
+    return s && S_parse_us_date(s, &y, &m, &d) && m != d && d <= 12;
+}
+
 int cx_parse_dct(const char *s, int *y, int *m, int *d)
 {
     int uy, um, ud;
@@ -447,11 +453,12 @@ int cx_extract(const cx_ctx *ctx, const char *text, size_t len,
     *out = NULL;
     if (!ctx || (!text && len))
         return CX_ERR_ARG;
-    cx_anchor anchor = {0, 0, 0, CX_DCT_NONE};
+    cx_anchor anchor = {0, 0, 0, CX_DCT_NONE, 0};
     if (opts->dct) {
         if (cx_parse_dct(opts->dct, &anchor.y, &anchor.m, &anchor.d))
             return CX_ERR_ARG;
         anchor.source = CX_DCT_OPTION;
+        anchor.swappable = cx_dct_swappable(opts->dct);
     }
     cx_result *res = calloc(1, sizeof *res);
     if (!res)

@@ -11,4 +11,8 @@ struct cx_ctx {
     uint64_t data_hash;
 };
 
+/* Is s a DCT like "03-02-2009", whose day and month could be read either
+ * way? (cx_parse_dct reads it month first.) */
+int cx_dct_swappable(const char *s);
+
 #endif

@@ -2040,7 +2040,7 @@ static int S_tense_after(const tx_words *w, const char *t, size_t len, size_t en
 static int S_cand_ymd(const tx_env *env, const tx_cand *c, int *y, int *m,
                       int *d)
 {
-    cx_anchor none = {0, 0, 0, CX_DCT_NONE};
+    cx_anchor none = {0, 0, 0, CX_DCT_NONE, 0};
     tx_env e = *env;
     e.anchor = &none;
     cx_timex t;
@@ -2241,6 +2241,16 @@ int cx_timex_find(const cx_timex_rules *r, const cx_doc *doc,
     int fiscal_topic = 0;
     if (rc == CX_OK && anchor->y == 0 && use_dateline)
         S_dateline(&env, &cs, anchor);
+    if (rc == CX_OK && anchor->swappable) {
+        /* "03-02-2009" is March 2 to a US reader and 3 February elsewhere:
+         * the text's own date line, when it says which, decides */
+        cx_anchor line = {0, 0, 0, CX_DCT_NONE, 0};
+        S_dateline(&env, &cs, &line);
+        if (line.y == anchor->y && line.m == anchor->d && line.d == anchor->m) {
+            anchor->m = line.m, anchor->d = line.d;
+            cx_warn(warn, -1, "document date read day first, as the text's date line has it");
+        }
+    }
     size_t first = out->n;
     for (size_t i = 0; rc == CX_OK && i < cs.n; i++) {
         const tx_cand *c = &cs.v[i];
@@ -2306,7 +2316,7 @@ int cx_normalize(const cx_ctx *ctx, const char *text, const char *dct,
 {
     if (!ctx || !ctx->timex || !text || !value || !cap)
         return CX_ERR_ARG;
-    cx_anchor a = {0, 0, 0, CX_DCT_NONE};
+    cx_anchor a = {0, 0, 0, CX_DCT_NONE, 0};
     if (dct && cx_parse_dct(dct, &a.y, &a.m, &a.d))
         return CX_ERR_ARG;
     if (dct)

@@ -10,6 +10,7 @@ typedef struct cx_timex_rules cx_timex_rules;
 typedef struct {
     int y, m, d;
     cx_dct_source source;
+    int swappable; /* given as "03-02-2009": day and month may be the other way */
 } cx_anchor;
 
 typedef struct {

@@ -1212,6 +1212,8 @@ static int S_holiday(S_job *j)
     int y = S_has(x, F_Y) ? S_int(x, F_Y) : 0, m, d;
     int fixed = !strchr(h->sval, '/') && h->sval[0] != 'E';
     if (!y && !x->has) {
+        if (S_has(x, F_U))
+            return S_fmt(j->t->value, 40, "XXXX-WXX"), 0;
         if (fixed && sscanf(h->sval, "%d-%d", &m, &d) == 2)
             return S_date(j, 0, m, d);
         if (h->sval[0] != 'E' && sscanf(h->sval, "%d/", &m) == 1 && m >= 1 && m <= 12)
@@ -1229,7 +1231,10 @@ static int S_holiday(S_job *j)
         if (y != yy && (z = S_holiday_day(h->sval, y)) < 0)
             return -1;
     }
-    S_day(j->t->value, z);
+    if (S_has(x, F_U)) /* "Easter week", "Thanksgiving week": the week it is in */
+        S_week(j->t->value, z, "");
+    else
+        S_day(j->t->value, z);
     return 0;
 }
 

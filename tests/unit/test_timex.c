@@ -230,6 +230,10 @@ static const S_case S_cases[] = {
     {"Christmas", NULL, "XXXX-12-25", D},
     {"Memorial Day", NULL, "XXXX-05-XX", D},
     {"Easter", NULL, "XXXX-XX-XX", D},
+    /* a holiday's week: the ISO week it falls in */
+    {"Easter week", "2000-04-17", "2000-W16", D},
+    {"Christmas week 2023", J, "2023-W52", D},
+    {"Easter week", NULL, "XXXX-WXX", D},
     {"by year-end", "1989-10-30", "1989-12-31", D},
     /* wire-service times and machine date-times */
     {"0930 GMT", J, "2023-06-01T09:30Z", T},
@@ -814,6 +818,24 @@ static void test_dateline(void **state)
     /* the option wins over a dateline */
     r = S_run(text, "2020-01-01", 1);
     assert_int_equal(r->dct_source, CX_DCT_OPTION);
+    cx_result_free(r);
+    /* "03-02-2009" is read month first, unless the text's date line (with
+     * or without the dateline option) has the day first; a warning says so */
+    const char *sales = "Car sales fell\nFebruary 03, 2009\nSales fell last month.";
+    r = S_run(sales, "03-02-2009", 0);
+    assert_string_equal(r->dct, "2009-02-03");
+    S_expect(r, "last month", "2009-01");
+    assert_int_equal(r->n_warnings, 1);
+    cx_result_free(r);
+    r = S_run("Car sales fell\nMarch 2, 2009\nSales fell last month.", "03-02-2009", 0);
+    assert_string_equal(r->dct, "2009-03-02");
+    assert_int_equal(r->n_warnings, 0);
+    cx_result_free(r);
+    r = S_run("Sales fell last month.", "03-02-2009", 0);
+    assert_string_equal(r->dct, "2009-03-02");
+    cx_result_free(r);
+    r = S_run(sales, "2009-03-02", 0); /* ISO is never swapped */
+    assert_string_equal(r->dct, "2009-03-02");
     cx_result_free(r);
 }
 
