@@ -2110,7 +2110,43 @@ static void S_dateline(const tx_env *env, const S_cands *cs, cx_anchor *a)
 
 /* ---- ranges -------------------------------------------------------------------- */
 
-static void S_link_ranges(const char *t, cx_timex_vec *out, size_t from)
+/* A bare weekday: the span is the day's name and nothing else. */
+static int S_bare_weekday(const char *t, const cx_timex *x)
+{
+    static const char *const days[] = {"monday", "tuesday", "wednesday", "thursday",
+                                       "friday", "saturday", "sunday", NULL};
+    return x->type == CX_DATE && strlen(x->value) == 10 &&
+           S_word_in(t, x->span.start, x->span.end, days);
+}
+
+/* "from Monday through Friday": each day was resolved by itself, and the
+ * end may come out before the start (Monday next week, Friday last
+ * week). A range runs forward: when the end is before the anchor's day
+ * the start moves back to the week of the end, else the end moves on to
+ * the week of the start. */
+static void S_order_weekdays(const char *t, const cx_anchor *an, cx_timex *a, cx_timex *b)
+{
+    int ya, ma, da, yb, mb, db;
+    if (!S_bare_weekday(t, a) || !S_bare_weekday(t, b) ||
+        sscanf(a->value, "%4d-%2d-%2d", &ya, &ma, &da) != 3 ||
+        sscanf(b->value, "%4d-%2d-%2d", &yb, &mb, &db) != 3)
+        return;
+    long za = tx_days(ya, ma, da), zb = tx_days(yb, mb, db);
+    if (zb >= za)
+        return;
+    long gap = ((tx_weekday(yb, mb, db) - tx_weekday(ya, ma, da)) % 7 + 7) % 7;
+    if (an->y > 0 && zb < tx_days(an->y, an->m, an->d))
+        za = zb - gap;
+    else
+        zb = za + gap;
+    int y, m, d;
+    tx_civil(za, &y, &m, &d);
+    snprintf(a->value, sizeof a->value, "%04d-%02d-%02d", y, m, d);
+    tx_civil(zb, &y, &m, &d);
+    snprintf(b->value, sizeof b->value, "%04d-%02d-%02d", y, m, d);
+}
+
+static void S_link_ranges(const char *t, const cx_anchor *an, cx_timex_vec *out, size_t from)
 {
     static const char *const joins[] = {"-", "to", "and", "through", "until",
                                         "till", "thru", "\xE2\x80\x93",
@@ -2135,6 +2171,7 @@ static void S_link_ranges(const char *t, cx_timex_vec *out, size_t from)
             continue;
         a->range_with = (int)(i + 1);
         b->range_with = (int)i;
+        S_order_weekdays(t, an, a, b);
     }
 }
 
@@ -2305,7 +2342,7 @@ int cx_timex_find(const cx_timex_rules *r, const cx_doc *doc,
     }
     free(cs.v);
     if (rc == CX_OK) {
-        S_link_ranges(doc->text, out, first);
+        S_link_ranges(doc->text, anchor, out, first);
         S_link_sets(&r->words, doc->text, out, first);
     }
     return rc;

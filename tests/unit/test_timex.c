@@ -608,6 +608,10 @@ static void test_context_rules(void **state)
          "1998-05", D},
         {"In May, shortly before the vote, the council approved the plan.", "1999-01-10",
          "May", "1998-05", D},
+        /* a weekday range runs forward: "from Monday through Friday" */
+        {"Talks ran from Monday through Friday last week.", J, "Monday", "2023-05-22", D},
+        {"Talks ran from Monday through Friday last week.", J, "Friday", "2023-05-26", D},
+        {"The fair will run from Friday to Monday.", J, "Monday", "2023-06-05", D},
         /* a quarter pinned by its end: the last such day not after the
          * anchor; a fiscal quarter is the calendar one holding two of its
          * months; an ambiguous month after "ended" is still a month */
