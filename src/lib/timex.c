@@ -1435,6 +1435,15 @@ static int S_scan(const cx_timex_rules *r, const char *t, size_t len,
         int digit = t[body] >= '0' && t[body] <= '9';
         unsigned gates = 0; /* the gate sets of this word */
         unsigned cls = digit ? 0 : S_classes(r, t, len, body, i, &gates);
+        if (!digit && !cls && i - body > 2 && t[i - 1] >= '0' && t[i - 1] <= '9') {
+            /* letters glued to a number ("FY2023"): the letters' classes */
+            size_t k = i; /* (t[body] is no digit: k stops after it) */
+            while (t[k - 1] >= '0' && t[k - 1] <= '9')
+                k--;
+            cls = S_classes(r, t, len, body, k, &gates);
+            if (cls && (i - k == 2 || S_date_number(r, t, len, k, i)))
+                gates |= 1u; /* ("FY23": two digits after a word are no amount) */
+        }
         if (!digit && !cls) {
             nws = 0; /* "said": no expression runs across it */
             continue;

@@ -1323,8 +1323,8 @@ static int S_dispatch(S_job *j)
         return S_dur(j);
     case K_YEARW:
         return S_year_words(j);
-    case K_YEAR: case K_YRANGE:
-        S_fmt(j->t->value, 40, "%04d", S_int(x, F_Y));
+    case K_YEAR: case K_YRANGE: /* "FY23": a fiscal year may have two digits */
+        S_fmt(j->t->value, 40, "%04d", S_has(x, F_FISC) ? S_year_of(x, F_Y) : S_int(x, F_Y));
         return 0;
     case K_REF:
         return S_ref(j);

@@ -230,6 +230,10 @@ static const S_case S_cases[] = {
     {"Christmas", NULL, "XXXX-12-25", D},
     {"Memorial Day", NULL, "XXXX-05-XX", D},
     {"Easter", NULL, "XXXX-XX-XX", D},
+    /* a fiscal year glued to its number, two digits or four */
+    {"FY2023", J, "2023", D},
+    {"FY23", J, "2023", D},
+    {"FY99", J, "1999", D},
     /* a holiday's week: the ISO week it falls in */
     {"Easter week", "2000-04-17", "2000-W16", D},
     {"Christmas week 2023", J, "2023-W52", D},
@@ -608,6 +612,9 @@ static void test_context_rules(void **state)
          "1998-05", D},
         {"In May, shortly before the vote, the council approved the plan.", "1999-01-10",
          "May", "1998-05", D},
+        /* "2pm." at a sentence's end: the period is the sentence's */
+        {"The game is at 2pm.", J, "2pm", "2023-06-01T14:00", T},
+        {"The game is at 2 p.m.", J, "2 p.m.", "2023-06-01T14:00", T},
         /* a weekday range runs forward: "from Monday through Friday" */
         {"Talks ran from Monday through Friday last week.", J, "Monday", "2023-05-22", D},
         {"Talks ran from Monday through Friday last week.", J, "Friday", "2023-05-26", D},
