@@ -1770,6 +1770,9 @@ static int S_plausible(const tx_words *w, const tx_cand *c, const char *t, size_
     if (c->kind == K_DUR && S_rate(c, t))
         return 0;
     if (c->kind == K_DURX && c->f[F_UX][0] >= 0 && c->start == (size_t)c->f[F_UX][0] &&
+        c->start > 0 && t[c->start - 1] == '-')
+        return 0; /* "after-hours trading", "man-hours": a compound word */
+    if (c->kind == K_DURX && c->f[F_UX][0] >= 0 && c->start == (size_t)c->f[F_UX][0] &&
         cx_ascii_strncasecmp(t + c->start, "hours", 5) == 0) {
         /* "the early/small/wee hours": the night, not a length of time */
         static const char *const night[] = {"early", "small", "wee", NULL};
@@ -1900,17 +1903,33 @@ static int S_pluperfect(const char *t, size_t s)
 /* A deadline or earliest date right before the expression: "postponed
  * until Tuesday", "could come as early as Tuesday". A sentence that opens
  * with "Until Thursday," tells what had been so before. */
-static int S_deadline(const char *t, size_t ws, size_t we)
+static int S_deadline(const tx_words *w, const char *t, size_t len, size_t ws, size_t we)
 {
+    /* "lasted until Tuesday" is over; "postponed until Tuesday" is not */
+    static const char *const delay[] = {
+        "postponed", "delayed", "extended", "adjourned", "deferred", "suspended", "recessed",
+        "rescheduled", "off", "back", "closed", NULL};
     size_t n = we - ws, ps, pe;
     if ((n == 5 && !cx_ascii_strncasecmp(t + ws, "until", 5)) ||
         (n == 4 && !cx_ascii_strncasecmp(t + ws, "till", 4)))
-        return !S_sentence_start(t, ws);
+        return !S_sentence_start(t, ws) &&
+               !(S_prev_word(t, ws, &ps, &pe) && S_past_form(w, t, len, ps, pe) &&
+                 !S_word_in(t, ps, pe, delay));
     if (!(n == 2 && !cx_ascii_strncasecmp(t + ws, "as", 2)) || !S_prev_word(t, ws, &ps, &pe))
         return 0;
     n = pe - ps;
     return (n == 5 && !cx_ascii_strncasecmp(t + ps, "early", 5)) ||
            (n == 4 && !cx_ascii_strncasecmp(t + ps, "soon", 4));
+}
+
+/* Is the word right before start "through", after a lower-case word
+ * ("runs through", not "Monday through": a range, ordered later)? */
+static int S_through_before(const char *t, size_t start)
+{
+    size_t ps, pe, qs, qe;
+    return S_prev_word(t, start, &ps, &pe) && pe - ps == 7 &&
+           !cx_ascii_strncasecmp(t + ps, "through", 7) && S_prev_word(t, ps, &qs, &qe) &&
+           qe == ps - 1 && t[qs] >= 'a' && t[qs] <= 'z' && !S_sentence_start(t, ps);
 }
 
 /* Is the word right before start "on"? */
@@ -1941,7 +1960,7 @@ static int S_tense(const tx_words *w, const char *t, size_t len, size_t start)
         if (S_sentence_end(t, we))
             break; /* "... interest. Over the weekend" */
         unsigned f = S_flags(w, t, len, ws, we);
-        if (k == 0 && S_deadline(t, ws, we))
+        if (k == 0 && S_deadline(w, t, len, ws, we))
             return 1;
         /* "since Monday", "since year-end": a day already come */
         if (k == 0 && we - ws == 5 && !cx_ascii_strncasecmp(t + ws, "since", 5))
@@ -2307,6 +2326,8 @@ int cx_timex_find(const cx_timex_rules *r, const cx_doc *doc,
             int after = S_tense_after(&r->words, doc->text, doc->len, c->end);
             tense = after ? after : tense ? 1 : 0;
         }
+        if (!tense && c->kind == K_WDAY && S_through_before(doc->text, c->start))
+            tense = 1; /* "the show runs through Sunday": no verb says past */
         if (c->kind == K_WDAY && c->end + 1 < doc->len &&
             doc->text[c->end] == '\'' && doc->text[c->end + 1] == 's')
             tense = -1; /* "Wednesday's ruling" is one already made */

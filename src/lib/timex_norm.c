@@ -1025,6 +1025,19 @@ static int S_one_day_to_come(const S_ctx *x)
     return 0;
 }
 
+/* "founded in 1998 ... two years later": years on from the date the text
+ * last named (2000), not from the anchor; 0 when it named none. */
+static int S_later_years(S_job *j, double n, const char *u)
+{
+    const char *r = j->x.env->ref;
+    int y, k = !strcmp(u, "Y") ? 1 : !strcmp(u, "DE") ? 10 : !strcmp(u, "CE") ? 100 : 0;
+    if (!k || n < 1 || n != (long)n || !r || sscanf(r, "%4d", &y) != 1 || strlen(r) < 4 ||
+        !(r[4] == '\0' || r[4] == '-'))
+        return 0;
+    S_fmt(j->t->value, 40, "%04ld", y + (long)n * k);
+    return 1;
+}
+
 static int S_dur(S_job *j)
 {
     const S_ctx *x = &j->x;
@@ -1057,6 +1070,8 @@ static int S_dur(S_job *j)
         if (ago || later) {
             j->t->type = CX_DATE;
             if (ago && !strcmp(u, "Y") && n == 1 && x->has && S_back_years(j, 1))
+                return 0;
+            if (S_is(x, F_AGO, "later") && S_later_years(j, n, u))
                 return 0;
             return S_shift(j, n, u, ago ? -1 : 1);
         }

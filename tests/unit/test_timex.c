@@ -612,6 +612,17 @@ static void test_context_rules(void **state)
          "1998-05", D},
         {"In May, shortly before the vote, the council approved the plan.", "1999-01-10",
          "May", "1998-05", D},
+        /* years later: from the date last named, not the anchor */
+        {"The firm was founded in 1998. Two years later, it went public.", J,
+         "Two years later", "2000", D},
+        {"He moved to Paris in June 2010 and a year later to Rome.", J, "a year later",
+         "2011", D},
+        /* "until" after a past verb is over; after a delay it is to come */
+        {"The strike lasted until Tuesday.", J, "Tuesday", "2023-05-30", D},
+        {"The vote was postponed until Tuesday.", J, "Tuesday", "2023-06-06", D},
+        /* "through" a weekday with no past verb: to come */
+        {"The festival runs through Sunday.", J, "Sunday", "2023-06-04", D},
+        {"The festival ran through Sunday.", J, "Sunday", "2023-05-28", D},
         /* "2pm." at a sentence's end: the period is the sentence's */
         {"The game is at 2pm.", J, "2pm", "2023-06-01T14:00", T},
         {"The game is at 2 p.m.", J, "2 p.m.", "2023-06-01T14:00", T},
@@ -760,7 +771,8 @@ static void test_not_dates(void **state)
                          "4. Jan Vos (Belgium) Team Alpha 1:16 5. Per Berg (Norway) 2:05.\n"
                          "They led 3-1 going into the last quarter. Rossi scored early in "
                          "the second half. Call 1-800-555-1995 or 555-2010. "
-                         "Fires burned into the early hours, the wee hours.",
+                         "Fires burned into the early hours, the wee hours. "
+                         "Shares slid in after-hours trading; it took 900 man-hours.",
                          "2023-06-01", 0);
     for (size_t i = 0; i < r->n_timexes; i++)
         fprintf(stderr, "  unexpected timex '%.*s'\n",
