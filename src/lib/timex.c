@@ -1987,6 +1987,10 @@ static int S_tense(const tx_words *w, const char *t, size_t len, size_t start)
          * 31", "met on Nov. 6") tells a day already come (-2) */
         if ((k == 0 || (k == 1 && S_on_before(t, start))) && S_past_verb(w, t, len, ws, we))
             return -2;
+        /* "the summit is Nov. 5", "the vote is on Tuesday": a day set */
+        if ((k == 0 || (k == 1 && S_on_before(t, start))) &&
+            S_word_in(t, ws, we, (const char *const[]){"is", "are", NULL}))
+            return 1;
         if ((f & W_PAST) || (k < 3 && S_past_verb(w, t, len, ws, we)) ||
             (k >= 3 && S_subject_past(w, t, len, ws, we)))
             return -1;

@@ -623,6 +623,12 @@ static void test_context_rules(void **state)
         /* "through" a weekday with no past verb: to come */
         {"The festival runs through Sunday.", J, "Sunday", "2023-06-04", D},
         {"The festival ran through Sunday.", J, "Sunday", "2023-05-28", D},
+        /* a present "is"/"are" right before the date: a day set */
+        {"The summit is Nov. 5.", J, "Nov. 5", "2023-11-05", D},
+        {"The vote is on Tuesday.", J, "Tuesday", "2023-06-06", D},
+        /* a day span in a month with "to": both ends; "to 5 p.m." is none */
+        {"The fair runs from Sept. 12 to 15.", J, "15", "2023-09-15", D},
+        {"Open June 1 to 5 p.m. daily.", J, "5 p.m.", "2023-06-01T17:00", T},
         /* "2pm." at a sentence's end: the period is the sentence's */
         {"The game is at 2pm.", J, "2pm", "2023-06-01T14:00", T},
         {"The game is at 2 p.m.", J, "2 p.m.", "2023-06-01T14:00", T},
