@@ -2164,9 +2164,11 @@ static void S_order_weekdays(const char *t, const cx_anchor *an, cx_timex *a, cx
         sscanf(b->value, "%4d-%2d-%2d", &yb, &mb, &db) != 3)
         return;
     long za = tx_days(ya, ma, da), zb = tx_days(yb, mb, db);
-    if (zb >= za)
+    if (zb > za)
         return;
     long gap = ((tx_weekday(yb, mb, db) - tx_weekday(ya, ma, da)) % 7 + 7) % 7;
+    if (gap == 0)
+        gap = 7; /* "from Monday to Monday": a week */
     if (an->y > 0 && zb < tx_days(an->y, an->m, an->d))
         za = zb - gap;
     else
