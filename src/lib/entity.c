@@ -149,8 +149,12 @@ void cx_entity_rules_free(cx_entity_rules *r)
     free(r);
 }
 
-void cx_entity_fini(cx_entity *e)
+void cx_entity_fini(cx_entity *e, int packed)
 {
+    if (packed) {
+        free(e->mentions);
+        return;
+    }
     free(e->name);
     for (size_t i = 0; i < e->n_aliases; i++)
         free(e->aliases[i]);
