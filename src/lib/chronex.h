@@ -117,6 +117,10 @@ typedef struct {
     cx_mention *mentions; /* in text order */
     size_t n_mentions;
 } cx_entity;
+/* cx_extract allocates an entity's mentions, aliases, name and alias
+ * strings as one block starting at mentions (cx_result.entities_packed);
+ * a result built by hand (entities_packed 0) has each allocated on its
+ * own, and cx_result_free frees each. */
 
 typedef struct {
     cx_span span;
@@ -163,6 +167,9 @@ typedef struct {
     char *text;
     size_t text_len;
     size_t text_cps;
+    /* Set by cx_extract: each entity's members are one block from its
+     * mentions (see cx_entity). Leave 0 in a result built by hand. */
+    int entities_packed;
 } cx_result;
 
 /* Extracts entities, dates and events from text (len bytes, need not be

@@ -410,7 +410,7 @@ void cx_result_free(cx_result *res)
     if (!res)
         return;
     for (size_t i = 0; i < res->n_entities; i++)
-        cx_entity_fini(&res->entities[i]);
+        cx_entity_fini(&res->entities[i], res->entities_packed);
     free(res->entities);
     free(res->timexes);
     for (size_t i = 0; i < res->n_events; i++)
@@ -463,6 +463,7 @@ int cx_extract(const cx_ctx *ctx, const char *text, size_t len,
     cx_result *res = calloc(1, sizeof *res);
     if (!res)
         return CX_ERR_NOMEM;
+    res->entities_packed = 1; /* cx_entity_find's layout */
     cx_doc doc;
     int rc = cx_doc_init(&doc, text ? text : "", len);
     if (rc) {

@@ -149,8 +149,12 @@ void cx_entity_rules_free(cx_entity_rules *r)
     free(r);
 }
 
-void cx_entity_fini(cx_entity *e)
+void cx_entity_fini(cx_entity *e, int packed)
 {
+    if (packed) {
+        free(e->mentions);
+        return;
+    }
     free(e->name);
     for (size_t i = 0; i < e->n_aliases; i++)
         free(e->aliases[i]);
@@ -287,19 +291,24 @@ static int S_plain(const S_tok *t)
            !(t->cats & (CX_G_ANY_NAME | CX_G_PER_FIRST | CX_G_PER_LAST)) && !t->mlen;
 }
 
-/* The rest of a token's features, once its line's headline is known:
- * the document's own capitalization (a word capitalized in mid-sentence
- * is a name here) and whether this is a sports report. Lower-case words
- * go to w->lower only when it is first asked (cx_ent_lower_has). */
-static void S_line_features(S_work *w, size_t i, int hl)
+/* The rest of the features of tokens [b, e) of one line, once it is
+ * known whether they are in its headline (hl): the document's own
+ * capitalization (a word capitalized in mid-sentence is a name here) and
+ * whether this is a sports report. Lower-case words go to w->lower only
+ * when it is first asked (cx_ent_lower_has). */
+static void S_line_features(S_work *w, size_t b, size_t e, int hl)
 {
-    S_tok *t = &w->t[i];
-    t->hl = (uint8_t)hl;
-    t->weak |= t->hl;
-    if (t->cap && !t->weak)
-        S_set_put(w, &w->strong, w->g[i].key);
-    if (t->cap && i < 40 && (t->cats & CX_G_SPORT) && t->hl)
-        w->sports = 1;
+    for (size_t i = b; i < e; i++) {
+        S_tok *t = &w->t[i];
+        t->hl = (uint8_t)hl;
+        if (hl) {
+            t->weak = 1;
+            if (t->cap && i < 40 && (t->cats & CX_G_SPORT))
+                w->sports = 1;
+        } else if (t->cap && !t->weak) {
+            S_set_put(w, &w->strong, w->g[i].key);
+        }
+    }
 }
 
 /* Marks headlines: a line in capitals, or a line that opens with
@@ -308,7 +317,11 @@ static void S_line_features(S_work *w, size_t i, int hl)
  * opening is a headline. The segmenter's flag also takes short
  * sentences of names, which are no headlines. One pass over a line
  * finds its end and counts its words; a second gives its tokens their
- * line features. (Counting in S_features' own loop cost more.) */
+ * line features. (Counting in S_features' own loop cost more.) The
+ * counting stops once a long small word has ended the opening and some
+ * word is not in capitals: nothing after that changes the outcome (the
+ * line is not all capitals, and plain words count only in the opening),
+ * and most lines of news get there within a few words. */
 static void S_headlines(S_work *w)
 {
     const cx_seg *seg = w->seg;
@@ -330,6 +343,11 @@ static void S_headlines(S_work *w)
                 !(w->t[i].cats & (CX_G_ORG_HEAD | CX_G_LOC_HEAD | CX_G_MISC_HEAD |
                                   CX_G_ORG_PREFIX | CX_G_TITLE)))
                 common++;
+            if (stop != SIZE_MAX && upper < words) {
+                while (++i < w->ntok && !(seg->toks[i].flags & CX_TOK_NL))
+                    ;
+                break;
+            }
         } while (++i < w->ntok && !(seg->toks[i].flags & CX_TOK_NL));
         size_t le = i;
         if (words >= 2 && upper == words)
@@ -338,8 +356,8 @@ static void S_headlines(S_work *w)
             stop = ls;
         else if (stop == SIZE_MAX)
             stop = le;
-        for (i = ls; i < le; i++)
-            S_line_features(w, i, i < stop);
+        S_line_features(w, ls, stop, 1);
+        S_line_features(w, stop, le, 0);
         ls = le;
     }
 }

@@ -27,12 +27,15 @@ const struct cx_gaz *cx_entity_rules_gaz(const cx_entity_rules *r);
 
 /* Finds the entities of doc. Mentions get byte spans (cp spans are filled
  * in by the caller), in text order; entities in order of first mention.
+ * Each entity's members are one block (cx_entity_fini with packed set).
  * Timexes are given so that a date is not taken for a name. */
 int cx_entity_find(const cx_entity_rules *r, const cx_doc *doc,
                    const cx_seg *seg, const cx_timex *tx, size_t ntx,
                    cx_entity_vec *out, cx_warning_vec *warn);
 
-/* Frees the members of one entity (not the struct itself). */
-void cx_entity_fini(cx_entity *e);
+/* Frees the members of one entity (not the struct itself): one block
+ * from its mentions when packed (as cx_entity_find makes them), else
+ * each on its own. */
+void cx_entity_fini(cx_entity *e, int packed);
 
 #endif

@@ -3,6 +3,7 @@
 #include "rules_int.h"
 #include "util_int.h"
 #include <errno.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <stdio.h>
@@ -358,16 +359,40 @@ void cx_gaz_tok_init(cx_gaz_tok *t, const char *s, size_t len, uint32_t flags)
     }
 }
 
+/* Key and shape of every one-byte ASCII token, made once by
+ * S_ascii_key itself: a third of the tokens of news are one byte
+ * (punctuation, "a", "I", digits), and the table is a load where the
+ * hash was some forty instructions. */
+static struct {
+    uint64_t key[128];
+    uint8_t shape[128];
+} S_one;
+static pthread_once_t S_one_once = PTHREAD_ONCE_INIT;
+
+static void S_one_init(void)
+{
+    for (unsigned c = 0; c < 128; c++) {
+        char b = (char)c;
+        S_ascii_key(&b, 1, &S_one.key[c], &S_one.shape[c]);
+    }
+}
+
 /* One loop, not a call a token: the call and its saved registers were a
  * sixth of a token's cost. */
 void cx_gaz_toks_init(cx_gaz_tok *t, const char *text, const cx_tok *toks, size_t n)
 {
+    pthread_once(&S_one_once, S_one_init);
     for (size_t i = 0; i < n; i++) {
         const char *s = text + toks[i].start;
         size_t len = toks[i].end - toks[i].start;
         t[i].s = s;
         t[i].len = (uint32_t)len;
         t[i].flags = toks[i].flags;
+        if (len == 1 && (unsigned char)s[0] < 0x80) {
+            t[i].key = S_one.key[(unsigned char)s[0]];
+            t[i].shape = S_one.shape[(unsigned char)s[0]];
+            continue;
+        }
         if (!S_ascii_key(s, len, &t[i].key, &t[i].shape)) {
             t[i].key = cx_gaz_key(s, len);
             t[i].shape = cx_gaz_shape(s, len);
@@ -1332,6 +1357,60 @@ void cx_gaz_prefetch(const cx_gaz *g, uint64_t key)
     __builtin_prefetch(&g->big.tab[(size_t)key & (g->big.cap - 1)]);
 }
 
+/* One probe of T for node h: its slot, empty when there is none. */
+static inline const S_slot *S_probe(const S_table *T, uint64_t h)
+{
+    size_t m = T->cap - 1, i = (size_t)h & m;
+    while (T->tab[i].key && T->tab[i].key != h)
+        i = (i + 1) & m;
+    return &T->tab[i];
+}
+
+/* A one-word node's summary as a hit (hit->cats 0: its shape does not
+ * fit). */
+static inline void S_sum_hit(uint32_t sum, const cx_gaz_tok *tok, cx_gaz_hit *hit)
+{
+    hit->ntok = 1;
+    hit->user = 0;
+    hit->canon = NULL;
+    hit->cats = S_shape_fits1((sum >> 26) & 7, tok) ? sum & S_CATMASK : 0;
+}
+
+/* cx_gaz_match from the first token's node, found in slot sl of T. */
+static __attribute__((noinline)) size_t
+S_match_rest(const cx_gaz *g, const S_table *T, const S_slot *sl, const cx_gaz_tok *toks,
+             size_t n, cx_gaz_hit *hits, size_t max)
+{
+    uint64_t h = toks[0].key;
+    size_t nh = 0;
+    if (n > S_MAXTOK)
+        n = S_MAXTOK;
+    for (size_t t = 0; t < n; t++) {
+        if (t) {
+            h = S_step(h, toks[t].key);
+            sl = S_probe(T, h);
+            if (!sl->key)
+                break;
+        }
+        uint32_t v = sl->val, sum = sl->sum;
+        if ((v & ~S_KIDS) && nh < max) {
+            cx_gaz_hit hit;
+            if (t == 0 && (sum & S_SUM))
+                S_sum_hit(sum, toks, &hit);
+            else
+                S_hit(g, (v & ~S_KIDS) - 1, toks, t + 1, &hit);
+            if (hit.cats)
+                hits[nh++] = hit;
+        }
+        if (!(v & S_KIDS))
+            break;
+    }
+    return nh;
+}
+
+/* Most words end at their first node: none (most lower-case words), or
+ * a one-word node without children whose summary answers. Those take no
+ * call and none of the registers that longer matches need. */
 size_t cx_gaz_match(const cx_gaz *g, const cx_gaz_tok *toks, size_t n,
                     cx_gaz_hit *hits, size_t max)
 {
@@ -1340,35 +1419,16 @@ size_t cx_gaz_match(const cx_gaz *g, const cx_gaz_tok *toks, size_t n,
     if (n > S_AHEAD)
         cx_gaz_prefetch(g, toks[S_AHEAD].key);
     const S_table *T = S_low_initial(toks[0].s, toks[0].len, toks[0].shape) ? &g->low : &g->big;
-    uint64_t h = 0;
-    size_t nh = 0, m = T->cap - 1;
-    if (n > S_MAXTOK)
-        n = S_MAXTOK;
-    for (size_t t = 0; t < n; t++) {
-        h = t ? S_step(h, toks[t].key) : toks[0].key;
-        size_t i = (size_t)h & m;
-        while (T->tab[i].key && T->tab[i].key != h)
-            i = (i + 1) & m;
-        if (!T->tab[i].key)
-            break;
-        uint32_t v = T->tab[i].val, sum = T->tab[i].sum;
-        if ((v & ~S_KIDS) && nh < max) {
-            cx_gaz_hit hit;
-            if (t == 0 && (sum & S_SUM)) {
-                hit.ntok = 1;
-                hit.user = 0;
-                hit.canon = NULL;
-                hit.cats = S_shape_fits1((sum >> 26) & 7, toks) ? sum & S_CATMASK : 0;
-            } else {
-                S_hit(g, (v & ~S_KIDS) - 1, toks, t + 1, &hit);
-            }
-            if (hit.cats)
-                hits[nh++] = hit;
-        }
-        if (!(v & S_KIDS))
-            break;
-    }
-    return nh;
+    const S_slot *sl = S_probe(T, toks[0].key);
+    if (!sl->key)
+        return 0;
+    uint32_t v = sl->val, sum = sl->sum;
+    if (v & S_KIDS || !(sum & S_SUM))
+        return S_match_rest(g, T, sl, toks, n, hits, max);
+    if (!(v & ~S_KIDS) || max == 0)
+        return 0;
+    S_sum_hit(sum, toks, hits);
+    return hits->cats ? 1 : 0;
 }
 
 /* ---- images ------------------------------------------------------------ */

@@ -166,6 +166,32 @@ static void test_person_aliases(void **state)
     cx_result_free(r);
 }
 
+/* An entity's members are one block (cx_entity): every mention, each
+ * other name once (NULL ended), the name; cx_result_free frees it
+ * (checked under ASan). */
+static void test_entity_block(void **state)
+{
+    (void)state;
+    cx_result *r = S_run("Pauline Ostrander spoke first. Ostrander said the plan would "
+                         "work. Ostrander smiled. Pauline left early, and Ostrander "
+                         "stayed.\n");
+    assert_int_equal(r->entities_packed, 1);
+    long a = S_ent_of(r, "Pauline Ostrander", 0);
+    assert_true(a >= 0);
+    const cx_entity *e = &r->entities[a];
+    assert_int_equal(e->n_mentions, 5);
+    assert_string_equal(e->name, "Pauline Ostrander");
+    assert_int_equal(e->n_aliases, 2); /* the name is no alias */
+    assert_string_equal(e->aliases[0], "Ostrander");
+    assert_string_equal(e->aliases[1], "Pauline");
+    assert_null(e->aliases[2]);
+    for (size_t k = 0; k < e->n_mentions; k++) {
+        const cx_span *sp = &e->mentions[k].span;
+        assert_true(sp->end > sp->start && sp->end <= r->text_len);
+    }
+    cx_result_free(r);
+}
+
 static void test_corporate_suffix_and_possessive(void **state)
 {
     (void)state;
@@ -415,6 +441,7 @@ int main(void)
         cmocka_unit_test(test_place_nouns),
         cmocka_unit_test(test_hyphenated_names_and_abbreviations),
         cmocka_unit_test(test_entity_order_and_spans),
+        cmocka_unit_test(test_entity_block),
         cmocka_unit_test(test_particles_and_hyphens),
         cmocka_unit_test(test_of_joins_only_after_head_words),
         cmocka_unit_test(test_products_are_no_entities),

@@ -246,6 +246,39 @@ static void test_keys_agree(void **state)
     assert_true(cx_gaz_key("abc", 3) != cx_gaz_key("abd", 3));
 }
 
+/* cx_gaz_toks_init takes one-byte tokens from a table: the same keys
+ * and shapes as cx_gaz_tok_init, for every byte (and for a longer
+ * token between them). */
+static void test_toks_one_byte(void **state)
+{
+    (void)state;
+    char text[2 * 256 + 8];
+    cx_tok toks[257];
+    size_t n = 0, len = 0;
+    for (unsigned c = 1; c < 256; c++) {
+        toks[n].start = (uint32_t)len;
+        text[len++] = (char)c;
+        toks[n].end = (uint32_t)len;
+        toks[n++].flags = 0;
+        text[len++] = ' ';
+    }
+    memcpy(text + len, "Abc", 4);
+    toks[n].start = (uint32_t)len;
+    toks[n].end = (uint32_t)(len + 3);
+    toks[n++].flags = CX_TOK_WORD;
+    cx_gaz_tok t[257];
+    cx_gaz_toks_init(t, text, toks, n);
+    for (size_t i = 0; i < n; i++) {
+        cx_gaz_tok one;
+        cx_gaz_tok_init(&one, text + toks[i].start, toks[i].end - toks[i].start, toks[i].flags);
+        assert_true(t[i].key == one.key);
+        assert_int_equal(t[i].shape, one.shape);
+        assert_int_equal(t[i].len, one.len);
+        assert_int_equal(t[i].flags, one.flags);
+        assert_ptr_equal(t[i].s, one.s);
+    }
+}
+
 /* Surfaces and canonical names stay in the loaded file, ended in place:
  * CRLF lines, trailing spaces, a last line without '\n', a BOM, and
  * entries spelled otherwise than stored (Coca-Cola) all read back. */
@@ -606,6 +639,7 @@ int main(void)
         cmocka_unit_test(test_malformed_files),
         cmocka_unit_test(test_many_entries),
         cmocka_unit_test(test_keys_agree),
+        cmocka_unit_test(test_toks_one_byte),
         cmocka_unit_test(test_image_roundtrip),
         cmocka_unit_test(test_image_damaged),
         cmocka_unit_test(test_ctx_image),
