@@ -109,6 +109,11 @@ typedef struct {
     cx_span span;
 } cx_mention;
 
+/* cx_extract allocates an entity's mentions, aliases, name and alias
+ * strings as one block starting at mentions (cx_result.entities_packed):
+ * do not free or replace one of them alone. A result built by hand
+ * (entities_packed 0) has each allocated on its own, and cx_result_free
+ * frees each. */
 typedef struct {
     cx_entity_type type;
     char *name;     /* canonical name, owned by the result */
@@ -117,10 +122,6 @@ typedef struct {
     cx_mention *mentions; /* in text order */
     size_t n_mentions;
 } cx_entity;
-/* cx_extract allocates an entity's mentions, aliases, name and alias
- * strings as one block starting at mentions (cx_result.entities_packed);
- * a result built by hand (entities_packed 0) has each allocated on its
- * own, and cx_result_free frees each. */
 
 typedef struct {
     cx_span span;
