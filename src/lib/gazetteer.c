@@ -439,6 +439,10 @@ static S_slot *S_table_alloc(size_t cap)
 
 cx_gaz *cx_gaz_new(void)
 {
+    /* the one-byte table is made here, on the loading thread, before any
+     * worker starts: later calls only see it done (helgrind sees the
+     * thread start order, not pthread_once's fast path) */
+    pthread_once(&S_one_once, S_one_init);
     cx_gaz *g = calloc(1, sizeof *g);
     if (!g)
         return NULL;
