@@ -1915,10 +1915,11 @@ static int S_pluperfect(const char *t, size_t s)
  * with "Until Thursday," tells what had been so before. */
 static int S_deadline(const tx_words *w, const char *t, size_t len, size_t ws, size_t we)
 {
-    /* "lasted until Tuesday" is over; "postponed until Tuesday" is not */
+    /* "lasted until Tuesday" is over; "postponed until Tuesday" is not
+     * ("put off until", "pushed back until": no past form before it) */
     static const char *const delay[] = {
         "postponed", "delayed", "extended", "adjourned", "deferred", "suspended", "recessed",
-        "rescheduled", "off", "back", "closed", NULL};
+        "rescheduled", "closed", NULL};
     size_t n = we - ws, ps, pe;
     if ((n == 5 && !cx_ascii_strncasecmp(t + ws, "until", 5)) ||
         (n == 4 && !cx_ascii_strncasecmp(t + ws, "till", 4)))
@@ -2183,11 +2184,8 @@ static void S_order_weekdays(const char *t, const cx_anchor *an, cx_timex *a, cx
         za = zb - gap;
     else
         zb = za + gap;
-    int y, m, d;
-    tx_civil(za, &y, &m, &d);
-    snprintf(a->value, sizeof a->value, "%04d-%02d-%02d", y, m, d);
-    tx_civil(zb, &y, &m, &d);
-    snprintf(b->value, sizeof b->value, "%04d-%02d-%02d", y, m, d);
+    tx_day_value(a->value, za);
+    tx_day_value(b->value, zb);
 }
 
 static void S_link_ranges(const char *t, const cx_anchor *an, cx_timex_vec *out, size_t from)

@@ -146,6 +146,7 @@ double tx_number(const tx_words *w, const char *s, size_t len);
 /* Calendar helpers (proleptic Gregorian). */
 long tx_days(int y, int m, int d);
 void tx_civil(long days, int *y, int *m, int *d);
+void tx_day_value(char *v, long days); /* "YYYY-MM-DD" into a value[40] */
 int tx_weekday(int y, int m, int d); /* ISO: Monday 1 .. Sunday 7 */
 int tx_month_days(int y, int m);
 /* Is rule a holiday rule timex_norm.c reads (words.txt, class holiday)? */

@@ -244,7 +244,7 @@ double tx_number(const tx_words *w, const char *s, size_t len)
 
 /* ---- values ------------------------------------------------------------------ */
 
-static void S_day(char *v, long z)
+void tx_day_value(char *v, long z)
 {
     int y, m, d;
     tx_civil(z, &y, &m, &d);
@@ -536,7 +536,7 @@ static int S_month_day(S_job *j)
         if (S_has(x, F_WKO)) /* "the week (weekend) of March 6" */
             S_week(j->t->value, z, S_is(x, F_WKO, "the weekend") ? "-WE" : "");
         else
-            S_day(j->t->value, z);
+            tx_day_value(j->t->value, z);
     } else if (S_has(x, F_WKO)) {
         S_fmt(j->t->value, 40, S_is(x, F_WKO, "the weekend") ? "XXXX-WXX-WE" : "XXXX-WXX");
     }
@@ -561,11 +561,11 @@ static int S_weekday(S_job *j)
             z += (w->ival - rw + 7) % 7 ? (w->ival - rw + 7) % 7 : 7;
         else
             z -= (rw - w->ival + 7) % 7 ? (rw - w->ival + 7) % 7 : 7;
-        S_day(j->t->value, z);
+        tx_day_value(j->t->value, z);
     } else if (!j->x.has)
         S_fmt(j->t->value, 40, "XXXX-WXX-%d", w->ival);
     else /* "the day before last Tuesday('s hearing)" */
-        S_day(j->t->value, S_weekday_day(&j->x, w->ival) +
+        tx_day_value(j->t->value, S_weekday_day(&j->x, w->ival) +
                                (S_is(&j->x, F_DBA, "before") ? -1 : S_has(&j->x, F_DBA) ? 1 : 0));
     return 0;
 }
@@ -588,7 +588,7 @@ static int S_time_date(S_job *j)
         return 0;
     }
     if (x->has)
-        S_day(j->t->value, x->az);
+        tx_day_value(j->t->value, x->az);
     else
         S_fmt(j->t->value, 40, "XXXX-XX-XX");
     return 0;
@@ -659,12 +659,12 @@ static int S_refday(S_job *j)
         sscanf(rv, "%4d-%2d-%2d", &ry, &rm, &rd) == 3)
         rz = tx_days(ry, rm, rd);
     if (rz && rz <= x->az && rz >= x->az - 7)
-        S_day(j->t->value, rz - 1);
+        tx_day_value(j->t->value, rz - 1);
     else if (!x->has)
         S_fmt(j->t->value, 40, "%s", off == 0 && !night && !S_has(x, F_POD)
                                              ? "PRESENT_REF" : "XXXX-XX-XX");
     else
-        S_day(j->t->value, x->az + off - S_is(x, F_REF, "overnight"));
+        tx_day_value(j->t->value, x->az + off - S_is(x, F_REF, "overnight"));
     if (night && !S_has(x, F_POD)) {
         S_append(j->t, "TNI");
         j->t->type = CX_TIME;
@@ -679,7 +679,7 @@ static int S_podrel(S_job *j)
     if (!x->has)
         S_fmt(j->t->value, 40, "XXXX-XX-XX");
     else
-        S_day(j->t->value, x->az + (S_is(x, F_REL, "last") ? -1 : 0));
+        tx_day_value(j->t->value, x->az + (S_is(x, F_REL, "last") ? -1 : 0));
     if (S_has(x, F_REF))
         return S_refday(j);
     S_add_pod(j);
@@ -707,7 +707,7 @@ static int S_relunit(S_job *j, const char *u)
     else if (!strcmp(u, "WE"))
         S_week(v, x->az + 7L * off, "-WE");
     else if (!strcmp(u, "D"))
-        S_day(v, x->az + off);
+        tx_day_value(v, x->az + off);
     else if (!strcmp(u, "Q") || !strcmp(u, "H")) {
         int per = u[0] == 'Q' ? 4 : 2;
         int q = (x->am - 1) / (12 / per) + off, y = x->ay;
@@ -983,7 +983,7 @@ static int S_shift(S_job *j, double n, const char *u, int sign)
     }
     long k = (long)(n + 0.5) * sign;
     if (!strcmp(u, "D"))
-        S_day(v, x->az + k);
+        tx_day_value(v, x->az + k);
     else if (!strcmp(u, "W") || !strcmp(u, "FN"))
         S_week(v, x->az + 7 * k * (u[0] == 'F' ? 2 : 1), "");
     else if (!strcmp(u, "M"))
@@ -997,7 +997,7 @@ static int S_shift(S_job *j, double n, const char *u, int sign)
     else if (!strcmp(u, "CE"))
         S_fmt(v, 40, "%02ld", (x->ay + 100 * k) / 100);
     else if (!strcmp(u, "H") || !strcmp(u, "MIN") || !strcmp(u, "S") || !strcmp(u, "WE"))
-        S_day(v, x->az);
+        tx_day_value(v, x->az);
     else
         return -1;
     return 0;
@@ -1249,7 +1249,7 @@ static int S_holiday(S_job *j)
     if (S_has(x, F_U)) /* "Easter week", "Thanksgiving week": the week it is in */
         S_week(j->t->value, z, "");
     else
-        S_day(j->t->value, z);
+        tx_day_value(j->t->value, z);
     return 0;
 }
 
@@ -1283,7 +1283,7 @@ static int S_anaphor(S_job *j)
     else if (!strcmp(u, "W"))
         d ? S_week(v, tx_days(y, m, d) + 7L * off, "") : S_fmt(v, 40, "%04d-WXX", y);
     else if (!strcmp(u, "D"))
-        d ? S_day(v, tx_days(y, m, d) + off)
+        d ? tx_day_value(v, tx_days(y, m, d) + off)
           : m && !off ? S_fmt(v, 40, "%04d-%02d-XX", y, m) : S_fmt(v, 40, "%04d-XX-XX", y);
     else
         return -1;
