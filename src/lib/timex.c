@@ -1560,7 +1560,8 @@ static int S_month_ok(const tx_words *w, const tx_cand *c, const char *t, size_t
     if (!S_is_upper((unsigned char)t[ms]))
         return 0;
     /* "the quarter ended Oct. 31": after "ended" it is a month */
-    int full = c->f[F_D][0] >= 0 || c->f[F_Y][0] >= 0 || c->kind == K_QTHE;
+    int full = c->f[F_D][0] >= 0 || c->f[F_Y][0] >= 0 || c->kind == K_QTHE ||
+               c->kind == K_QTR;
     if (full)
         return 1;
     if (c->f[F_MOD][0] >= 0 || c->f[F_REL][0] >= 0)
@@ -1910,6 +1911,11 @@ static int S_pluperfect(const char *t, size_t s)
     return 0;
 }
 
+/* Verbs that move a date on: "postponed until Tuesday" is still to come. */
+static const char *const S_delay_verbs[] = {
+    "postponed", "delayed", "extended", "adjourned", "deferred", "suspended", "recessed",
+    "rescheduled", "closed", NULL};
+
 /* A deadline or earliest date right before the expression: "postponed
  * until Tuesday", "could come as early as Tuesday". A sentence that opens
  * with "Until Thursday," tells what had been so before. */
@@ -1917,9 +1923,7 @@ static int S_deadline(const tx_words *w, const char *t, size_t len, size_t ws, s
 {
     /* "lasted until Tuesday" is over; "postponed until Tuesday" is not
      * ("put off until", "pushed back until": no past form before it) */
-    static const char *const delay[] = {
-        "postponed", "delayed", "extended", "adjourned", "deferred", "suspended", "recessed",
-        "rescheduled", "closed", NULL};
+    const char *const *delay = S_delay_verbs;
     size_t n = we - ws, ps, pe;
     if ((n == 5 && !cx_ascii_strncasecmp(t + ws, "until", 5)) ||
         (n == 4 && !cx_ascii_strncasecmp(t + ws, "till", 4)))
@@ -1943,6 +1947,14 @@ static int S_through_before(const char *t, size_t start)
            qe == ps - 1 && t[qs] >= 'a' && t[qs] <= 'z' && !S_sentence_start(t, ps);
 }
 
+/* Is the word right before start "in" or "during"? */
+static int S_in_before(const char *t, size_t start)
+{
+    size_t ps, pe;
+    return S_prev_word(t, start, &ps, &pe) &&
+           S_word_in(t, ps, pe, (const char *const[]){"in", "during", NULL});
+}
+
 /* Is the word right before start "on"? */
 static int S_on_before(const char *t, size_t start)
 {
@@ -1960,6 +1972,7 @@ static int S_on_before(const char *t, size_t start)
 static int S_tense(const tx_words *w, const char *t, size_t len, size_t start)
 {
     size_t e = start;
+    int far = 0;
     for (int k = 0; k < 14 && e > 0; k++) {
         size_t ws, we;
         if (S_sentence_end(t, e))
@@ -2005,9 +2018,15 @@ static int S_tense(const tx_words *w, const char *t, size_t len, size_t start)
         if ((f & W_PAST) || (k < 3 && S_past_verb(w, t, len, ws, we)) ||
             (k >= 3 && S_subject_past(w, t, len, ws, we)))
             return -1;
+        /* a past verb further back, not one of a plan ("agreed to buy
+         * ... in February") nor of a delay ("extended ... through
+         * January"): -3 unless something nearer tells more */
+        if (!far && k >= 3 && S_past_verb(w, t, len, ws, we) &&
+            cx_ascii_strncasecmp(t + we, " to ", 4) != 0 && !S_word_in(t, ws, we, S_delay_verbs))
+            far = 1;
         e = ws;
     }
-    return 0;
+    return far ? -3 : 0;
 }
 
 /* "and" between two capitalized words is part of a name ("the Food and
@@ -2334,6 +2353,11 @@ int cx_timex_find(const cx_timex_rules *r, const cx_doc *doc,
     for (size_t i = 0; rc == CX_OK && i < cs.n; i++) {
         const tx_cand *c = &cs.v[i];
         int tense = S_tense(&r->words, doc->text, doc->len, c->start);
+        /* only a month read as a time "in" or "during" it (S_month_year):
+         * "placed orders ... for November transactions" looks ahead */
+        env.past_far = tense == -3 && S_in_before(doc->text, c->start);
+        if (tense == -3)
+            tense = 0;
         if (!tense || tense == 2) {
             /* nothing before it, or only a participle ("a service planned
              * for Saturday was canceled"): the verb after it decides */
@@ -2373,7 +2397,8 @@ int cx_timex_find(const cx_timex_rules *r, const cx_doc *doc,
          * 30") */
         if (rc == CX_OK && strlen(t.value) == 7 && t.value[5] == 'Q' &&
             (((c->kind == K_QTR || c->kind == K_QN) && !env.last_quarter) ||
-             (c->kind == K_QTHE && c->f[F_M][0] >= 0 && !fiscal_topic))) {
+             ((c->kind == K_QTHE || c->kind == K_QTR) && c->f[F_M][0] >= 0 &&
+              !fiscal_topic))) {
             /* a fiscal quarter keeps its name: its end month does not
              * make it a calendar one */
             fiscal_topic = c->f[F_FISC][0] >= 0;

@@ -114,6 +114,8 @@ typedef struct {
     int future;              /* the clause speaks of the future */
     int past;                /* ... or plainly of the past */
     int not_after;           /* its own past verb right before it: no later than the anchor */
+    int past_far;            /* a past verb further back in the clause ("changed its name in
+                              * December"): a month only is not one to come */
     const char *last_quarter; /* "YYYY-Qn" the text reports on, or NULL */
     size_t last_quarter_end;  /* where a quarter was last named */
     size_t here;              /* where the expression starts */

@@ -449,7 +449,9 @@ static int S_month_year(const S_ctx *x, int m, int d)
      * clause ("said it will close in November"); further ahead only
      * without a past verb */
     int ahead = (m - x->am + 12) % 12;
-    if (x->env->future || (ahead && ahead <= 2) || (ahead && ahead <= 4 && !x->env->past))
+    int past = x->env->past || (x->env->past_far && !x->env->future);
+    if (x->env->future || (ahead && ahead <= 2 && !x->env->past_far) ||
+        (ahead && ahead <= 4 && !past))
         return m < x->am ? x->ay + 1 : x->ay;
     return m > x->am ? x->ay - 1 : x->ay;
 }
@@ -746,6 +748,17 @@ static int S_the_weekend(S_job *j)
     return 0;
 }
 
+/* The year of a period that "ended" on a day: the last such day not
+ * after the anchor ("ended Oct. 31" on Oct. 27, 1989 is 1988's). */
+static int S_ended_year(const S_ctx *x)
+{
+    const tx_word *m = S_word(x, F_M, TX_MONTH);
+    int d = S_has(x, F_D) ? S_int(x, F_D) : 1;
+    if (!m)
+        return x->ay;
+    return m->ival * 100 + d > x->am * 100 + x->ad ? x->ay - 1 : x->ay;
+}
+
 /* "the third quarter (of 2009)", "the first half", "Q3 2023". A plural
  * without a year is that quarter of any year: "sales peak in the second
  * and fourth quarters". */
@@ -777,6 +790,8 @@ static int S_quarter(S_job *j)
         y = S_ry_year(x);
     else if (x->has && S_has(x, F_YAGO))
         y = x->ay - 1;
+    else if (x->has && S_has(x, F_M) && !generic)
+        y = S_ended_year(x); /* "the second quarter ended Oct. 31" */
     else if (x->has && !generic)
         y = S_part_year(x, q, per);
     if (y)
@@ -814,8 +829,7 @@ static int S_the_quarter(S_job *j)
          * anchor; a fiscal quarter ("ended July 31": May to July) is the
          * calendar quarter that holds two of its months, the one of the
          * month before its last */
-        int d = S_has(x, F_D) ? S_int(x, F_D) : 1;
-        y = m->ival * 100 + d > x->am * 100 + x->ad ? x->ay - 1 : x->ay;
+        y = S_ended_year(x);
         int pm = m->ival - 1;
         if (pm == 0)
             pm = 12, y--;

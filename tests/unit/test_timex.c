@@ -647,6 +647,28 @@ static void test_context_rules(void **state)
          "1988-Q4", D},
         {"For the quarter ended June 30, it lost money.", "1989-10-27", "the quarter",
          "1989-Q2", D},
+        /* a quarter named by its number takes the year of its end day */
+        {"The second quarter ended Oct. 31, it lost money.", "1989-10-27",
+         "The second quarter", "1988-Q2", D},
+        {"Results for that quarter included a charge, after the second quarter ended "
+         "Oct. 31.", "1989-10-27", "the second quarter", "1988-Q2", D},
+        {"Its fourth quarter ended Sept. 30 was weak.", "1989-11-02", "fourth quarter",
+         "1989-Q4", D},
+        {"The third quarter ending Dec. 31 will be weak.", "1989-11-02",
+         "The third quarter", "1989-Q3", D},
+        /* a past verb further back in the clause: a month "in" which it
+         * happened is gone by, not one to come ("for November
+         * transactions" looks ahead; so does a clause that "will") */
+        {"The operator changed its name in December.", "1989-10-27", "December",
+         "1988-12", D},
+        {"The operator changed from a fiscal year to a calendar year in December.",
+         "1989-10-27", "December", "1988-12", D},
+        {"Dealers placed heavy orders for November transactions.", "1989-10-27",
+         "November", "1989-11", D},
+        {"The operator said it will change its name in December.", "1989-10-27",
+         "December", "1989-12", D},
+        {"The operator changed its name in September.", "1989-10-27", "September",
+         "1989-09", D},
         /* a quarter not yet begun, in a past clause, is last year's */
         {"Sales fell in the third quarter.", J, "the third quarter", "2022-Q3", D},
         {"Sales will rise in the third quarter.", J, "the third quarter", "2023-Q3", D},
