@@ -30,14 +30,14 @@ static const char *const S_field_names[F_NFIELD] = {
     "y", "y2", "mn", "m", "d", "wd", "hh", "mi", "ap", "tz", "clk", "mod",
     "rel", "ry", "yago", "fisc", "ord", "qu", "qn", "u", "ux", "n", "ago",
     "dec", "dec2", "decw", "cen", "sea", "pod", "ref", "dba", "setw", "tn",
-    "hol", "yw", "half", "wko", "d2"};
+    "hol", "yw", "half", "wko", "d2", "hh2", "mi2"};
 
 static const char *const S_kind_names[K_NKIND] = {
     "ISO", "SLASH", "YRANGE", "CLOCK", "CLOCK24", "NOON", "MDY", "DMY",
     "QTR", "QYR", "QTHE", "QN", "YAGO", "DEC", "DEC2", "DEC3", "DECW", "CENT", "SEAS",
     "REFDAY", "PODREL", "PODREF", "RELU", "THEU", "THEW", "SETW", "SETWP",
     "SETU", "SETM", "SETT", "SETA", "WDAY", "MY", "YEARW", "DUR", "DURX", "YEAR",
-    "REF", "HOL", "ANA", "MDR"};
+    "REF", "HOL", "ANA", "MDR", "TRANGE"};
 
 /* ---- the word table ---------------------------------------------------- */
 
@@ -2286,6 +2286,19 @@ static int S_push(cx_timex_vec *out, const cx_timex *t)
 }
 
 /* "2012-2022" arrives as one match; it is two expressions. */
+/* Moves the clock of a "...Thh:mm" value 12 hours back when it is p.m. */
+static void S_hour_back(char *v)
+{
+    char *t = strchr(v, 'T');
+    if (!t || !S_is_digit((unsigned char)t[1]) || !S_is_digit((unsigned char)t[2]))
+        return;
+    int h = (t[1] - '0') * 10 + (t[2] - '0');
+    if (h < 12)
+        return;
+    h -= 12;
+    t[1] = (char)('0' + h / 10), t[2] = (char)('0' + h % 10);
+}
+
 static int S_push_range(const tx_env *env, const tx_cand *c,
                         cx_timex_vec *out)
 {
@@ -2296,6 +2309,15 @@ static int S_push_range(const tx_env *env, const tx_cand *c,
         b.start = (size_t)c->f[F_D2][0];
         b.f[F_D][0] = c->f[F_D2][0];
         b.f[F_D][1] = c->f[F_D2][1];
+    } else if (c->kind == K_TRANGE) {
+        /* "between 2 and 4 p.m.", "9:30-11 a.m. Friday": the day, zone
+         * and meridian are both ends' */
+        a.kind = b.kind = K_CLOCK;
+        a.start = (size_t)c->f[F_HH][0];
+        a.end = (size_t)(c->f[F_MI][1] >= 0 ? c->f[F_MI][1] : c->f[F_HH][1]);
+        b.start = (size_t)c->f[F_HH2][0];
+        memcpy(b.f[F_HH], c->f[F_HH2], sizeof b.f[F_HH]);
+        memcpy(b.f[F_MI], c->f[F_MI2], sizeof b.f[F_MI]);
     } else {
         a.kind = b.kind = K_YEAR;
         a.end = (size_t)c->f[F_Y][1];
@@ -2312,6 +2334,8 @@ static int S_push_range(const tx_env *env, const tx_cand *c,
             y += 100;
         snprintf(tb.value, sizeof tb.value, "%04d", y);
     }
+    if (c->kind == K_TRANGE && strcmp(ta.value, tb.value) > 0)
+        S_hour_back(ta.value); /* "11 to 1 p.m.": the first is a.m. */
     if (strcmp(ta.value, tb.value) >= 0)
         return CX_OK; /* not a range: "1-800-555-1995" or a score */
     ta.range_with = (int)out->n + 1;
@@ -2377,7 +2401,7 @@ int cx_timex_find(const cx_timex_rules *r, const cx_doc *doc,
         env.here = c->start;
         env.prev = out->n > first ? out->v[out->n - 1].value : NULL;
         env.prev_end = out->n > first ? out->v[out->n - 1].span.end : 0;
-        if (c->kind == K_YRANGE || c->kind == K_MDR) {
+        if (c->kind == K_YRANGE || c->kind == K_MDR || c->kind == K_TRANGE) {
             rc = S_push_range(&env, c, out);
             continue;
         }

@@ -53,7 +53,7 @@ typedef enum {
     F_Y, F_Y2, F_MN, F_M, F_D, F_WD, F_HH, F_MI, F_AP, F_TZ, F_CLK, F_MOD,
     F_REL, F_RY, F_YAGO, F_FISC, F_ORD, F_QU, F_QN, F_U, F_UX, F_N, F_AGO,
     F_DEC, F_DEC2, F_DECW, F_CEN, F_SEA, F_POD, F_REF, F_DBA, F_SETW, F_TN,
-    F_HOL, F_YW, F_HALF, F_WKO, F_D2, F_NFIELD
+    F_HOL, F_YW, F_HALF, F_WKO, F_D2, F_HH2, F_MI2, F_NFIELD
 } tx_field;
 
 /* Rule kinds (the NAME of a rule line). */
@@ -62,7 +62,7 @@ typedef enum {
     K_QTR, K_QYR, K_QTHE, K_QN, K_YAGO, K_DEC, K_DEC2, K_DEC3, K_DECW, K_CENT, K_SEAS,
     K_REFDAY, K_PODREL, K_PODREF, K_RELU, K_THEU, K_THEW, K_SETW, K_SETWP,
     K_SETU, K_SETM, K_SETT, K_SETA, K_WDAY, K_MY, K_YEARW, K_DUR, K_DURX, K_YEAR,
-    K_REF, K_HOL, K_ANA, K_MDR, K_NKIND
+    K_REF, K_HOL, K_ANA, K_MDR, K_TRANGE, K_NKIND
 } tx_kind;
 
 #define TX_MAX_RULES 64 /* rule lines of patterns.txt */

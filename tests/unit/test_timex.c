@@ -786,6 +786,27 @@ static void test_ranges(void **state)
     S_expect(r, "00", "2000");
     assert_int_equal(r->timexes[S_find(r, "1945")].range_with, S_find(r, "46"));
     cx_result_free(r);
+    /* a span of hours: the first end takes the second's meridian and day,
+     * or the other meridian when it would come after the second */
+    r = S_run("Polls will be open between 2:30 and 4 p.m. Friday. They will open "
+              "from 9-11 a.m. on Saturday. They will open 11 to 1 p.m. on Sunday.",
+              "2023-06-01", 0);
+    S_expect(r, "2:30", "2023-06-02T14:30");
+    S_expect(r, "4 p.m. Friday", "2023-06-02T16:00");
+    S_expect(r, "9", "2023-06-03T09:00");
+    S_expect(r, "11 a.m. on Saturday", "2023-06-03T11:00");
+    S_expect(r, "11", "2023-06-04T11:00");
+    S_expect(r, "1 p.m. on Sunday", "2023-06-04T13:00");
+    assert_int_equal(r->timexes[S_find(r, "2:30")].range_with, S_find(r, "4 p.m. Friday"));
+    assert_int_equal(r->timexes[S_find(r, "9")].range_with, S_find(r, "11 a.m. on Saturday"));
+    assert_int_equal(r->timexes[S_find(r, "11")].range_with, S_find(r, "1 p.m. on Sunday"));
+    cx_result_free(r);
+    /* no span: a price or an amount before the time */
+    r = S_run("It cost $5-6 p.m. traders said, up 1.5 to 3 p.m.", "2023-06-01", 0);
+    assert_true(S_find(r, "5") < 0 && S_find(r, "6 p.m.") < 0);
+    assert_true(S_find(r, "1.5") < 0 && S_find(r, "5") < 0);
+    S_expect(r, "3 p.m.", "2023-06-01T15:00");
+    cx_result_free(r);
 }
 
 static void test_not_dates(void **state)
