@@ -647,6 +647,11 @@ static void test_context_rules(void **state)
          "1988-Q4", D},
         {"For the quarter ended June 30, it lost money.", "1989-10-27", "the quarter",
          "1989-Q2", D},
+        /* "the latest period" of a report is its quarter */
+        {"Net rose in the third quarter. Sales in the latest period rose.", "1989-11-02",
+         "the latest period", "1989-Q3", D},
+        {"Sales in the most recent period ended Sept. 30 rose.", "1989-11-02",
+         "the most recent period", "1989-Q3", D},
         /* a quarter named by its number takes the year of its end day */
         {"The second quarter ended Oct. 31, it lost money.", "1989-10-27",
          "The second quarter", "1988-Q2", D},
