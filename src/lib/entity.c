@@ -295,7 +295,7 @@ static int S_plain(const S_tok *t)
  * known whether they are in its headline (hl): the document's own
  * capitalization (a word capitalized in mid-sentence is a name here) and
  * whether this is a sports report. Lower-case words go to w->lower only
- * when it is first asked (cx_ent_lower_has). */
+ * when it is asked often enough (cx_ent_lower_has). */
 static void S_line_features(S_work *w, size_t b, size_t e, int hl)
 {
     for (size_t i = b; i < e; i++) {
