@@ -295,7 +295,7 @@ static int S_plain(const S_tok *t)
  * known whether they are in its headline (hl): the document's own
  * capitalization (a word capitalized in mid-sentence is a name here) and
  * whether this is a sports report. Lower-case words go to w->lower only
- * when it is first asked (cx_ent_lower_has). */
+ * when it is asked often enough (cx_ent_lower_has). */
 static void S_line_features(S_work *w, size_t b, size_t e, int hl)
 {
     for (size_t i = b; i < e; i++) {
@@ -424,15 +424,27 @@ static void S_features(S_work *w)
     S_headlines(w);
 }
 
+#define S_LOWER_SCANS 4 /* questions answered by a scan of the tokens */
+
 /* Was the word of key k written in lower case anywhere in the document?
- * Only one-word pieces ask (cx_ent_resolve), so the set is built on the
- * first question and holds only their words: putting every lower-case
- * word of the document was most of the sets' cost. */
+ * Only one-word pieces ask (cx_ent_resolve), once all pieces are made.
+ * A document asks about one question on average: the first few are
+ * answered by one pass over the tokens, without a set. After those the
+ * set is built, holding only the pieces' words (putting every lower-case
+ * word of the document was most of the sets' cost); as every question is
+ * about a piece's word, both ways give the same answers. */
 int cx_ent_lower_has(S_work *w, uint64_t k)
 {
-    if (!w->lower_built) {
+    if (w->lower_asked < S_LOWER_SCANS) {
+        w->lower_asked++;
+        for (size_t i = 0; i < w->ntok; i++)
+            if (w->g[i].key == k && (w->g[i].flags & CX_TOK_LOWER))
+                return 1;
+        return 0;
+    }
+    if (w->lower_asked == S_LOWER_SCANS) {
         S_keyset want = {0};
-        w->lower_built = 1;
+        w->lower_asked++;
         for (size_t i = 0; i < w->np; i++)
             if (w->p[i].e - w->p[i].b == 1)
                 S_set_put(w, &want, w->g[w->p[i].b].key);

@@ -63,7 +63,7 @@ typedef struct {
     S_keyset lower;  /* keys written in lower case (of one-word pieces only;
                         built on demand by cx_ent_lower_has) */
     S_keyset products; /* first words of product names (Boeing 787 Dreamliner) */
-    int lower_built; /* lower holds its keys (cx_ent_lower_has) */
+    int lower_asked; /* questions so far; past a few, lower holds its keys (cx_ent_lower_has) */
     int sports;      /* the document reports sports results */
     int nomem;       /* a set could not grow: the stage fails */
 } S_work;

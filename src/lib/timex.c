@@ -153,6 +153,8 @@ static void S_words_fini(tx_words *w)
     w->slots = NULL;
     free(w->keys);
     w->keys = NULL;
+    free(w->tags);
+    w->tags = NULL;
 }
 
 /* ---- the scanner's word lists and the packed-key table ------------------ */
@@ -320,20 +322,28 @@ static int S_token_word(const char *s, size_t n)
     return 1;
 }
 
-static inline size_t S_key_hash(uint64_t a, uint64_t b, size_t n)
+static inline uint64_t S_key_hash(uint64_t a, uint64_t b, size_t n)
 {
-    uint64_t h = (a ^ (b * 0xC2B2AE3D27D4EB4FULL) ^ n) * 0x9E3779B97F4A7C15ULL;
-    return (size_t)(h >> 29);
+    return (a ^ (b * 0xC2B2AE3D27D4EB4FULL) ^ n) * 0x9E3779B97F4A7C15ULL;
 }
 
+/* A key's slot is bits 29.. of its hash, its tag the top byte (never 0). */
+#define S_KEY_SLOT(h) ((size_t)((h) >> 29))
+#define S_KEY_TAG(h) ((uint8_t)((h) >> 56 | 1))
+
+/* Most words looked up are in no list: their probe ends at an empty tag
+ * without reading a key (the keys are 32 bytes a slot, 256 KB in all, and
+ * every miss there was a cache miss). */
 static inline const tx_key *S_key_find(const tx_words *w, uint64_t a,
                                        uint64_t b, size_t n)
 {
-    for (size_t i = S_key_hash(a, b, n) & w->kmask;; i = (i + 1) & w->kmask) {
-        const tx_key *k = &w->keys[i];
-        if (!k->n)
+    uint64_t h = S_key_hash(a, b, n);
+    uint8_t tag = S_KEY_TAG(h);
+    for (size_t i = S_KEY_SLOT(h) & w->kmask;; i = (i + 1) & w->kmask) {
+        if (!w->tags[i])
             return NULL;
-        if (k->a == a && k->b == b && k->n == n)
+        const tx_key *k = &w->keys[i];
+        if (w->tags[i] == tag && k->a == a && k->b == b && k->n == n)
             return k;
     }
 }
@@ -359,12 +369,14 @@ static void S_key_add(tx_words *w, const char *s, size_t n, unsigned cls,
     uint64_t a, b;
     if (!S_token_word(s, n) || !S_pack(s, n, s + n, &a, &b))
         return; /* "local time", "new year's day": never one token */
-    size_t i = S_key_hash(a, b, n) & w->kmask;
+    uint64_t h = S_key_hash(a, b, n);
+    size_t i = S_KEY_SLOT(h) & w->kmask;
     while (w->keys[i].n && !(w->keys[i].a == a && w->keys[i].b == b &&
                              w->keys[i].n == n))
         i = (i + 1) & w->kmask;
     tx_key *k = &w->keys[i];
     k->a = a, k->b = b, k->n = (uint32_t)n;
+    w->tags[i] = S_KEY_TAG(h);
     k->cls |= (uint16_t)cls;
     k->flags |= (uint16_t)flags;
     for (int g = 1; g < TX_NGATE; g++)
@@ -387,7 +399,8 @@ static int S_keys_build(tx_words *w)
     while (cap < n * 4) /* sparse: a miss ends at the first empty slot */
         cap *= 2;
     w->keys = calloc(cap, sizeof *w->keys);
-    if (!w->keys)
+    w->tags = calloc(cap, 1);
+    if (!w->keys || !w->tags)
         return CX_ERR_NOMEM;
     w->kmask = cap - 1;
     for (size_t i = 0; i <= w->mask; i++)

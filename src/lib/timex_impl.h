@@ -41,6 +41,8 @@ typedef struct {
      * word whose bit is clear is in no class, found without hashing */
     uint8_t bloom[65536 / 8];
     tx_key *keys; /* every single word of slots and of timex.c's lists */
+    uint8_t *tags; /* a byte of each key's hash, 0 for an empty slot: a
+                      miss reads these (a few KB), not the keys */
     size_t kmask;
     uint32_t wd_first; /* bit (c & 31) for the first byte c of each weekday */
     /* bit (first byte, last byte, length) of each word of a class and of
