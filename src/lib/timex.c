@@ -1936,13 +1936,12 @@ static int S_deadline(const tx_words *w, const char *t, size_t len, size_t ws, s
 {
     /* "lasted until Tuesday" is over; "postponed until Tuesday" is not
      * ("put off until", "pushed back until": no past form before it) */
-    const char *const *delay = S_delay_verbs;
     size_t n = we - ws, ps, pe;
     if ((n == 5 && !cx_ascii_strncasecmp(t + ws, "until", 5)) ||
         (n == 4 && !cx_ascii_strncasecmp(t + ws, "till", 4)))
         return !S_sentence_start(t, ws) &&
                !(S_prev_word(t, ws, &ps, &pe) && S_past_form(w, t, len, ps, pe) &&
-                 !S_word_in(t, ps, pe, delay));
+                 !S_word_in(t, ps, pe, S_delay_verbs));
     if (!(n == 2 && !cx_ascii_strncasecmp(t + ws, "as", 2)) || !S_prev_word(t, ws, &ps, &pe))
         return 0;
     n = pe - ps;

@@ -449,9 +449,8 @@ static int S_month_year(const S_ctx *x, int m, int d)
      * clause ("said it will close in November"); further ahead only
      * without a past verb */
     int ahead = (m - x->am + 12) % 12;
-    int past = x->env->past || (x->env->past_far && !x->env->future);
     if (x->env->future || (ahead && ahead <= 2 && !x->env->past_far) ||
-        (ahead && ahead <= 4 && !past))
+        (ahead && ahead <= 4 && !x->env->past && !x->env->past_far))
         return m < x->am ? x->ay + 1 : x->ay;
     return m > x->am ? x->ay - 1 : x->ay;
 }
