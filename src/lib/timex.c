@@ -1959,21 +1959,15 @@ static int S_through_before(const char *t, size_t start)
            qe == ps - 1 && t[qs] >= 'a' && t[qs] <= 'z' && !S_sentence_start(t, ps);
 }
 
-/* Is the word right before start "in" or "during"? */
-static int S_in_before(const char *t, size_t start)
+/* Is the word right before start one of words? */
+static int S_prev_in(const char *t, size_t start, const char *const *words)
 {
     size_t ps, pe;
-    return S_prev_word(t, start, &ps, &pe) &&
-           S_word_in(t, ps, pe, (const char *const[]){"in", "during", NULL});
+    return S_prev_word(t, start, &ps, &pe) && S_word_in(t, ps, pe, words);
 }
 
-/* Is the word right before start "on"? */
-static int S_on_before(const char *t, size_t start)
-{
-    size_t ps, pe;
-    return S_prev_word(t, start, &ps, &pe) && pe - ps == 2 &&
-           !cx_ascii_strncasecmp(t + ps, "on", 2);
-}
+static const char *const S_on[] = {"on", NULL};
+static const char *const S_in_during[] = {"in", "during", NULL};
 
 /* The tense of the clause before start (same sentence, up to 14 words):
  * 1 future ("will meet on Thursday", "is scheduled to start in June"),
@@ -2021,10 +2015,10 @@ static int S_tense(const tx_words *w, const char *t, size_t len, size_t start)
             return 1;
         /* the date's own verb in the past right before it ("ended Oct.
          * 31", "met on Nov. 6") tells a day already come (-2) */
-        if ((k == 0 || (k == 1 && S_on_before(t, start))) && S_past_verb(w, t, len, ws, we))
+        if ((k == 0 || (k == 1 && S_prev_in(t, start, S_on))) && S_past_verb(w, t, len, ws, we))
             return -2;
         /* "the summit is Nov. 5", "the vote is on Tuesday": a day set */
-        if ((k == 0 || (k == 1 && S_on_before(t, start))) &&
+        if ((k == 0 || (k == 1 && S_prev_in(t, start, S_on))) &&
             S_word_in(t, ws, we, (const char *const[]){"is", "are", NULL}))
             return 1;
         if ((f & W_PAST) || (k < 3 && S_past_verb(w, t, len, ws, we)) ||
@@ -2391,7 +2385,7 @@ int cx_timex_find(const cx_timex_rules *r, const cx_doc *doc,
         int tense = S_tense(&r->words, doc->text, doc->len, c->start);
         /* only a month read as a time "in" or "during" it (S_month_year):
          * "placed orders ... for November transactions" looks ahead */
-        env.past_far = tense == -3 && S_in_before(doc->text, c->start);
+        env.past_far = tense == -3 && S_prev_in(doc->text, c->start, S_in_during);
         if (tense == -3)
             tense = 0;
         if (!tense || tense == 2) {
