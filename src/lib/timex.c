@@ -1562,6 +1562,21 @@ static int S_word_in(const char *t, size_t s, size_t e, const char *const *v)
     return 0;
 }
 
+/* "a June agreement", "the May elections": a month word between a
+ * determiner and a small word is a month modifying a noun ("the March of
+ * Dimes", "this May be" are not). */
+static int S_month_before_noun(const tx_words *w, const char *t, size_t len, size_t ps,
+                               size_t pe, long me)
+{
+    size_t ns, ne;
+    if (pe == 0 || !(S_flags(w, t, len, ps, pe) & W_DET) ||
+        !S_next_word(t, len, (size_t)me, &ns, &ne) || ns != (size_t)me + 1 ||
+        t[ns] < 'a' || t[ns] > 'z')
+        return 0;
+    return !S_word_in(t, ns, ne, (const char *const[]){"of", "and", "or", "to", "be", "have",
+                                                     "not", "also", "well", NULL});
+}
+
 /* A bare month word ("May", "March", "Aug") must be read as a month:
  * capitalized, and for the ambiguous or abbreviated ones a preposition
  * before it. */
@@ -1584,7 +1599,7 @@ static int S_month_ok(const tx_words *w, const tx_cand *c, const char *t, size_t
     int prep = prev && (S_flags(w, t, len, ps, pe) & W_PREP);
     size_t n = (size_t)(me - ms);
     int ambiguous = n <= 4 || (n == 5 && cx_ascii_strncasecmp(t + ms, "march", 5) == 0);
-    if (ambiguous && !prep)
+    if (ambiguous && !prep && !S_month_before_noun(w, t, len, prev ? ps : 0, prev ? pe : 0, me))
         return 0;
     /* "Theresa May", "June Carter": a capitalized word glued to it */
     if (!prep && prev && S_is_upper((unsigned char)t[ps]) && !S_sentence_start(t, ps))
@@ -1657,8 +1672,11 @@ static void S_trim(tx_cand *c, const char *t)
     long joint = -1, head = -1;
     if (c->kind == K_DUR && c->f[F_N][0] >= 0 && c->f[F_U][0] >= 0)
         joint = c->f[F_N][1], head = c->f[F_N][0];
-    if (c->kind == K_QTR && c->f[F_ORD][0] >= 0 && c->f[F_QU][0] >= 0)
+    if (c->kind == K_QTR && c->f[F_ORD][0] >= 0 && c->f[F_QU][0] >= 0) {
         joint = c->f[F_ORD][1], head = c->f[F_ORD][0];
+        if (c->f[F_FISC][0] >= 0 && c->f[F_FISC][0] < head)
+            head = c->f[F_FISC][0]; /* "the fiscal second-quarter": fiscal is its part */
+    }
     if (joint >= 0 && t[joint] == '-' && c->f[F_Y][0] < 0)
         S_start_at(c, t, head);
     long a = c->f[F_AGO][0];
@@ -1964,6 +1982,22 @@ static int S_prev_in(const char *t, size_t start, const char *const *words)
 {
     size_t ps, pe;
     return S_prev_word(t, start, &ps, &pe) && S_word_in(t, ps, pe, words);
+}
+
+/* Is a results verb among the six words before start, in its sentence
+ * ("reported net income for the fiscal second quarter", "posted a
+ * third-quarter loss")? That quarter is the one a report is about. */
+static int S_reported_before(const char *t, size_t start)
+{
+    static const char *const verbs[] = {"reported", "reports", "posted", "posts", "earned",
+                                        "booked", "recorded", "announced", NULL};
+    size_t e = start, ws, we;
+    for (int k = 0; k < 6 && !S_sentence_start(t, e) && S_prev_word(t, e, &ws, &we); k++) {
+        if (S_word_in(t, ws, we, verbs))
+            return 1;
+        e = ws;
+    }
+    return 0;
 }
 
 static const char *const S_on[] = {"on", NULL};
@@ -2305,11 +2339,27 @@ static void S_hour_back(char *v)
     t[1] = (char)('0' + h / 10), t[2] = (char)('0' + h % 10);
 }
 
+/* Is a "YYYY-Qn" the same quarter a year before "YYYY-Qn" q? */
+static int S_is_yago_of(const char *v, const char *q)
+{
+    if (strlen(v) != 7 || strlen(q) != 7 || v[5] != 'Q' || q[5] != 'Q' || v[6] != q[6])
+        return 0;
+    return atoi(v) + 1 == atoi(q);
+}
+
 static int S_push_range(const tx_env *env, const tx_cand *c,
                         cx_timex_vec *out)
 {
     tx_cand a = *c, b = *c;
+    int link = 1;
     if (c->kind == K_MDR) { /* June 1-3(, 2023): the year is both ends' */
+        /* "April 24 and 25": two days, not the days between */
+        size_t s = (size_t)c->f[F_D][1], e = (size_t)c->f[F_D2][0];
+        while (s < e && (env->text[s] == ' ' || env->text[s] == '\n'))
+            s++;
+        while (e > s && (env->text[e - 1] == ' ' || env->text[e - 1] == '\n'))
+            e--;
+        link = !S_word_in(env->text, s, e, (const char *const[]){"and", "or", "&", NULL});
         a.kind = b.kind = K_MDY;
         a.end = (size_t)c->f[F_D][1];
         b.start = (size_t)c->f[F_D2][0];
@@ -2344,8 +2394,10 @@ static int S_push_range(const tx_env *env, const tx_cand *c,
         S_hour_back(ta.value); /* "11 to 1 p.m.": the first is a.m. */
     if (strcmp(ta.value, tb.value) >= 0)
         return CX_OK; /* not a range: "1-800-555-1995" or a score */
-    ta.range_with = (int)out->n + 1;
-    tb.range_with = (int)out->n;
+    if (link) {
+        ta.range_with = (int)out->n + 1;
+        tb.range_with = (int)out->n;
+    }
     int rc = S_push(out, &ta);
     return rc ? rc : S_push(out, &tb);
 }
@@ -2426,7 +2478,8 @@ int cx_timex_find(const cx_timex_rules *r, const cx_doc *doc,
          * aside), or one it pins down by its end ("the quarter ended Sept.
          * 30") */
         if (rc == CX_OK && strlen(t.value) == 7 && t.value[5] == 'Q' &&
-            (((c->kind == K_QTR || c->kind == K_QN) && !env.last_quarter) ||
+            (((c->kind == K_QTR || c->kind == K_QN) &&
+              (!env.last_quarter || S_reported_before(doc->text, t.span.start))) ||
              ((c->kind == K_QTHE || c->kind == K_QTR) && c->f[F_M][0] >= 0 &&
               !fiscal_topic))) {
             /* a fiscal quarter keeps its name: its end month does not
@@ -2434,6 +2487,14 @@ int cx_timex_find(const cx_timex_rules *r, const cx_doc *doc,
             fiscal_topic = c->f[F_FISC][0] >= 0;
             /* a copy: out->v moves when it grows */
             memcpy(last_quarter, t.value, 8);
+            env.last_quarter = last_quarter;
+        }
+        /* "Separately, X reported third-quarter profit of $5.8 million,
+         * from $4 million a year earlier": a quarter compared with its
+         * year-ago self is what the report is about now */
+        if (rc == CX_OK && env.prev && S_is_yago_of(t.value, env.prev) &&
+            tx_same_sentence(doc->text, env.prev_end, t.span.start)) {
+            memcpy(last_quarter, env.prev, 8);
             env.last_quarter = last_quarter;
         }
         if (rc == CX_OK && env.last_quarter && strlen(t.value) == 7 && t.value[5] == 'Q')

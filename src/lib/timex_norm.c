@@ -815,10 +815,24 @@ static int S_context_quarter(const S_ctx *x, int *y, int *q)
     return 1;
 }
 
+/* Is value v a span of months other than a quarter ("P9M", "P6M")? */
+static int S_months_span(const char *v)
+{
+    size_t n = v ? strlen(v) : 0;
+    return n >= 3 && v[0] == 'P' && v[n - 1] == 'M' && strspn(v + 1, "0123456789") == n - 2 &&
+           strcmp(v, "P3M") != 0;
+}
+
 /* "the quarter", "the 1988 quarter". */
 static int S_the_quarter(S_job *j)
 {
     const S_ctx *x = &j->x;
+    const tx_env *env = x->env;
+    /* "In the first nine months, net was $306 million, against $195
+     * million in the 1988 period": that span in that year, not a quarter */
+    if (j->x.c->kind == K_QYR && S_is(x, F_QU, "period") && S_months_span(env->prev) &&
+        tx_same_sentence(env->text, env->prev_end, env->here))
+        return S_fmt(j->t->value, 40, "%04d", S_int(x, F_Y)), 0;
     int y, q;
     if (!S_context_quarter(x, &y, &q))
         return S_fmt(j->t->value, 40, "XXXX-QX"), 0;
@@ -885,9 +899,7 @@ static int S_yago(S_job *j)
         return S_month(j->t->value, x->ay - 1, x->am), 0;
     /* "For the nine months, net rose ... In the year-earlier period":
      * the span just named, a year back, written as that span is */
-    size_t pn = p ? strlen(p) : 0;
-    if (S_is(x, F_QU, "period") && pn >= 3 && p[0] == 'P' && p[pn - 1] == 'M' &&
-        strspn(p + 1, "0123456789") == pn - 2 && env->here - env->prev_end < 300) {
+    if (S_is(x, F_QU, "period") && S_months_span(p) && env->here - env->prev_end < 300) {
         j->t->type = CX_DURATION;
         return S_fmt(j->t->value, 40, "%s", p), 0;
     }

@@ -9,7 +9,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include "chronex.h"
 #include "cx_test.h"
 
@@ -674,6 +673,18 @@ static void test_context_rules(void **state)
          "December", "1989-12", D},
         {"The operator changed its name in September.", "1989-10-27", "September",
          "1989-09", D},
+        /* a month between a determiner and a small word modifies a noun */
+        {"It sells itself under a June agreement with holders.", "1989-10-27", "June",
+         "1989-06", D},
+        {"The bank said the May elections were close.", "1989-10-27", "May", "1989-05", D},
+        /* "the 1988 period" after a span of months is that span's year */
+        {"In the nine months, net was $3 million, against $2 million in the 1988 period.",
+         "1989-11-02", "the 1988 period", "1988", D},
+        {"In the quarter, net was $3 million, against $2 million in the 1988 period.",
+         "1989-11-02", "the 1988 period", "1988-Q3", D},
+        /* "fiscal" before a hyphened quarter is part of it */
+        {"It reported net for the fiscal second-quarter of $8.6 million.", "1989-10-26",
+         "fiscal second-quarter", "1989-Q2", D},
         /* a quarter not yet begun, in a past clause, is last year's */
         {"Sales fell in the third quarter.", J, "the third quarter", "2022-Q3", D},
         {"Sales will rise in the third quarter.", J, "the third quarter", "2023-Q3", D},
@@ -785,6 +796,16 @@ static void test_ranges(void **state)
     S_expect(r, "3", "2023-06-03");
     assert_int_equal(r->timexes[S_find(r, "June 1")].range_with, S_find(r, "3"));
     cx_result_free(r);
+    /* two days of a month joined by "and" are two dates, no span; not
+     * when the second number counts something */
+    r = S_run("The summit is on April 24 and 25. Talks were held on May 5 and 12 people "
+              "died.", "1999-02-10", 0);
+    S_expect(r, "April 24", "1999-04-24");
+    S_expect(r, "25", "1999-04-25");
+    assert_int_equal(r->timexes[S_find(r, "25")].range_with, -1);
+    assert_int_equal(r->timexes[S_find(r, "April 24")].range_with, -1);
+    assert_true(S_find(r, "12") < 0);
+    cx_result_free(r);
     /* a two-digit end takes the century of the start, or the next one */
     r = S_run("The war of 1945-46 and the 1999-00 season.", "2023-06-01", 0);
     S_expect(r, "46", "1946");
@@ -821,7 +842,8 @@ static void test_not_dates(void **state)
                          "The Boeing 737 and 1,200 people, 3.2000 tons, $2019 paid, "
                          "Windows 95 and the Airbus A380, a 6-year-old boy, "
                          "as soon as possible, a quarter of voters, $5 million a year, "
-                         "the long-term debt, a short term in office, on election day.\n"
+                         "the long-term debt, a short term in office, on election day, "
+                         "the March of Dimes.\n"
                          "4. Jan Vos (Belgium) Team Alpha 1:16 5. Per Berg (Norway) 2:05.\n"
                          "They led 3-1 going into the last quarter. Rossi scored early in "
                          "the second half. Call 1-800-555-1995 or 555-2010. "
@@ -925,9 +947,27 @@ static void test_year_ago_context(void **state)
     S_expect(r, "a year earlier", "1988-Q3");
     S_expect(r, "The quarter", "1989-Q3");
     cx_result_free(r);
+    /* a quarter compared with its year-ago self, or one a results verb
+     * reports, is what the text is about from there on */
+    r = S_run("Acme posted a gain in third-quarter net. Separately, Zeta said "
+              "second-quarter net rose to $5 million from $4 million a year earlier. "
+              "Year-earlier results included a charge.",
+              "1989-10-26", 0);
+    S_expect(r, "Year-earlier", "1988-Q2");
+    cx_result_free(r);
+    r = S_run("Acme posted a gain in third-quarter net. Separately, Zeta reported net "
+              "income for the fiscal second quarter of $8.6 million. The latest period "
+              "includes a gain.", "1989-10-26", 0);
+    S_expect(r, "The latest period", "1989-Q2");
+    cx_result_free(r);
+    r = S_run("Acme posted a gain in third-quarter net, after a flat second quarter. "
+              "The latest period includes a gain.", "1989-10-26", 0);
+    S_expect(r, "The latest period", "1989-Q3");
+    cx_result_free(r);
 }
 
-/* Many date-like strings and long digit runs: linear time, no crash. */
+/* Many date-like strings and long digit runs: every date found, no crash
+ * (tests assert no times; bench/ measures the speed). */
 static void test_many_dates(void **state)
 {
     (void)state;
@@ -937,14 +977,11 @@ static void test_many_dates(void **state)
     for (size_t i = 0; i < n; i++)
         len += (size_t)sprintf(text + len, i % 2 ? "June %zu, 2023 " : "%zu 1990 ",
                                i % 2 ? i % 28 + 1 : i % 1000);
-    clock_t t0 = clock();
     cx_opts o = cx_opts_default();
     o.dct = "2023-06-01";
     cx_result *r = NULL;
     assert_int_equal(cx_extract(S_ctx, text, len, &o, &r), CX_OK);
-    double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
     assert_true(r->n_timexes >= n / 2);
-    assert_true(secs < 20.0);
     cx_result_free(r);
     memset(text, '1', n * 8);
     assert_int_equal(cx_extract(S_ctx, text, n * 8, &o, &r), CX_OK);
