@@ -726,11 +726,33 @@ static int S_relunit(S_job *j, const char *u)
     return 0;
 }
 
+static int S_is_digit4(const char *s)
+{
+    return s[0] >= '0' && s[0] <= '9' && s[1] >= '0' && s[1] <= '9' && s[2] >= '0' &&
+           s[2] <= '9' && s[3] >= '0' && s[3] <= '9';
+}
+
 static int S_relu(S_job *j)
 {
     size_t n;
     const char *s = S_str(&j->x, F_U, &n);
     const char *u = (s[0] | 32) == 'h' ? "H" : S_unit(&j->x, F_U);
+    /* "the year" alone: the year a date just before spelled out ("They
+     * met in 1995. During the year, ..."), else the anchor's ("the
+     * year-earlier results ... for the fiscal year" is this one) */
+    const tx_env *env = j->x.env;
+    const char *p = env->prev, *t = env->text;
+    size_t pe = env->prev_end;
+    if (u && !strcmp(u, "Y") && !S_has(&j->x, F_REL) && p && env->here - pe < 200 &&
+        pe >= 4 && strspn(p, "0123456789") >= 4 && S_is_digit4(t + pe - 4) &&
+        !memcmp(t + pe - 4, p, 4))
+        return S_fmt(j->t->value, 40, "%.4s", p), 0;
+    /* "over the past decade": the ten years up to now, not the 1980s as
+     * "the last decade" may be */
+    if (u && (!strcmp(u, "DE") || !strcmp(u, "CE")) && S_is(&j->x, F_REL, "past")) {
+        j->t->type = CX_DURATION;
+        return S_fmt(j->t->value, 40, "%s", u[0] == 'D' ? "P10Y" : "P100Y"), 0;
+    }
     return u ? S_relunit(j, u) : -1;
 }
 
@@ -1063,6 +1085,22 @@ static int S_later_years(S_job *j, double n, const char *u)
     return 1;
 }
 
+/* "The stock would be redeemed in five years", "will open in two weeks":
+ * "in" and a whole number of units in a clause that looks ahead is a
+ * time that far from the anchor ("five years from now"), not a stretch;
+ * "within five years", "his second letter in two weeks" stay spans. */
+static int S_in_from_now(const S_ctx *x, double n, const char *u)
+{
+    const char *t = x->env->text;
+    size_t s = x->c->start;
+    if (!x->has || !x->env->future || S_has(x, F_MOD) || S_has(x, F_REL) || n < 1 ||
+        n != (long)n || !S_has(x, F_N) || (size_t)x->c->f[F_N][0] != s || s < 4 ||
+        !(strchr("YMWD", u[0]) && u[1] == '\0'))
+        return 0;
+    return t[s - 1] == ' ' && (t[s - 3] | 32) == 'i' && (t[s - 2] | 32) == 'n' &&
+           (s == 3 || !((t[s - 4] | 32) >= 'a' && (t[s - 4] | 32) <= 'z'));
+}
+
 static int S_dur(S_job *j)
 {
     const S_ctx *x = &j->x;
@@ -1104,6 +1142,10 @@ static int S_dur(S_job *j)
     }
     if (S_one_day_to_come(x))
         return S_fmt(j->t->value, 40, "FUTURE_REF"), 0;
+    if (S_in_from_now(x, n, u)) {
+        j->t->type = CX_DATE;
+        return S_shift(j, n, u, 1);
+    }
     j->t->type = CX_DURATION;
     S_duration(j->t->value, n, u);
     return 0;

@@ -685,6 +685,24 @@ static void test_context_rules(void **state)
         /* "fiscal" before a hyphened quarter is part of it */
         {"It reported net for the fiscal second-quarter of $8.6 million.", "1989-10-26",
          "fiscal second-quarter", "1989-Q2", D},
+        /* "the year" alone is the year in talk: the anchor's, or one a
+         * date just before spelled out; not "the year before" nor a title */
+        {"Sales for the full year were $6.6 billion.", "1989-11-02", "the full year", "1989",
+         D},
+        {"It hit a high for the year of $42 in June.", "1989-11-02", "the year", "1989", D},
+        {"They met in 1995. During the year, he left.", "1989-11-02", "the year", "1995", D},
+        {"It fell below the year-earlier $4.5 million. Earnings will drop for the fiscal year.",
+         "1989-11-02", "the fiscal year", "1989", D},
+        /* "the past decade" is the ten years up to now; "the last" may be the 1980s */
+        {"Threats had become routine over the past decade.", "1998-10-25", "the past decade",
+         "P10Y", U},
+        {"Wages fell in the last decade.", "1998-10-25", "the last decade", "198", D},
+        /* "in" a number of units in a clause that looks ahead: that far on */
+        {"The stock would be redeemed in five years.", "1989-10-26", "five years", "1994", D},
+        {"The museum will reopen in 18 months.", "1989-10-26", "18 months", "1991-04", D},
+        {"The bank must sell the bonds within five years.", "1989-10-26", "five years", "P5Y",
+         U},
+        {"His second letter in two weeks was published.", "1989-10-26", "two weeks", "P2W", U},
         /* a quarter not yet begun, in a past clause, is last year's */
         {"Sales fell in the third quarter.", J, "the third quarter", "2022-Q3", D},
         {"Sales will rise in the third quarter.", J, "the third quarter", "2023-Q3", D},
@@ -843,7 +861,7 @@ static void test_not_dates(void **state)
                          "Windows 95 and the Airbus A380, a 6-year-old boy, "
                          "as soon as possible, a quarter of voters, $5 million a year, "
                          "the long-term debt, a short term in office, on election day, "
-                         "the March of Dimes.\n"
+                         "the March of Dimes, Man of the Year, the year before.\n"
                          "4. Jan Vos (Belgium) Team Alpha 1:16 5. Per Berg (Norway) 2:05.\n"
                          "They led 3-1 going into the last quarter. Rossi scored early in "
                          "the second half. Call 1-800-555-1995 or 555-2010. "
