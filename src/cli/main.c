@@ -312,8 +312,8 @@ static void S_tune_malloc(void)
 
 /* A batch writes about 2.7 bytes of JSON for every byte it reads: with
  * stdio's 4 KB buffer that was a write(2) a document. A regular file gets
- * 64 KB; a terminal or a pipe keeps stdio's own buffering, so a reader
- * at the other end sees each document as soon as before. */
+ * 64 KB; a terminal or a pipe keeps stdio's own buffering, so what reads
+ * it gets each document no later than before. */
 static void S_tune_stdout(void)
 {
     static char buf[64 << 10]; /* glibc ignores the size of a NULL buffer */
