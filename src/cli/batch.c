@@ -858,6 +858,11 @@ static void S_read_jsonl(S_run *r, const char *path)
         S_submit_error(r, path, S_fmt("%s: %s", path, strerror(errno)));
         return;
     }
+    /* 4 KB (stdio's own, whatever size is asked with a NULL buffer) was
+     * a read(2) a document */
+    char *iobuf = f != stdin ? malloc(64 << 10) : NULL;
+    if (iobuf)
+        setvbuf(f, iobuf, _IOFBF, 64 << 10);
     char *line = NULL;
     size_t cap = 0, lineno = 0;
     ssize_t n;
@@ -875,6 +880,7 @@ static void S_read_jsonl(S_run *r, const char *path)
     free(line);
     if (f != stdin)
         fclose(f);
+    free(iobuf);
 }
 
 static void S_enqueue(S_run *r, const char *in)
