@@ -726,25 +726,20 @@ static int S_relunit(S_job *j, const char *u)
     return 0;
 }
 
-static int S_is_digit4(const char *s)
-{
-    return s[0] >= '0' && s[0] <= '9' && s[1] >= '0' && s[1] <= '9' && s[2] >= '0' &&
-           s[2] <= '9' && s[3] >= '0' && s[3] <= '9';
-}
-
 static int S_relu(S_job *j)
 {
     size_t n;
     const char *s = S_str(&j->x, F_U, &n);
     const char *u = (s[0] | 32) == 'h' ? "H" : S_unit(&j->x, F_U);
-    /* "the year" alone: the year a date just before spelled out ("They
-     * met in 1995. During the year, ..."), else the anchor's ("the
-     * year-earlier results ... for the fiscal year" is this one) */
+    /* "the year" with no "this/last/next" ("during the year", "earlier in
+     * the year"): the year a date just before spelled out ("They met in
+     * 1995. During the year, ..."), else the anchor's ("the year-earlier
+     * results ... for the fiscal year" is this one) */
     const tx_env *env = j->x.env;
     const char *p = env->prev, *t = env->text;
     size_t pe = env->prev_end;
     if (u && !strcmp(u, "Y") && !S_has(&j->x, F_REL) && p && env->here - pe < 200 &&
-        pe >= 4 && strspn(p, "0123456789") >= 4 && S_is_digit4(t + pe - 4) &&
+        pe >= 4 && strspn(p, "0123456789") >= 4 && strspn(t + pe - 4, "0123456789") >= 4 &&
         !memcmp(t + pe - 4, p, 4))
         return S_fmt(j->t->value, 40, "%.4s", p), 0;
     /* "over the past decade": the ten years up to now, not the 1980s as
@@ -1094,8 +1089,8 @@ static int S_in_from_now(const S_ctx *x, double n, const char *u)
     const char *t = x->env->text;
     size_t s = x->c->start;
     if (!x->has || !x->env->future || S_has(x, F_MOD) || S_has(x, F_REL) || n < 1 ||
-        n != (long)n || !S_has(x, F_N) || (size_t)x->c->f[F_N][0] != s || s < 4 ||
-        !(strchr("YMWD", u[0]) && u[1] == '\0'))
+        n != (long)n || !S_has(x, F_N) || (size_t)x->c->f[F_N][0] != s || s < 3 || !u[0] ||
+        !strchr("YMWD", u[0]) || u[1] != '\0')
         return 0;
     return t[s - 1] == ' ' && (t[s - 3] | 32) == 'i' && (t[s - 2] | 32) == 'n' &&
            (s == 3 || !((t[s - 4] | 32) >= 'a' && (t[s - 4] | 32) <= 'z'));
