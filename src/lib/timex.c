@@ -2492,9 +2492,12 @@ int cx_timex_find(const cx_timex_rules *r, const cx_doc *doc,
         /* "Separately, X reported third-quarter profit of $5.8 million,
          * from $4 million a year earlier": a quarter compared with its
          * year-ago self is what the report is about now */
-        if (rc == CX_OK && env.prev && S_is_yago_of(t.value, env.prev) &&
-            tx_same_sentence(doc->text, env.prev_end, t.span.start)) {
-            memcpy(last_quarter, env.prev, 8);
+        /* (the previous expression is read from out again: the push may
+         * have moved it, and env.prev with it) */
+        const cx_timex *pv = rc == CX_OK && out->n >= first + 2 ? &out->v[out->n - 2] : NULL;
+        if (pv && S_is_yago_of(t.value, pv->value) &&
+            tx_same_sentence(doc->text, pv->span.end, t.span.start)) {
+            memcpy(last_quarter, pv->value, 8);
             env.last_quarter = last_quarter;
         }
         if (rc == CX_OK && env.last_quarter && strlen(t.value) == 7 && t.value[5] == 'Q')
