@@ -1562,6 +1562,17 @@ static int S_word_in(const char *t, size_t s, size_t e, const char *const *v)
     return 0;
 }
 
+/* Are the bytes between two expressions, blanks aside, one of words
+ * ("and", "-", "to")? */
+static int S_gap_in(const char *t, size_t s, size_t e, const char *const *words)
+{
+    while (s < e && (t[s] == ' ' || t[s] == '\n'))
+        s++;
+    while (e > s && (t[e - 1] == ' ' || t[e - 1] == '\n'))
+        e--;
+    return e > s && S_word_in(t, s, e, words);
+}
+
 /* "a June agreement", "the May elections": a month word between a
  * determiner and a small word is a month modifying a noun ("the March of
  * Dimes", "this May be" are not). */
@@ -2258,12 +2269,10 @@ static void S_link_ranges(const char *t, const cx_anchor *an, cx_timex_vec *out,
             a->type == CX_DURATION || a->type == CX_SET)
             continue;
         size_t s = a->span.end, e = b->span.start;
-        while (s < e && t[s] == ' ')
-            s++;
-        while (e > s && t[e - 1] == ' ')
-            e--;
-        if (e - s > 7 || !S_word_in(t, s, e, joins))
+        if (!S_gap_in(t, s, e, joins))
             continue;
+        while (t[s] == ' ' || t[s] == '\n')
+            s++;
         int dash = t[s] == '-' || (unsigned char)t[s] == 0xE2;
         size_t ps, pe;
         int intro = S_prev_word(t, a->span.start, &ps, &pe) &&
@@ -2354,12 +2363,8 @@ static int S_push_range(const tx_env *env, const tx_cand *c,
     int link = 1;
     if (c->kind == K_MDR) { /* June 1-3(, 2023): the year is both ends' */
         /* "April 24 and 25": two days, not the days between */
-        size_t s = (size_t)c->f[F_D][1], e = (size_t)c->f[F_D2][0];
-        while (s < e && (env->text[s] == ' ' || env->text[s] == '\n'))
-            s++;
-        while (e > s && (env->text[e - 1] == ' ' || env->text[e - 1] == '\n'))
-            e--;
-        link = !S_word_in(env->text, s, e, (const char *const[]){"and", "or", "&", NULL});
+        link = !S_gap_in(env->text, (size_t)c->f[F_D][1], (size_t)c->f[F_D2][0],
+                         (const char *const[]){"and", "or", "&", NULL});
         a.kind = b.kind = K_MDY;
         a.end = (size_t)c->f[F_D][1];
         b.start = (size_t)c->f[F_D2][0];

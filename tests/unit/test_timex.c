@@ -982,6 +982,17 @@ static void test_year_ago_context(void **state)
               "The latest period includes a gain.", "1989-10-26", 0);
     S_expect(r, "The latest period", "1989-Q3");
     cx_result_free(r);
+    /* regression: the year-ago comparison is the 17th expression, so its
+     * push moves the vector (16 slots at first); the quarter before it
+     * must be read from the moved block (ASan saw a use after free) */
+    r = S_run("Acme posted a gain in second-quarter net. Prices rose in 1970, 1971, 1972, "
+              "1973, 1974, 1975, 1976, 1977, 1978, 1979, 1980, 1981, 1982 and 1983. "
+              "Zeta said third-quarter net rose to $5 million from $4 million a year "
+              "earlier. Year-earlier results included a charge.", "1989-10-26", 0);
+    assert_true(r->n_timexes >= 17);
+    S_expect(r, "a year earlier", "1988-Q3");
+    S_expect(r, "Year-earlier", "1988-Q3");
+    cx_result_free(r);
 }
 
 /* Many date-like strings and long digit runs: every date found, no crash
