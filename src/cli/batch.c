@@ -30,8 +30,8 @@ enum { SLOT_EMPTY, SLOT_READY, SLOT_TAKEN, SLOT_DONE };
 typedef struct {
     int state;
     size_t seq;
-    char *path;     /* file to read, or NULL when text is given */
-    char *text;     /* JSONL record text or stdin bytes (owned) */
+    char *path; /* file to read, or NULL when text is given */
+    char *text; /* JSONL record text or stdin bytes (owned) */
     size_t text_len;
     char *id;       /* document id */
     char *source;   /* as given */
@@ -41,7 +41,7 @@ typedef struct {
     /* results */
     char *json;
     cx_result *res;
-    char *error;    /* one line, when failed */
+    char *error; /* one line, when failed */
     int skipped;
     size_t bytes;
 } S_slot;
@@ -383,7 +383,8 @@ static void S_process(S_run *r, S_slot *s)
     }
     cx_doc_info info = {s->id, s->source, in_hash, s->extra};
     if (!o->timeline || o->outdir) {
-        s->json = cx_result_to_json(s->res, &info, r->ctx, !o->jsonl && !(!o->outdir && r->n_total_files != 1));
+        s->json = cx_result_to_json(s->res, &info, r->ctx,
+                                    !o->jsonl && !(!o->outdir && r->n_total_files != 1));
         if (!s->json) {
             s->error = S_fmt("%s: out of memory", s->source);
             return;
@@ -399,7 +400,8 @@ static void S_process(S_run *r, S_slot *s)
         char *withnl = S_fmt("%s\n", s->json);
         if (!dir || !withnl || (slash && S_mkdirs(dir) != 0) ||
             S_write_atomic(s->out_path, withnl, len + 1, 0) != 0)
-            s->error = S_fmt("%s: cannot write %s: %s", s->source, s->out_path, strerror(errno));
+            s->error =
+                S_fmt("%s: cannot write %s: %s", s->source, s->out_path, strerror(errno));
         free(dir);
         free(withnl);
     }
@@ -504,7 +506,8 @@ static void S_emit(S_run *r, S_slot *s)
     r->n_bytes += s->bytes;
     if (s->error) {
         r->n_failed++;
-        fprintf(stderr, "%schronex: %s\n", (!o->quiet && isatty(2)) ? "\r\033[K" : "", s->error);
+        fprintf(stderr, "%schronex: %s\n", (!o->quiet && isatty(2)) ? "\r\033[K" : "",
+                s->error);
         cJSON *f = cJSON_CreateObject();
         cJSON_AddStringToObject(f, "source", s->source ? s->source : "");
         cJSON_AddStringToObject(f, "error", s->error);
@@ -598,10 +601,11 @@ static void S_submit(S_run *r, S_slot *s)
     int dup = s->out_path ? S_claim_out(r, s->out_path) : 0;
     if (dup) {
         /* fails alone; the first document's output stays as written */
-        s->error = dup > 0 ? S_fmt("%s: %s is also the output of an earlier document of this run "
-                                   "(the same id or file name stem)",
-                                   s->source ? s->source : "", s->out_path)
-                           : S_fmt("%s: out of memory", s->source ? s->source : "");
+        s->error = dup > 0
+                       ? S_fmt("%s: %s is also the output of an earlier document of this run "
+                               "(the same id or file name stem)",
+                               s->source ? s->source : "", s->out_path)
+                       : S_fmt("%s: out of memory", s->source ? s->source : "");
         S_submit_failed(r, s);
         return;
     }
@@ -755,7 +759,8 @@ static char *S_sanitize_id(const char *id)
 static void S_submit_fast(S_run *r, const char *where, size_t lineno, cx_jsonl_rec *rec)
 {
     if (rec->dct && cx_parse_dct(rec->dct, NULL, NULL, NULL) != CX_OK) {
-        S_submit_error(r, where, S_fmt("%s: invalid dct \"%s\" (want YYYY-MM-DD)", where, rec->dct));
+        S_submit_error(r, where,
+                       S_fmt("%s: invalid dct \"%s\" (want YYYY-MM-DD)", where, rec->dct));
         cx_jsonl_rec_fini(rec);
         return;
     }
@@ -800,7 +805,8 @@ static void S_where(char *buf, size_t cap, const char *src, size_t lineno)
 }
 
 /* One JSON Lines record: {"id", "text", "dct", ...}. */
-static void S_submit_record(S_run *r, const char *src, size_t lineno, const char *line, size_t len)
+static void S_submit_record(S_run *r, const char *src, size_t lineno, const char *line,
+                            size_t len)
 {
     char where[512];
     S_where(where, sizeof where, src, lineno);
@@ -812,16 +818,19 @@ static void S_submit_record(S_run *r, const char *src, size_t lineno, const char
     cJSON *j = cJSON_ParseWithLength(line, len);
     const cJSON *text = cJSON_GetObjectItemCaseSensitive(j, "text");
     if (!j || !cJSON_IsObject(j) || !cJSON_IsString(text)) {
-        S_submit_error(r, where, S_fmt("%s: %s", where, !j || !cJSON_IsObject(j)
-                                                            ? "not a JSON object"
-                                                            : "no \"text\" string"));
+        S_submit_error(
+            r, where,
+            S_fmt("%s: %s", where,
+                  !j || !cJSON_IsObject(j) ? "not a JSON object" : "no \"text\" string"));
         cJSON_Delete(j);
         return;
     }
     const cJSON *id = cJSON_GetObjectItemCaseSensitive(j, "id");
     const cJSON *dct = cJSON_GetObjectItemCaseSensitive(j, "dct");
     if (cJSON_IsString(dct) && cx_parse_dct(dct->valuestring, NULL, NULL, NULL) != CX_OK) {
-        S_submit_error(r, where, S_fmt("%s: invalid dct \"%s\" (want YYYY-MM-DD)", where, dct->valuestring));
+        S_submit_error(
+            r, where,
+            S_fmt("%s: invalid dct \"%s\" (want YYYY-MM-DD)", where, dct->valuestring));
         cJSON_Delete(j);
         return;
     }
@@ -933,7 +942,8 @@ static int S_write_report(S_run *r, double secs)
     char *withnl = s ? S_fmt("%s\n", s) : NULL;
     int rc = !withnl || cx_write_atomic(r->o->report, withnl, strlen(withnl)) != 0 ? -1 : 0;
     if (rc)
-        fprintf(stderr, "chronex: %s: cannot write report: %s\n", r->o->report, strerror(errno));
+        fprintf(stderr, "chronex: %s: cannot write report: %s\n", r->o->report,
+                strerror(errno));
     free(s);
     free(withnl);
     return rc;
@@ -958,8 +968,8 @@ static void S_sweep_tmp(const char *dir, int depth)
         } else if (p && t && S_ISREG(st.st_mode)) {
             char *end;
             long pid = strtol(t + 10, &end, 10);
-            if (pid > 0 && *end == '.' && pid != (long)getpid() &&
-                kill((pid_t)pid, 0) != 0 && errno == ESRCH)
+            if (pid > 0 && *end == '.' && pid != (long)getpid() && kill((pid_t)pid, 0) != 0 &&
+                errno == ESRCH)
                 unlink(p);
         }
         free(p);
@@ -967,7 +977,8 @@ static void S_sweep_tmp(const char *dir, int depth)
     closedir(d);
 }
 
-int cx_batch_run(const cx_ctx *ctx, const cx_batch_opts *o, char *const *inputs, size_t n_inputs)
+int cx_batch_run(const cx_ctx *ctx, const cx_batch_opts *o, char *const *inputs,
+                 size_t n_inputs)
 {
     S_run r = {0};
     r.ctx = ctx;
@@ -993,7 +1004,8 @@ int cx_batch_run(const cx_ctx *ctx, const cx_batch_opts *o, char *const *inputs,
         return CX_EXIT_DATA;
     }
     if (o->outdir && S_mkdirs(o->outdir) != 0) {
-        fprintf(stderr, "chronex: %s: cannot create output folder: %s\n", o->outdir, strerror(errno));
+        fprintf(stderr, "chronex: %s: cannot create output folder: %s\n", o->outdir,
+                strerror(errno));
         free(r.slots);
         cJSON_Delete(r.failures);
         return CX_EXIT_FAILED;
@@ -1046,9 +1058,11 @@ int cx_batch_run(const cx_ctx *ctx, const cx_batch_opts *o, char *const *inputs,
         r.n_failed++;
     }
     if (!o->quiet && (r.n_docs > 1 || o->outdir))
-        fprintf(stderr, "chronex: %zu documents, %zu written, %zu skipped, %zu failed, %.1f MB in %.2f s (%.1f MB/s)\n",
-                r.n_docs, r.n_docs - r.n_failed - r.n_skipped, r.n_skipped, r.n_failed,
-                (double)r.n_bytes / 1e6, secs, secs > 0 ? (double)r.n_bytes / 1e6 / secs : 0.0);
+        fprintf(
+            stderr,
+            "chronex: %zu documents, %zu written, %zu skipped, %zu failed, %.1f MB in %.2f s (%.1f MB/s)\n",
+            r.n_docs, r.n_docs - r.n_failed - r.n_skipped, r.n_skipped, r.n_failed,
+            (double)r.n_bytes / 1e6, secs, secs > 0 ? (double)r.n_bytes / 1e6 / secs : 0.0);
     if (o->report && S_write_report(&r, secs) != 0)
         r.n_failed++; /* a run whose report is lost did not all go well */
     cJSON_Delete(r.failures);

@@ -9,25 +9,25 @@
 enum { CX_EXIT_OK = 0, CX_EXIT_FAILED = 1, CX_EXIT_USAGE = 2, CX_EXIT_DATA = 3 };
 
 typedef struct {
-    const char *dct;       /* --dct, or NULL */
-    int use_dateline;      /* not --no-dateline */
-    const char *outdir;    /* -o DIR, or NULL for stdout */
-    int jsonl;             /* --jsonl: one compact document a line */
-    int input_jsonl;       /* --input-format jsonl */
-    int input_json;        /* --input-format json: chronex outputs (timeline) */
+    const char *dct;             /* --dct, or NULL */
+    int use_dateline;            /* not --no-dateline */
+    const char *outdir;          /* -o DIR, or NULL for stdout */
+    int jsonl;                   /* --jsonl: one compact document a line */
+    int input_jsonl;             /* --input-format jsonl */
+    int input_json;              /* --input-format json: chronex outputs (timeline) */
     const char *const *includes; /* --include globs for directories */
     size_t n_includes;
-    int jobs;              /* -j */
-    int incremental;       /* --incremental */
-    int quiet;             /* --quiet */
-    const char *report;    /* --report FILE */
-    cx_timeline *timeline; /* add every result here (chronex timeline) */
+    int jobs;                  /* -j */
+    int incremental;           /* --incremental */
+    int quiet;                 /* --quiet */
+    const char *report;        /* --report FILE */
+    cx_timeline *timeline;     /* add every result here (chronex timeline) */
     cx_entity_table *entities; /* and their entities here (chronex report) */
 } cx_batch_opts;
 
 /* Runs over the inputs (files, folders, "-"); returns an exit code. */
-int cx_batch_run(const cx_ctx *ctx, const cx_batch_opts *o,
-                 char *const *inputs, size_t n_inputs);
+int cx_batch_run(const cx_ctx *ctx, const cx_batch_opts *o, char *const *inputs,
+                 size_t n_inputs);
 
 /* chronex timeline: adds the chronex JSON in a file ("-": stdin) to tl: a
  * per-document output, a merged timeline, or JSON Lines of either (lines

@@ -53,9 +53,24 @@ static const char S_usage[] =
     "Exit status: 0 all done, 1 some documents failed (the rest are written),\n"
     "2 usage error, 3 data or configuration error.\n";
 
-enum { OPT_DCT = 256, OPT_NODATELINE, OPT_JSONL, OPT_INFMT, OPT_INCLUDE, OPT_INCR,
-       OPT_REPORT, OPT_DATADIR, OPT_GAZ, OPT_DISABLE, OPT_COMPACT, OPT_FORMAT, OPT_GROUP,
-       OPT_TITLE, OPT_CACHEDIR, OPT_NOCACHE };
+enum {
+    OPT_DCT = 256,
+    OPT_NODATELINE,
+    OPT_JSONL,
+    OPT_INFMT,
+    OPT_INCLUDE,
+    OPT_INCR,
+    OPT_REPORT,
+    OPT_DATADIR,
+    OPT_GAZ,
+    OPT_DISABLE,
+    OPT_COMPACT,
+    OPT_FORMAT,
+    OPT_GROUP,
+    OPT_TITLE,
+    OPT_CACHEDIR,
+    OPT_NOCACHE
+};
 
 static const struct option S_longopts[] = {
     {"dct", required_argument, NULL, OPT_DCT},
@@ -120,18 +135,27 @@ static int S_parse(S_args *a, int argc, char **argv)
                 return S_usage_error("invalid --dct '%s' (want YYYY-MM-DD)", optarg);
             a->b.dct = optarg;
             break;
-        case OPT_NODATELINE: a->b.use_dateline = 0; break;
-        case 'o': a->b.outdir = optarg; break;
-        case OPT_JSONL: a->b.jsonl = 1; break;
+        case OPT_NODATELINE:
+            a->b.use_dateline = 0;
+            break;
+        case 'o':
+            a->b.outdir = optarg;
+            break;
+        case OPT_JSONL:
+            a->b.jsonl = 1;
+            break;
         case OPT_INFMT:
             if (strcmp(optarg, "jsonl") == 0)
                 a->b.input_jsonl = 1;
             else if (strcmp(optarg, "json") == 0)
                 a->b.input_json = 1;
             else if (strcmp(optarg, "text") != 0)
-                return S_usage_error("unknown --input-format '%s' (text, jsonl or json)", optarg);
+                return S_usage_error("unknown --input-format '%s' (text, jsonl or json)",
+                                     optarg);
             break;
-        case OPT_INCLUDE: rc = S_push(a, 0, optarg); break;
+        case OPT_INCLUDE:
+            rc = S_push(a, 0, optarg);
+            break;
         case 'j': {
             char *end;
             long n = strtol(optarg, &end, 10);
@@ -140,13 +164,27 @@ static int S_parse(S_args *a, int argc, char **argv)
             a->b.jobs = (int)n;
             break;
         }
-        case OPT_INCR: a->b.incremental = 1; break;
-        case OPT_REPORT: a->b.report = optarg; break;
-        case 'q': a->b.quiet = 1; break;
-        case OPT_DATADIR: a->cfg.data_dir = optarg; break;
-        case OPT_GAZ: rc = S_push(a, 1, optarg); break;
-        case OPT_DISABLE: rc = S_push(a, 2, optarg); break;
-        case OPT_COMPACT: a->compact = 1; break;
+        case OPT_INCR:
+            a->b.incremental = 1;
+            break;
+        case OPT_REPORT:
+            a->b.report = optarg;
+            break;
+        case 'q':
+            a->b.quiet = 1;
+            break;
+        case OPT_DATADIR:
+            a->cfg.data_dir = optarg;
+            break;
+        case OPT_GAZ:
+            rc = S_push(a, 1, optarg);
+            break;
+        case OPT_DISABLE:
+            rc = S_push(a, 2, optarg);
+            break;
+        case OPT_COMPACT:
+            a->compact = 1;
+            break;
         case OPT_FORMAT:
             if (strcmp(optarg, "json") && strcmp(optarg, "timelinejs") && strcmp(optarg, "vis"))
                 return S_usage_error("unknown --format '%s' (json, timelinejs or vis)", optarg);
@@ -157,12 +195,24 @@ static int S_parse(S_args *a, int argc, char **argv)
                 return S_usage_error("unknown --group '%s' (document or entity)", optarg);
             a->viz.group = optarg[0] == 'e' ? CX_VIZ_GROUP_ENTITY : CX_VIZ_GROUP_DOCUMENT;
             break;
-        case OPT_TITLE: a->viz.title = optarg; break;
-        case OPT_CACHEDIR: a->cfg.cache_dir = optarg; break;
-        case OPT_NOCACHE: a->no_cache = 1; break;
-        case 'h': fputs(S_usage, stdout); return -1;
-        case 'V': printf("chronex %s\n", CX_VERSION); return -1;
-        default: fprintf(stderr, "Try 'chronex --help'.\n"); return CX_EXIT_USAGE;
+        case OPT_TITLE:
+            a->viz.title = optarg;
+            break;
+        case OPT_CACHEDIR:
+            a->cfg.cache_dir = optarg;
+            break;
+        case OPT_NOCACHE:
+            a->no_cache = 1;
+            break;
+        case 'h':
+            fputs(S_usage, stdout);
+            return -1;
+        case 'V':
+            printf("chronex %s\n", CX_VERSION);
+            return -1;
+        default:
+            fprintf(stderr, "Try 'chronex --help'.\n");
+            return CX_EXIT_USAGE;
         }
         if (rc)
             return rc;
@@ -212,7 +262,8 @@ static int S_is_json_input(const S_args *a, const char *p)
     struct stat st;
     if (a->b.input_jsonl)
         return 0;
-    if ((n > 5 && strcmp(p + n - 5, ".json") == 0) || (n > 6 && strcmp(p + n - 6, ".jsonl") == 0))
+    if ((n > 5 && strcmp(p + n - 5, ".json") == 0) ||
+        (n > 6 && strcmp(p + n - 6, ".jsonl") == 0))
         return 1;
     /* other folders are walked by the batch, which reads the .json in them */
     return a->b.input_json && !(stat(p, &st) == 0 && S_ISDIR(st.st_mode));
@@ -334,7 +385,8 @@ int main(int argc, char **argv)
         int rc = S_parse(&a, argc, argv);
         return rc < 0 ? 0 : rc ? rc : S_usage_error("%s", "no command given");
     }
-    if (strcmp(cmd, "extract") != 0 && strcmp(cmd, "timeline") != 0 && strcmp(cmd, "report") != 0)
+    if (strcmp(cmd, "extract") != 0 && strcmp(cmd, "timeline") != 0 &&
+        strcmp(cmd, "report") != 0)
         return S_usage_error("unknown command '%s'", cmd);
     S_args a = {0};
     a.cfg = cx_config_default();
@@ -380,7 +432,8 @@ int main(int argc, char **argv)
         else if (err.file[0])
             fprintf(stderr, "chronex: %s: %s\n", err.file, err.message);
         else
-            fprintf(stderr, "chronex: %s\n", err.message[0] ? err.message : cx_strerror(err.code));
+            fprintf(stderr, "chronex: %s\n",
+                    err.message[0] ? err.message : cx_strerror(err.code));
         return CX_EXIT_DATA;
     }
     if (strcmp(cmd, "timeline") == 0 || report)

@@ -141,8 +141,8 @@ typedef struct {
 
 typedef struct {
     cx_date date;
-    size_t timex; /* index into timexes */
-    cx_span span; /* the clause or sentence that tells the event */
+    size_t timex;     /* index into timexes */
+    cx_span span;     /* the clause or sentence that tells the event */
     size_t *entities; /* indices into entities, owned */
     size_t n_entities;
 } cx_event;
@@ -176,15 +176,15 @@ typedef struct {
 /* Extracts entities, dates and events from text (len bytes, need not be
  * NUL-terminated). Reentrant: any number of threads may share ctx.
  * On CX_OK *out is a new result (free with cx_result_free). */
-int cx_extract(const cx_ctx *ctx, const char *text, size_t len,
-               const cx_opts *opts, cx_result **out);
+int cx_extract(const cx_ctx *ctx, const char *text, size_t len, const cx_opts *opts,
+               cx_result **out);
 void cx_result_free(cx_result *res);
 
 /* Normalizes one date expression against a DCT; for tests and tools.
  * Writes the TIMEX3 value into value (size cap). Returns CX_OK, or
  * CX_ERR_INPUT when text holds no date expression. */
-int cx_normalize(const cx_ctx *ctx, const char *text, const char *dct,
-                 char *value, size_t cap, cx_timex_type *type);
+int cx_normalize(const cx_ctx *ctx, const char *text, const char *dct, char *value, size_t cap,
+                 cx_timex_type *type);
 
 /* Fills date->start/end ("YYYY-MM-DD") from date->value; returns 1 when
  * the value is placeable on a calendar, 0 when not. */
@@ -203,8 +203,8 @@ typedef struct {
 /* The document's JSON (the output contract, docs/output.md) as a new
  * NUL-terminated string (caller frees with free()), or NULL when out of
  * memory. ctx gives the data hash; it may be NULL. */
-char *cx_result_to_json(const cx_result *res, const cx_doc_info *info,
-                        const cx_ctx *ctx, int pretty);
+char *cx_result_to_json(const cx_result *res, const cx_doc_info *info, const cx_ctx *ctx,
+                        int pretty);
 
 /* ---- timeline ---------------------------------------------------------- */
 
@@ -218,17 +218,14 @@ cx_timeline *cx_timeline_new(void);
 void cx_timeline_free(cx_timeline *tl);
 
 /* Adds the events of one extracted document (copied). */
-int cx_timeline_add_result(cx_timeline *tl, const char *doc_id,
-                           const cx_result *res);
+int cx_timeline_add_result(cx_timeline *tl, const char *doc_id, const cx_result *res);
 
 /* Adds a JSON text: a per-document output or a merged timeline (copied).
  * CX_ERR_INPUT with err->message when it is neither. */
-int cx_timeline_add_json(cx_timeline *tl, const char *json, size_t len,
-                         cx_error *err);
+int cx_timeline_add_json(cx_timeline *tl, const char *json, size_t len, cx_error *err);
 
 /* The merged timeline's JSON as a new string (caller frees), or NULL. */
 char *cx_timeline_to_json(const cx_timeline *tl, int pretty);
-
 
 /* ==== visualization: TimelineJS, vis-timeline, HTML report ==============
  * (docs/visualization.md) */
@@ -248,10 +245,8 @@ cx_viz_opts cx_viz_opts_default(void);
  * vis-timeline data ({"items", "groups"}): new strings (caller frees), or
  * NULL when out of memory. All article text in them is HTML-escaped, as
  * both libraries render it as HTML. opts may be NULL. */
-char *cx_timeline_to_timelinejs(const cx_timeline *tl, const cx_viz_opts *opts,
-                                int pretty);
-char *cx_timeline_to_vis(const cx_timeline *tl, const cx_viz_opts *opts,
-                         int pretty);
+char *cx_timeline_to_timelinejs(const cx_timeline *tl, const cx_viz_opts *opts, int pretty);
+char *cx_timeline_to_vis(const cx_timeline *tl, const cx_viz_opts *opts, int pretty);
 
 /* Entities across documents with their mention counts per document, and
  * the documents themselves: what the HTML report shows beside the
@@ -263,14 +258,13 @@ void cx_entity_table_free(cx_entity_table *t);
 
 /* Adds the entities of one extracted document (copied). source may be
  * NULL. Adding the same doc_id twice counts it once. */
-int cx_entity_table_add_result(cx_entity_table *t, const char *doc_id,
-                               const char *source, const cx_result *res);
+int cx_entity_table_add_result(cx_entity_table *t, const char *doc_id, const char *source,
+                               const cx_result *res);
 
 /* Adds a per-document chronex output (copied); a merged timeline holds no
  * mention counts and only adds its documents. CX_ERR_INPUT with
  * err->message when the text is neither. */
-int cx_entity_table_add_json(cx_entity_table *t, const char *json,
-                             size_t len, cx_error *err);
+int cx_entity_table_add_json(cx_entity_table *t, const char *json, size_t len, cx_error *err);
 
 /* One self-contained HTML page (no network, no external files): the
  * timeline drawn in SVG and HTML, the events with their sentences and

@@ -438,8 +438,8 @@ void cx_result_free(cx_result *res)
 }
 
 /* Runs the stages after the document is loaded. */
-static int S_pipeline(const cx_ctx *ctx, cx_doc *doc, const cx_opts *opts,
-                      cx_anchor *anchor, cx_result *res, cx_warning_vec *warn)
+static int S_pipeline(const cx_ctx *ctx, cx_doc *doc, const cx_opts *opts, cx_anchor *anchor,
+                      cx_result *res, cx_warning_vec *warn)
 {
     cx_seg seg;
     int rc = cx_segment(doc, &seg);
@@ -460,8 +460,8 @@ static int S_pipeline(const cx_ctx *ctx, cx_doc *doc, const cx_opts *opts,
     return rc;
 }
 
-int cx_extract(const cx_ctx *ctx, const char *text, size_t len,
-               const cx_opts *opts, cx_result **out)
+int cx_extract(const cx_ctx *ctx, const char *text, size_t len, const cx_opts *opts,
+               cx_result **out)
 {
     cx_opts def = cx_opts_default();
     if (!opts)
@@ -488,7 +488,8 @@ int cx_extract(const cx_ctx *ctx, const char *text, size_t len,
     }
     cx_warning_vec warn = {0};
     if (doc.n_invalid)
-        cx_warn(&warn, doc.first_invalid >= 0 ? (long)cx_doc_cp(&doc, doc.first_invalid_text) : -1,
+        cx_warn(&warn,
+                doc.first_invalid >= 0 ? (long)cx_doc_cp(&doc, doc.first_invalid_text) : -1,
                 "%zu invalid %s sequence(s) replaced by U+FFFD (first at byte %ld)",
                 doc.n_invalid, doc.utf16 ? "UTF-16" : "UTF-8", doc.first_invalid);
     rc = S_pipeline(ctx, &doc, opts, &anchor, res, &warn);

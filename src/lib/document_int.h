@@ -10,14 +10,14 @@
 typedef struct {
     const char *text; /* valid UTF-8, NUL-terminated, len bytes */
     size_t len;
-    char *owned;      /* the copy text points into; always owned */
-    uint32_t *ckpt;   /* ckpt[i]: code points before byte i * CX_CKPT */
+    char *owned;    /* the copy text points into; always owned */
+    uint32_t *ckpt; /* ckpt[i]: code points before byte i * CX_CKPT */
     size_t nckpt;
     size_t ncp;
-    size_t n_invalid;     /* invalid UTF-8 sequences replaced */
-    long first_invalid;   /* byte offset in the input of the first, or -1 */
+    size_t n_invalid;          /* invalid UTF-8 sequences replaced */
+    long first_invalid;        /* byte offset in the input of the first, or -1 */
     size_t first_invalid_text; /* its byte offset in text (for warnings) */
-    int utf16;            /* the input was UTF-16 and was converted */
+    int utf16;                 /* the input was UTF-16 and was converted */
 } cx_doc;
 
 /* Makes doc from input bytes: converts UTF-16 (with BOM) to UTF-8,

@@ -99,8 +99,8 @@ static int S_load_dir(cx_gaz *g, const cx_config *cfg, const char *dir, int opti
     return rc;
 }
 
-int cx_entity_rules_load(const cx_config *cfg, const char *data_dir,
-                         cx_entity_rules **out, cx_error *err)
+int cx_entity_rules_load(const cx_config *cfg, const char *data_dir, cx_entity_rules **out,
+                         cx_error *err)
 {
     *out = NULL;
     cx_entity_rules *r = calloc(1, sizeof *r);
@@ -230,14 +230,15 @@ int cx_ent_prep_before(const S_work *w, size_t b)
     if (b == 0 || !(w->t[b - 1].cats & CX_G_LOC_PREP))
         return 0;
     /* "according to Kaspersky" */
-    if (b >= 2 && S_tok_is(w, b - 1, "to") && (S_tok_is(w, b - 2, "according") ||
-                                               S_tok_is(w, b - 2, "According")))
+    if (b >= 2 && S_tok_is(w, b - 1, "to") &&
+        (S_tok_is(w, b - 2, "according") || S_tok_is(w, b - 2, "According")))
         return 0;
     if (!w->t[b - 1].cap || (w->seg->toks[b - 1].flags & CX_TOK_SSTART))
         return 1;
     /* a line in capitals: "CHICAGO AT TORONTO", "LEAD IN MILWAUKEE" */
-    return (w->seg->toks[b - 1].flags & CX_TOK_UPPER) && (w->seg->toks[b].flags & CX_TOK_UPPER) &&
-           w->t[b - 1].hl && (S_tok_is(w, b - 1, "IN") || S_tok_is(w, b - 1, "AT"));
+    return (w->seg->toks[b - 1].flags & CX_TOK_UPPER) &&
+           (w->seg->toks[b].flags & CX_TOK_UPPER) && w->t[b - 1].hl &&
+           (S_tok_is(w, b - 1, "IN") || S_tok_is(w, b - 1, "AT"));
 }
 
 int cx_ent_dateline(const S_work *w, size_t b, size_t e)
@@ -376,7 +377,8 @@ static uint32_t S_word_features(S_work *w, size_t i, S_tok *t)
         if (w->text[j] >= '0' && w->text[j] <= '9')
             t->code = 1;
     /* US$, HK$: part of a currency sign */
-    if (i + 1 < w->ntok && (seg->toks[i + 1].flags & (CX_TOK_SPACE | CX_TOK_PUNCT)) == CX_TOK_PUNCT &&
+    if (i + 1 < w->ntok &&
+        (seg->toks[i + 1].flags & (CX_TOK_SPACE | CX_TOK_PUNCT)) == CX_TOK_PUNCT &&
         w->text[seg->toks[i + 1].start] == '$' && cx_ent_punct(w, i + 1, "$"))
         t->code = 1;
     t->weak = (k->flags & (CX_TOK_SSTART | CX_TOK_HEADLINE)) != 0 || i == 0 ||
@@ -517,7 +519,8 @@ static int S_of_joins(const S_work *w, size_t i, size_t j)
 static size_t S_particles(const S_work *w, size_t j)
 {
     size_t k = j;
-    int glued = k < w->ntok && cx_ent_punct(w, k, "-") && !(w->seg->toks[k].flags & CX_TOK_SPACE);
+    int glued =
+        k < w->ntok && cx_ent_punct(w, k, "-") && !(w->seg->toks[k].flags & CX_TOK_SPACE);
     if (glued)
         k++;
     size_t n = 0;
@@ -550,8 +553,8 @@ static size_t S_run_end(const S_work *w, size_t i)
         }
         /* Hewlett-Packard: a hyphen without spaces between capitals */
         if (!(k->flags & CX_TOK_SPACE) && cx_ent_punct(w, j, "-") && j + 1 < w->ntok &&
-            !w->t[j - 1].hl &&
-            !(w->seg->toks[j + 1].flags & CX_TOK_SPACE) && S_namey(w, j + 1)) {
+            !w->t[j - 1].hl && !(w->seg->toks[j + 1].flags & CX_TOK_SPACE) &&
+            S_namey(w, j + 1)) {
             j += 2;
             continue;
         }
@@ -634,7 +637,8 @@ static size_t S_cut(const S_work *w, size_t b, size_t e)
             /* a multi-word gazetteer name stays whole */
             size_t j = i + t->mlen;
             if (j < e && (t->mcats & CX_G_ANY_LOC) && !S_head(&w->t[j]) &&
-                (w->t[j].mlen || (w->seg->toks[j].flags & CX_TOK_UPPER)) && !S_head(&w->t[e - 1]))
+                (w->t[j].mlen || (w->seg->toks[j].flags & CX_TOK_UPPER)) &&
+                !S_head(&w->t[e - 1]))
                 return j;
             i = j - 1;
             continue;
@@ -685,16 +689,16 @@ static int S_split_run(S_work *w, size_t b, size_t e)
         if (t->mlen > 1 && (t->mcats & CX_G_ANY_NAME) && i + t->mlen > name_cov)
             name_cov = i + t->mlen;
         int title = t->title_len && !(t->mlen > t->title_len) && !in_name &&
-                    i + t->title_len <= e && !(t->cats & CX_G_PER_FIRST && i + 1 < e &&
-                                               !(w->seg->toks[i].flags & CX_TOK_UPPER) &&
-                                               !(w->t[i].cats & CX_G_COMMON));
+                    i + t->title_len <= e &&
+                    !(t->cats & CX_G_PER_FIRST && i + 1 < e &&
+                      !(w->seg->toks[i].flags & CX_TOK_UPPER) && !(w->t[i].cats & CX_G_COMMON));
         /* "Hun Sen": a short title word without its period after a name */
         if (title && i > s && w->g[i].len <= 3 && !(w->seg->toks[i].flags & CX_TOK_ABBR) &&
             !(w->seg->toks[i].flags & CX_TOK_UPPER))
             title = 0;
         /* Bank of..., General Motors: before or as a head word, no title */
-        if (title && (S_head(t) || (i + t->title_len < e && t->cap &&
-                                    S_head(&w->t[i + t->title_len]))))
+        if (title &&
+            (S_head(t) || (i + t->title_len < e && t->cap && S_head(&w->t[i + t->title_len]))))
             title = 0;
         if (title) {
             /* "Hong Kong Financial Secretary", "Foreign Minister": plain
@@ -800,11 +804,11 @@ static int S_model_number(const S_work *w, size_t i)
 static int S_title_with_number(const S_work *w, const S_piece *p)
 {
     size_t e = p->e, b = p->b;
-    if (e + 1 < w->ntok && S_year(w, e) && S_same_line(w, e) &&
-        S_same_line(w, e + 1) && S_namey(w, e + 1) && !w->t[e + 1].intx)
+    if (e + 1 < w->ntok && S_year(w, e) && S_same_line(w, e) && S_same_line(w, e + 1) &&
+        S_namey(w, e + 1) && !w->t[e + 1].intx)
         return 1;
-    if (b >= 2 && S_year(w, b - 1) && S_same_line(w, b) &&
-        S_namey(w, b - 2) && !(w->t[b - 2].cats & CX_G_FUNC))
+    if (b >= 2 && S_year(w, b - 1) && S_same_line(w, b) && S_namey(w, b - 2) &&
+        !(w->t[b - 2].cats & CX_G_FUNC))
         return 1;
     return 0;
 }
@@ -874,7 +878,8 @@ static int S_classify_once(S_work *w, S_piece *p)
      * an adjective before one generic word or a ministry ("Canadian
      * Government", "the German Foreign Ministry") */
     if (has_head && !full && f->dlen && f->dlen < n &&
-        ((size_t)f->dlen + 1 == n || S_tok_is(w, e - 1, "Ministry") || S_tok_is(w, e - 1, "Embassy"))) {
+        ((size_t)f->dlen + 1 == n || S_tok_is(w, e - 1, "Ministry") ||
+         S_tok_is(w, e - 1, "Embassy"))) {
         p->b += f->dlen;
         return 1;
     }
@@ -904,9 +909,9 @@ static int S_classify_once(S_work *w, S_piece *p)
     /* "Airbus A380", "Boeing 787 Dreamliner": the maker's name in a
      * product name is no mention of the maker */
     if (e < w->ntok && S_same_line(w, e) && (w->seg->toks[e].flags & CX_TOK_SPACE) &&
-        (w->t[e].code || (e + 1 < w->ntok && (w->seg->toks[e].flags & CX_TOK_NUM) &&
-                          !S_year(w, e) && w->g[e].len >= 3 && !w->sports &&
-                          S_same_line(w, e + 1) && S_namey(w, e + 1)))) {
+        (w->t[e].code ||
+         (e + 1 < w->ntok && (w->seg->toks[e].flags & CX_TOK_NUM) && !S_year(w, e) &&
+          w->g[e].len >= 3 && !w->sports && S_same_line(w, e + 1) && S_namey(w, e + 1)))) {
         p->type = T_DROP;
         return 0;
     }
@@ -1001,8 +1006,9 @@ static int S_classify_once(S_work *w, S_piece *p)
      * the first is also a first name */
     if ((l->cats & CX_G_COMMON) && !(l->cats & CX_G_PER_LAST) && (f->cats & CX_G_COMMON))
         personish = 0;
-    if (personish && n >= 2 && ((f->cats & CX_G_PER_FIRST) ||
-                   ((w->seg->toks[b].flags & CX_TOK_ABBR) && w->g[b].len == 2)) &&
+    if (personish && n >= 2 &&
+        ((f->cats & CX_G_PER_FIRST) ||
+         ((w->seg->toks[b].flags & CX_TOK_ABBR) && w->g[b].len == 2)) &&
         !(f->cats & CX_G_FUNC)) {
         p->type = CX_PERSON;
         return 0;
@@ -1050,8 +1056,7 @@ static int S_classify_once(S_work *w, S_piece *p)
         hyph += cx_ent_punct(w, i, "-"); /* Tyler-Sharman: one word */
     }
     words -= parts + 2 * hyph;
-    p->type = personish && (words <= 3 || (parts && words <= 4)) ? CX_PERSON
-                                                                  : CX_ORGANIZATION;
+    p->type = personish && (words <= 3 || (parts && words <= 4)) ? CX_PERSON : CX_ORGANIZATION;
     return 0;
 }
 
@@ -1094,8 +1099,8 @@ static void S_sports(S_work *w, S_piece *p)
         (w->seg->toks[e].flags & CX_TOK_NUM) && (w->seg->toks[e + 1].flags & CX_TOK_NL))
         return;
     if ((b == 0 || (w->seg->toks[b].flags & CX_TOK_NL)) &&
-        (w->seg->toks[b].flags & CX_TOK_UPPER) && e + 2 < w->ntok &&
-        cx_ent_punct(w, e, ",") && w->t[e + 1].cap &&
+        (w->seg->toks[b].flags & CX_TOK_UPPER) && e + 2 < w->ntok && cx_ent_punct(w, e, ",") &&
+        w->t[e + 1].cap &&
         (w->t[e + 2].intx || (e + 3 < w->ntok && w->t[e + 2].cap && w->t[e + 3].intx)))
         return;
     int num_after = e < w->ntok && (w->seg->toks[e].flags & CX_TOK_NUM) && S_same_line(w, e);
@@ -1123,9 +1128,8 @@ static void S_work_fini(S_work *w)
     free(w->products.k);
 }
 
-int cx_entity_find(const cx_entity_rules *r, const cx_doc *doc,
-                   const cx_seg *seg, const cx_timex *tx, size_t ntx,
-                   cx_entity_vec *out, cx_warning_vec *warn)
+int cx_entity_find(const cx_entity_rules *r, const cx_doc *doc, const cx_seg *seg,
+                   const cx_timex *tx, size_t ntx, cx_entity_vec *out, cx_warning_vec *warn)
 {
     S_work w;
     memset(&w, 0, sizeof w);

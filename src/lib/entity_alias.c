@@ -304,8 +304,7 @@ static int S_pass_multi(S_res *r)
 
 static int S_is_common(const S_work *w, size_t i)
 {
-    return (w->t[i].cats & CX_G_COMMON) && !(w->t[i].cats & CX_G_ANY_NAME) &&
-           !w->t[i].mlen;
+    return (w->t[i].cats & CX_G_COMMON) && !(w->t[i].cats & CX_G_ANY_NAME) && !w->t[i].mlen;
 }
 
 /* The entity a one-word mention names, or -1. */
@@ -366,9 +365,9 @@ static int S_pass_single(S_res *r)
         long ent = S_lookup_single(r, p);
         if (ent < 0) {
             /* a plain English word capitalized for no reason we know */
-            if (!p->strong && !p->team && (S_is_common(w, p->b) ||
-                               cx_ent_lower_has(w, w->g[p->b].key) ||
-                               cx_ent_set_has(&w->products, w->g[p->b].key)))
+            if (!p->strong && !p->team &&
+                (S_is_common(w, p->b) || cx_ent_lower_has(w, w->g[p->b].key) ||
+                 cx_ent_set_has(&w->products, w->g[p->b].key)))
                 continue;
             /* sports reports name teams by one word, people by two */
             if (w->sports && !p->strong && p->type == CX_PERSON)

@@ -14,8 +14,8 @@ typedef struct {
 
 /* Loads gazetteers (data/gazetteers/ plus cfg->gazetteers, less
  * cfg->disabled_lists) and entity patterns from data_dir. */
-int cx_entity_rules_load(const cx_config *cfg, const char *data_dir,
-                         cx_entity_rules **out, cx_error *err);
+int cx_entity_rules_load(const cx_config *cfg, const char *data_dir, cx_entity_rules **out,
+                         cx_error *err);
 void cx_entity_rules_free(cx_entity_rules *r);
 
 /* For ctx.c's gazetteer image: the rules around a gazetteer loaded from
@@ -29,9 +29,8 @@ const struct cx_gaz *cx_entity_rules_gaz(const cx_entity_rules *r);
  * in by the caller), in text order; entities in order of first mention.
  * Each entity's members are one block (cx_entity_fini with packed set).
  * Timexes are given so that a date is not taken for a name. */
-int cx_entity_find(const cx_entity_rules *r, const cx_doc *doc,
-                   const cx_seg *seg, const cx_timex *tx, size_t ntx,
-                   cx_entity_vec *out, cx_warning_vec *warn);
+int cx_entity_find(const cx_entity_rules *r, const cx_doc *doc, const cx_seg *seg,
+                   const cx_timex *tx, size_t ntx, cx_entity_vec *out, cx_warning_vec *warn);
 
 /* Frees the members of one entity (not the struct itself): one block
  * from its mentions when packed (as cx_entity_find makes them), else

@@ -59,8 +59,8 @@ typedef struct {
     cx_gaz_tok *g;
     S_piece *p;
     size_t np, cap_p;
-    S_keyset strong; /* keys written capitalized mid-sentence */
-    S_keyset lower;  /* keys written in lower case (of one-word pieces only;
+    S_keyset strong;   /* keys written capitalized mid-sentence */
+    S_keyset lower;    /* keys written in lower case (of one-word pieces only;
                         built on demand by cx_ent_lower_has) */
     S_keyset products; /* first words of product names (Boeing 787 Dreamliner) */
     int lower_asked; /* questions so far; past a few, lower holds its keys (cx_ent_lower_has) */

@@ -304,9 +304,8 @@ static S_mref *S_mention_index(const cx_entity *ents, size_t nents, size_t *n)
     return r;
 }
 
-int cx_event_build(const cx_doc *doc, const cx_seg *seg, const cx_timex *tx,
-                   size_t ntx, const cx_entity *ents, size_t nents,
-                   cx_event **out, size_t *n)
+int cx_event_build(const cx_doc *doc, const cx_seg *seg, const cx_timex *tx, size_t ntx,
+                   const cx_entity *ents, size_t nents, cx_event **out, size_t *n)
 {
     cx_event *v = NULL;
     size_t nv = 0, cap = 0, nrefs;

@@ -17,12 +17,12 @@
 #define S_MAXSURF 1024 /* bytes of a surface, with its NUL and one more */
 
 typedef struct {
-    uint32_t next;  /* next entry of the same node, or S_NONE */
+    uint32_t next; /* next entry of the same node, or S_NONE */
     uint32_t cats;
-    uint32_t surf;  /* offset in pool: tokens joined by ' ', NUL-ended */
-    uint32_t canon; /* offset in pool, or S_NONE */
+    uint32_t surf;   /* offset in pool: tokens joined by ' ', NUL-ended */
+    uint32_t canon;  /* offset in pool, or S_NONE */
     uint64_t shapes; /* CX_SH_* of token t at bits 3t..3t+2; S_USER */
-} S_entry; /* 24 bytes: a default list has a few hundred thousand */
+} S_entry;           /* 24 bytes: a default list has a few hundred thousand */
 
 #define S_USER (1ULL << 63) /* in shapes: an entry of a user list */
 #define S_IS_USER(x) (((x)->shapes & S_USER) != 0)
@@ -64,19 +64,35 @@ struct cx_gaz {
 static const struct {
     const char *name;
     uint32_t bit;
-} S_cats[] = {
-    {"LOC.country", CX_G_LOC_COUNTRY}, {"LOC.city", CX_G_LOC_CITY},
-    {"LOC.region", CX_G_LOC_REGION}, {"LOC", CX_G_LOC}, {"LOCATION", CX_G_LOC},
-    {"PER.first", CX_G_PER_FIRST}, {"PER.last", CX_G_PER_LAST}, {"PER", CX_G_PER},
-    {"PERSON", CX_G_PER}, {"ORG.company", CX_G_ORG_COMPANY},
-    {"ORG.airline", CX_G_ORG_AIRLINE}, {"ORG", CX_G_ORG}, {"ORGANIZATION", CX_G_ORG},
-    {"DEMONYM", CX_G_DEMONYM}, {"COMMON", CX_G_COMMON}, {"PROPER", CX_G_PROPER},
-    {"PER.title", CX_G_TITLE}, {"PER.particle", CX_G_PARTICLE},
-    {"PER.suffix", CX_G_NAME_SUFFIX}, {"ORG.suffix", CX_G_ORG_SUFFIX},
-    {"ORG.head", CX_G_ORG_HEAD}, {"LOC.head", CX_G_LOC_HEAD},
-    {"MISC.head", CX_G_MISC_HEAD}, {"LOC.prep", CX_G_LOC_PREP}, {"FUNC", CX_G_FUNC},
-    {"SPORT", CX_G_SPORT}, {"MISC", CX_G_MISC}, {"ORG.prefix", CX_G_ORG_PREFIX},
-    {"ORG.role", CX_G_ROLE_AFTER}};
+} S_cats[] = {{"LOC.country", CX_G_LOC_COUNTRY},
+              {"LOC.city", CX_G_LOC_CITY},
+              {"LOC.region", CX_G_LOC_REGION},
+              {"LOC", CX_G_LOC},
+              {"LOCATION", CX_G_LOC},
+              {"PER.first", CX_G_PER_FIRST},
+              {"PER.last", CX_G_PER_LAST},
+              {"PER", CX_G_PER},
+              {"PERSON", CX_G_PER},
+              {"ORG.company", CX_G_ORG_COMPANY},
+              {"ORG.airline", CX_G_ORG_AIRLINE},
+              {"ORG", CX_G_ORG},
+              {"ORGANIZATION", CX_G_ORG},
+              {"DEMONYM", CX_G_DEMONYM},
+              {"COMMON", CX_G_COMMON},
+              {"PROPER", CX_G_PROPER},
+              {"PER.title", CX_G_TITLE},
+              {"PER.particle", CX_G_PARTICLE},
+              {"PER.suffix", CX_G_NAME_SUFFIX},
+              {"ORG.suffix", CX_G_ORG_SUFFIX},
+              {"ORG.head", CX_G_ORG_HEAD},
+              {"LOC.head", CX_G_LOC_HEAD},
+              {"MISC.head", CX_G_MISC_HEAD},
+              {"LOC.prep", CX_G_LOC_PREP},
+              {"FUNC", CX_G_FUNC},
+              {"SPORT", CX_G_SPORT},
+              {"MISC", CX_G_MISC},
+              {"ORG.prefix", CX_G_ORG_PREFIX},
+              {"ORG.role", CX_G_ROLE_AFTER}};
 
 uint32_t cx_gaz_category(const char *name, size_t len)
 {
@@ -129,8 +145,8 @@ uint8_t cx_gaz_shape(const char *s, size_t len)
         unsigned char b = (unsigned char)s[i];
         uint32_t c = b < 0x80 ? (i++, b) : S_next(s, len, &i);
         int up = S_is_upper(c);
-        int lo = !up && ((c >= 'a' && c <= 'z') || (c >= 0xDF && S_fold(c) == c &&
-                                                      c != 0xF7 && c < 0x2000));
+        int lo = !up && ((c >= 'a' && c <= 'z') ||
+                         (c >= 0xDF && S_fold(c) == c && c != 0xF7 && c < 0x2000));
         if (!up && !lo)
             continue;
         if (!first)
@@ -267,8 +283,8 @@ static inline uint8_t S_shape_one(uint64_t alpha, uint64_t up)
 /* Key and shape of an ASCII token s[0, len) in one pass; 0 when it is
  * not ASCII. Nine tokens of ten fit in one word of bytes, and take a
  * path without a loop or the shape's state. */
-static inline __attribute__((always_inline)) int
-S_ascii_key(const char *s, size_t len, uint64_t *key, uint8_t *shape)
+static inline __attribute__((always_inline)) int S_ascii_key(const char *s, size_t len,
+                                                             uint64_t *key, uint8_t *shape)
 {
     size_t n = len;
     while (n > 1 && s[n - 1] == '.')
@@ -417,7 +433,8 @@ static void S_advise_huge(void *p, size_t bytes)
 {
 #ifdef MADV_HUGEPAGE
     const uintptr_t huge = (uintptr_t)2 << 20;
-    uintptr_t a = ((uintptr_t)p + huge - 1) & ~(huge - 1), e = ((uintptr_t)p + bytes) & ~(huge - 1);
+    uintptr_t a = ((uintptr_t)p + huge - 1) & ~(huge - 1),
+              e = ((uintptr_t)p + bytes) & ~(huge - 1);
     if (e > a)
         madvise((void *)a, e - a, MADV_HUGEPAGE);
 #else
@@ -622,8 +639,8 @@ static size_t S_entry_tokens(const char *s, size_t len, size_t *tb, size_t *te)
             if ((S_is_apos_cp(d) || d == '.') && k < len) {
                 size_t k2 = k;
                 uint32_t e = S_next(s, len, &k2);
-                int poss = S_is_apos_cp(d) && (e == 's' || e == 'S') &&
-                           (k2 == len || s[k2] == ' ');
+                int poss =
+                    S_is_apos_cp(d) && (e == 's' || e == 'S') && (k2 == len || s[k2] == ' ');
                 if (!S_is_punct_cp(e) && !poss) {
                     i = k;
                     continue;
@@ -774,9 +791,8 @@ static void S_surface(const S_prep *p, char *buf)
  * tokens); its surface and canonical name are in the pool at so and co
  * (S_NONE: none), NUL-ended. hint and gen: see S_node (the last node). */
 static inline __attribute__((always_inline)) int
-S_insert(cx_gaz *g, S_table *T, const uint64_t *h, const uint8_t *sh, size_t n,
-                    uint32_t so, uint32_t co, uint32_t cats, int user, size_t hint,
-                    unsigned gen)
+S_insert(cx_gaz *g, S_table *T, const uint64_t *h, const uint8_t *sh, size_t n, uint32_t so,
+         uint32_t co, uint32_t cats, int user, size_t hint, unsigned gen)
 {
     size_t slot = 0;
     for (size_t t = 0; t < n; t++) {
@@ -799,8 +815,9 @@ S_insert(cx_gaz *g, S_table *T, const uint64_t *h, const uint8_t *sh, size_t n,
             return CX_OK;
         }
     }
-    if (g->nents >= 0x7FFFFFF0u || (g->nents == g->cap_ents &&
-        cx_grow((void **)&g->ents, &g->cap_ents, g->nents + 1, sizeof *g->ents)))
+    if (g->nents >= 0x7FFFFFF0u ||
+        (g->nents == g->cap_ents &&
+         cx_grow((void **)&g->ents, &g->cap_ents, g->nents + 1, sizeof *g->ents)))
         return CX_ERR_NOMEM;
     S_entry *x = &g->ents[g->nents];
     uint64_t shapes = user ? S_USER : 0;
@@ -843,8 +860,8 @@ static int S_goes_low(const S_prep *p, uint32_t cats)
            S_low_initial(p->s + p->tb[0], p->te[0] - p->tb[0], p->sh[0]);
 }
 
-int cx_gaz_add(cx_gaz *g, const char *entry, size_t len, const char *canon,
-               size_t canon_len, uint32_t cats, int user)
+int cx_gaz_add(cx_gaz *g, const char *entry, size_t len, const char *canon, size_t canon_len,
+               uint32_t cats, int user)
 {
     S_prep p;
     S_prepare(entry, len, &p);
@@ -868,7 +885,11 @@ static int S_valid_utf8(const char *s, size_t n)
     size_t i = 0;
     while (i < n) {
         unsigned char c = (unsigned char)s[i];
-        size_t k = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+        size_t k = c < 0x80         ? 1
+                   : (c >> 5) == 6  ? 2
+                   : (c >> 4) == 14 ? 3
+                   : (c >> 3) == 30 ? 4
+                                    : 0;
         if (!k || i + k > n || (k == 2 && c < 0xC2))
             return 0;
         for (size_t j = 1; j < k; j++)
@@ -892,7 +913,11 @@ static int S_clean_file(const char *s, size_t n)
             continue;
         }
         unsigned char c = (unsigned char)s[i];
-        size_t k = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+        size_t k = c < 0x80         ? 1
+                   : (c >> 5) == 6  ? 2
+                   : (c >> 4) == 14 ? 3
+                   : (c >> 3) == 30 ? 4
+                                    : 0;
         if (c == 0 || !k || i + k > n || !S_valid_utf8(s + i, k))
             return 0;
         i += k;
@@ -931,16 +956,16 @@ static uint32_t S_header(const char *s, size_t n)
  * ahead of adding them (see S_load_lines). Offsets count from the
  * file's start in the pool, which may move while the file loads. */
 typedef struct {
-    size_t off, n;   /* the line, without its '\n' */
-    int word;        /* one ASCII word and nothing else: key and sh */
+    size_t off, n; /* the line, without its '\n' */
+    int word;      /* one ASCII word and nothing else: key and sh */
     uint64_t key;
     uint8_t sh;
-    size_t slot;     /* a word's big-table slot, looked up halfway */
-    unsigned gen;    /* the table's gen then */
-    size_t lead;     /* other lines: spaces before the first character (n: blank) */
-    size_t tab;      /* the first TAB (from off), or S_NOSLOT */
-    size_t fn;       /* the first field's length, trimmed (from lead) */
-    S_prep p;        /* that field prepared, when fn > 0 and no comment */
+    size_t slot;  /* a word's big-table slot, looked up halfway */
+    unsigned gen; /* the table's gen then */
+    size_t lead;  /* other lines: spaces before the first character (n: blank) */
+    size_t tab;   /* the first TAB (from off), or S_NOSLOT */
+    size_t fn;    /* the first field's length, trimmed (from lead) */
+    S_prep p;     /* that field prepared, when fn > 0 and no comment */
 } S_line;
 
 /* Splits the line at buf[i] into l, prepares its entry and starts
@@ -1067,11 +1092,11 @@ static int S_load_word(cx_gaz *g, const S_line *l, size_t at, uint32_t cat, int 
         return S_entry_error(CX_ERR_DATA, path, line, err);
     char *s = g->pool + at;
     s[l->n] = '\0';
-    int rc = S_insert(g, &g->big, &l->key, &l->sh, 1, (uint32_t)at, S_NONE, cat, user,
-                      l->slot, l->gen);
+    int rc = S_insert(g, &g->big, &l->key, &l->sh, 1, (uint32_t)at, S_NONE, cat, user, l->slot,
+                      l->gen);
     if (rc == CX_OK && (cat & ~CX_G_COMMON) && S_low_initial(s, l->n, l->sh))
-        rc = S_insert(g, &g->low, &l->key, &l->sh, 1, (uint32_t)at, S_NONE,
-                      cat & ~CX_G_COMMON, user, S_NOSLOT, 0);
+        rc = S_insert(g, &g->low, &l->key, &l->sh, 1, (uint32_t)at, S_NONE, cat & ~CX_G_COMMON,
+                      user, S_NOSLOT, 0);
     return S_entry_error(rc, path, line, err);
 }
 
@@ -1117,8 +1142,8 @@ static int S_load_line(cx_gaz *g, S_line *l, size_t at, uint32_t cat, int user,
         if (so == S_NONE)
             return S_entry_error(CX_ERR_NOMEM, path, line, err);
     }
-    return S_entry_error(S_insert_both(g, p, so, co, cat, user, low, S_NOSLOT, 0), path,
-                         line, err);
+    return S_entry_error(S_insert_both(g, p, so, co, cat, user, low, S_NOSLOT, 0), path, line,
+                         err);
 }
 
 /* A comment, a "# category:" header (into *cat) or an entry; at is the
@@ -1230,7 +1255,8 @@ int cx_gaz_load_file(cx_gaz *g, const char *path, int user, cx_error *err)
         return rc;
     }
     /* about one node a 12 bytes of list: grow the table once, not often */
-    if (cx_gaz_reserve(g, len / 12) != CX_OK || S_reserve_pool(g, len / 16 + 64, len) != CX_OK) {
+    if (cx_gaz_reserve(g, len / 12) != CX_OK ||
+        S_reserve_pool(g, len / 16 + 64, len) != CX_OK) {
         cx_error_set(err, CX_ERR_NOMEM, path, 0, "out of memory");
         return CX_ERR_NOMEM;
     }
@@ -1299,9 +1325,8 @@ static int S_entry_fits(const cx_gaz *g, const S_entry *x, const cx_gaz_tok *tok
  * only in a headline. */
 static inline int S_shape_fits1(unsigned e, const cx_gaz_tok *t)
 {
-    static const uint8_t fit[4] = {
-        0x1F, 1u << CX_SH_LOWER | 1u << CX_SH_CAP, 1u << CX_SH_CAP | 1u << CX_SH_UPPER,
-        1u << CX_SH_UPPER};
+    static const uint8_t fit[4] = {0x1F, 1u << CX_SH_LOWER | 1u << CX_SH_CAP,
+                                   1u << CX_SH_CAP | 1u << CX_SH_UPPER, 1u << CX_SH_UPPER};
     unsigned m = fit[e];
     if (e == CX_SH_LOWER && (t->flags & CX_TOK_HEADLINE))
         m |= 1u << CX_SH_UPPER;
@@ -1381,9 +1406,9 @@ static inline void S_sum_hit(uint32_t sum, const cx_gaz_tok *tok, cx_gaz_hit *hi
 }
 
 /* cx_gaz_match from the first token's node, found in slot sl of T. */
-static __attribute__((noinline)) size_t
-S_match_rest(const cx_gaz *g, const S_table *T, const S_slot *sl, const cx_gaz_tok *toks,
-             size_t n, cx_gaz_hit *hits, size_t max)
+static __attribute__((noinline)) size_t S_match_rest(const cx_gaz *g, const S_table *T,
+                                                     const S_slot *sl, const cx_gaz_tok *toks,
+                                                     size_t n, cx_gaz_hit *hits, size_t max)
 {
     uint64_t h = toks[0].key;
     size_t nh = 0;
@@ -1415,8 +1440,8 @@ S_match_rest(const cx_gaz *g, const S_table *T, const S_slot *sl, const cx_gaz_t
 /* Most words end at their first node: none (most lower-case words), or
  * a one-word node without children whose summary answers. Those take no
  * call and none of the registers that longer matches need. */
-size_t cx_gaz_match(const cx_gaz *g, const cx_gaz_tok *toks, size_t n,
-                    cx_gaz_hit *hits, size_t max)
+size_t cx_gaz_match(const cx_gaz *g, const cx_gaz_tok *toks, size_t n, cx_gaz_hit *hits,
+                    size_t max)
 {
     if (n == 0)
         return 0;
@@ -1597,11 +1622,10 @@ int cx_gaz_image_load(cx_gaz *g, const char *path, uint64_t key)
     if (fread(&h, sizeof h, 1, f) != 1 || fstat(fileno(f), &st) != 0 ||
         memcmp(h.magic, S_IMG_MAGIC, 8) != 0 || h.version != S_IMG_VERSION ||
         h.slot_size != sizeof(S_slot) || h.entry_size != sizeof(S_entry) || h.key != key ||
-        h.order != S_IMG_ORDER || h.keys != S_img_keys() ||
-        !S_pow2(h.big_cap) || !S_pow2(h.low_cap) || h.big_cap > ((uint64_t)1 << 32) ||
-        h.low_cap > ((uint64_t)1 << 32) || h.big_used >= h.big_cap ||
-        h.low_used >= h.low_cap || h.nents >= S_NONE || h.npool >= UINT32_MAX ||
-        h.nbig > h.nents)
+        h.order != S_IMG_ORDER || h.keys != S_img_keys() || !S_pow2(h.big_cap) ||
+        !S_pow2(h.low_cap) || h.big_cap > ((uint64_t)1 << 32) ||
+        h.low_cap > ((uint64_t)1 << 32) || h.big_used >= h.big_cap || h.low_used >= h.low_cap ||
+        h.nents >= S_NONE || h.npool >= UINT32_MAX || h.nbig > h.nents)
         goto out;
     /* the file is exactly the header and the arrays */
     uint64_t want = sizeof h + (h.big_cap + h.low_cap) * sizeof(S_slot) +

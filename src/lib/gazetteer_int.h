@@ -18,29 +18,29 @@ enum {
     CX_G_LOC_COUNTRY = 1u << 0,
     CX_G_LOC_CITY = 1u << 1,
     CX_G_LOC_REGION = 1u << 2,
-    CX_G_LOC = 1u << 3,         /* any other place (user lists) */
+    CX_G_LOC = 1u << 3, /* any other place (user lists) */
     CX_G_PER_FIRST = 1u << 4,
     CX_G_PER_LAST = 1u << 5,
-    CX_G_PER = 1u << 6,         /* a full person name (user lists) */
+    CX_G_PER = 1u << 6, /* a full person name (user lists) */
     CX_G_ORG_COMPANY = 1u << 7,
     CX_G_ORG_AIRLINE = 1u << 8,
-    CX_G_ORG = 1u << 9,         /* a known organization */
+    CX_G_ORG = 1u << 9, /* a known organization */
     CX_G_DEMONYM = 1u << 10,
-    CX_G_COMMON = 1u << 11,     /* a lower-case English word */
-    CX_G_PROPER = 1u << 12,     /* a word a dictionary lists only capitalized */
-    CX_G_TITLE = 1u << 13,      /* a title or role before a name */
-    CX_G_PARTICLE = 1u << 14,   /* van, de, bin */
+    CX_G_COMMON = 1u << 11,      /* a lower-case English word */
+    CX_G_PROPER = 1u << 12,      /* a word a dictionary lists only capitalized */
+    CX_G_TITLE = 1u << 13,       /* a title or role before a name */
+    CX_G_PARTICLE = 1u << 14,    /* van, de, bin */
     CX_G_NAME_SUFFIX = 1u << 15, /* Jr., III */
-    CX_G_ORG_SUFFIX = 1u << 16, /* Inc, Corp: droppable legal suffixes */
-    CX_G_ORG_HEAD = 1u << 17,   /* University, Agency, Bank */
-    CX_G_LOC_HEAD = 1u << 18,   /* River, Street, Island */
-    CX_G_MISC_HEAD = 1u << 19,  /* Cup, Award, Index: names of no entity */
-    CX_G_LOC_PREP = 1u << 20,   /* in, at, near */
-    CX_G_FUNC = 1u << 21,       /* function words that never open a name */
-    CX_G_SPORT = 1u << 22,      /* words that mark a sports report */
-    CX_G_MISC = 1u << 23,       /* a known name that is no entity */
-    CX_G_ORG_PREFIX = 1u << 24, /* words that open org names: Federal */
-    CX_G_ROLE_AFTER = 1u << 25  /* roles after an affiliation: CEO, spokesman */
+    CX_G_ORG_SUFFIX = 1u << 16,  /* Inc, Corp: droppable legal suffixes */
+    CX_G_ORG_HEAD = 1u << 17,    /* University, Agency, Bank */
+    CX_G_LOC_HEAD = 1u << 18,    /* River, Street, Island */
+    CX_G_MISC_HEAD = 1u << 19,   /* Cup, Award, Index: names of no entity */
+    CX_G_LOC_PREP = 1u << 20,    /* in, at, near */
+    CX_G_FUNC = 1u << 21,        /* function words that never open a name */
+    CX_G_SPORT = 1u << 22,       /* words that mark a sports report */
+    CX_G_MISC = 1u << 23,        /* a known name that is no entity */
+    CX_G_ORG_PREFIX = 1u << 24,  /* words that open org names: Federal */
+    CX_G_ROLE_AFTER = 1u << 25   /* roles after an affiliation: CEO, spokesman */
 };
 #define CX_G_ANY_LOC (CX_G_LOC_COUNTRY | CX_G_LOC_CITY | CX_G_LOC_REGION | CX_G_LOC)
 #define CX_G_ANY_ORG (CX_G_ORG_COMPANY | CX_G_ORG_AIRLINE | CX_G_ORG)
@@ -59,8 +59,8 @@ void cx_gaz_free(cx_gaz *g);
  * canonical name (NULL: the surface) and categories. user marks entries of
  * user lists, which take precedence over the defaults. CX_OK,
  * CX_ERR_DATA (no tokens) or CX_ERR_NOMEM. */
-int cx_gaz_add(cx_gaz *g, const char *entry, size_t len, const char *canon,
-               size_t canon_len, uint32_t cats, int user);
+int cx_gaz_add(cx_gaz *g, const char *entry, size_t len, const char *canon, size_t canon_len,
+               uint32_t cats, int user);
 
 /* Loads a list file: '#' lines, a "# category: NAME" header giving the
  * categories of the entries below it, then "Entry", "Entry<TAB>Canonical"
@@ -103,11 +103,11 @@ uint8_t cx_gaz_shape(const char *s, size_t len);
 
 /* A token of text as the matcher sees it. */
 typedef struct {
-    const char *s;   /* its bytes (without a possessive 's) */
+    const char *s; /* its bytes (without a possessive 's) */
     uint32_t len;
-    uint32_t flags;  /* CX_TOK_* */
-    uint64_t key;    /* cx_gaz_key(s, len) */
-    uint8_t shape;   /* cx_gaz_shape(s, len) */
+    uint32_t flags; /* CX_TOK_* */
+    uint64_t key;   /* cx_gaz_key(s, len) */
+    uint8_t shape;  /* cx_gaz_shape(s, len) */
 } cx_gaz_tok;
 
 /* Fills t for the token s (len bytes): key and shape in one pass. */
@@ -138,7 +138,7 @@ typedef struct {
  * max hits, shortest first; returns their number. Also prefetches for
  * toks[8] (when n > 8), so that matching token after token finds its
  * first slot in the cache. */
-size_t cx_gaz_match(const cx_gaz *g, const cx_gaz_tok *toks, size_t n,
-                    cx_gaz_hit *hits, size_t max);
+size_t cx_gaz_match(const cx_gaz *g, const cx_gaz_tok *toks, size_t n, cx_gaz_hit *hits,
+                    size_t max);
 
 #endif

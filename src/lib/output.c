@@ -213,11 +213,10 @@ static inline char *S_did(char *d, char prefix, size_t i)
  * '"' and '\\' and the control characters, as cJSON escapes them. */
 static const unsigned char S_esc[256] = {
     2, 2, 2, 2, 2, 2, 2, 2, 1, 1, 1, 2, 1, 1, 2, 2, /* \b \t \n \f \r */
-    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
-    0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* " */
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, /* \\ */
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 0, 1, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, /* " */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, /* \\ */
 };
 
 /* Whether one of the eight bytes of v must be escaped: a byte below 0x20,
@@ -259,13 +258,27 @@ static char *S_dq_escaped(char *d, const char *p, size_t n)
         }
         *d++ = '\\';
         switch (c) {
-        case '"': *d++ = '"'; break;
-        case '\\': *d++ = '\\'; break;
-        case '\b': *d++ = 'b'; break;
-        case '\f': *d++ = 'f'; break;
-        case '\n': *d++ = 'n'; break;
-        case '\r': *d++ = 'r'; break;
-        case '\t': *d++ = 't'; break;
+        case '"':
+            *d++ = '"';
+            break;
+        case '\\':
+            *d++ = '\\';
+            break;
+        case '\b':
+            *d++ = 'b';
+            break;
+        case '\f':
+            *d++ = 'f';
+            break;
+        case '\n':
+            *d++ = 'n';
+            break;
+        case '\r':
+            *d++ = 'r';
+            break;
+        case '\t':
+            *d++ = 't';
+            break;
         default:
             memcpy(d, "u00", 3);
             d[3] = hex[c >> 4];
@@ -370,11 +383,11 @@ static void S_key(S_w *w, const char *k)
 }
 
 /* S_key for chronex's own keys (string literals). */
-#define S_keyc(w, k)                                                                         \
-    do {                                                                                     \
-        char *d_ = S_room((w), S_KEYROOM);                                                   \
-        if (d_)                                                                              \
-            S_end((w), S_DKEY((w), d_, k));                                                  \
+#define S_keyc(w, k)                        \
+    do {                                    \
+        char *d_ = S_room((w), S_KEYROOM);  \
+        if (d_)                             \
+            S_end((w), S_DKEY((w), d_, k)); \
     } while (0)
 
 static void S_ch(S_w *w, char c) { S_raw(w, &c, 1); }
@@ -472,9 +485,9 @@ typedef struct {
     const char *q;
     size_t n;
 } S_lit;
-#define S_LIT(s)                                                                             \
-    {                                                                                        \
-        "\"" s "\"", sizeof(s) + 1                                                           \
+#define S_LIT(s)                   \
+    {                              \
+        "\"" s "\"", sizeof(s) + 1 \
     }
 
 static S_lit S_entity_type_lit(cx_entity_type t)
@@ -747,8 +760,8 @@ static void S_warnings(S_w *w, const cx_result *r)
     S_close(w, ']');
 }
 
-char *cx_result_to_json(const cx_result *r, const cx_doc_info *info,
-                        const cx_ctx *ctx, int pretty)
+char *cx_result_to_json(const cx_result *r, const cx_doc_info *info, const cx_ctx *ctx,
+                        int pretty)
 {
     S_w w = {0};
     w.pretty = pretty;

@@ -99,7 +99,8 @@ static int S_viz_init(S_viz *v, const cx_timeline *tl, const cx_viz_opts *o)
     if (!v->group)
         return CX_ERR_NOMEM;
     for (size_t i = 0; i < v->ng; i++) {
-        v->group[i] = v->o->group == CX_VIZ_GROUP_ENTITY ? S_entity_group(v, i) : S_doc_group(v, i);
+        v->group[i] =
+            v->o->group == CX_VIZ_GROUP_ENTITY ? S_entity_group(v, i) : S_doc_group(v, i);
         if (!v->group[i])
             return CX_ERR_NOMEM;
     }
@@ -246,7 +247,8 @@ static cJSON *S_tljs_event(const S_viz *v, size_t i)
     char *grp = S_escaped(v->group[i]);
     cJSON *t = cJSON_AddObjectToObject(o, "text");
     int ok = eh && body && grp && t && cJSON_AddStringToObject(t, "headline", eh) &&
-             cJSON_AddStringToObject(t, "text", body) && cJSON_AddStringToObject(o, "group", grp);
+             cJSON_AddStringToObject(t, "text", body) &&
+             cJSON_AddStringToObject(o, "group", grp);
     snprintf(id, sizeof id, "chronex-M%zu", i + 1);
     ok = ok && cJSON_AddStringToObject(o, "unique_id", id);
     free(head);
@@ -392,7 +394,8 @@ static cJSON *S_vis_groups(const S_viz *v)
             continue;
         cJSON *g = cJSON_CreateObject();
         char *c = S_escaped(names[i]);
-        ok = g && c && cJSON_AddItemToArray(arr, g) && cJSON_AddStringToObject(g, "id", names[i]) &&
+        ok = g && c && cJSON_AddItemToArray(arr, g) &&
+             cJSON_AddStringToObject(g, "id", names[i]) &&
              cJSON_AddStringToObject(g, "content", c);
         free(c);
     }

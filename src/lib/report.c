@@ -64,15 +64,31 @@ void cx_sb_html(cx_sb *b, const char *s)
     for (const char *p = s ? s : ""; *p; p++) {
         const char *rep = NULL;
         switch (*p) {
-        case '&': rep = "&amp;"; break;
-        case '<': rep = "&lt;"; break;
-        case '>': rep = "&gt;"; break;
-        case '"': rep = "&quot;"; break;
-        case '\'': rep = "&#39;"; break;
-        case ' ': case '\t': case '\n': case '\r': case '\f': case '\v':
+        case '&':
+            rep = "&amp;";
+            break;
+        case '<':
+            rep = "&lt;";
+            break;
+        case '>':
+            rep = "&gt;";
+            break;
+        case '"':
+            rep = "&quot;";
+            break;
+        case '\'':
+            rep = "&#39;";
+            break;
+        case ' ':
+        case '\t':
+        case '\n':
+        case '\r':
+        case '\f':
+        case '\v':
             space = 1;
             continue;
-        default: break;
+        default:
+            break;
         }
         if (space) {
             cx_sb_put(b, " ", 1);
@@ -101,9 +117,9 @@ char *cx_sb_take(cx_sb *b)
 
 /* ---- date labels and headlines ------------------------------------------ */
 
-static const char *const S_months[] = {"January", "February", "March",     "April",
-                                       "May",     "June",     "July",      "August",
-                                       "September", "October", "November", "December"};
+static const char *const S_months[] = {"January",   "February", "March",    "April",
+                                       "May",       "June",     "July",     "August",
+                                       "September", "October",  "November", "December"};
 
 static int S_isdig(char c) { return c >= '0' && c <= '9'; }
 
@@ -148,8 +164,11 @@ static void S_label_one(const char *v, char *buf, size_t cap)
             return;
         }
         const char *t = strchr(r, 'T');
-        static const char *const parts[][2] = {
-            {"MO", "morning"}, {"AF", "afternoon"}, {"EV", "evening"}, {"NI", "night"}, {"DT", "daytime"}};
+        static const char *const parts[][2] = {{"MO", "morning"},
+                                               {"AF", "afternoon"},
+                                               {"EV", "evening"},
+                                               {"NI", "night"},
+                                               {"DT", "daytime"}};
         if (t && S_num(t + 1, 2) >= 0 && t[3] == ':' && S_num(t + 4, 2) >= 0) {
             snprintf(buf, cap, "%s %d, %04d, %.5s", S_months[m - 1], d, y, t + 1);
             return;
@@ -162,7 +181,8 @@ static void S_label_one(const char *v, char *buf, size_t cap)
         snprintf(buf, cap, "%s %d, %04d", S_months[m - 1], d, y);
         return;
     }
-    static const char *const seasons[][2] = {{"SP", "spring"}, {"SU", "summer"}, {"FA", "autumn"}, {"WI", "winter"}};
+    static const char *const seasons[][2] = {
+        {"SP", "spring"}, {"SU", "summer"}, {"FA", "autumn"}, {"WI", "winter"}};
     for (size_t i = 0; i < 4; i++)
         if (strncmp(r, seasons[i][0], 2) == 0) {
             snprintf(buf, cap, "%s %04d", seasons[i][1], y);
@@ -552,9 +572,11 @@ static void S_ticks(cx_sb *b, const S_scale *s, double y_axis, double y_top)
             if (d < s->d0 || d > s->d1)
                 continue;
             double x = S_x(s, d);
-            cx_sb_printf(b, "<line class=\"tick\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>"
-                            "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">%04d</text>\n",
-                         x, y_top, x, y_axis + 4, x, y_axis + 18, y);
+            cx_sb_printf(
+                b,
+                "<line class=\"tick\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>"
+                "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">%04d</text>\n",
+                x, y_top, x, y_axis + 4, x, y_axis + 18, y);
         }
         return;
     }
@@ -573,9 +595,11 @@ static void S_ticks(cx_sb *b, const S_scale *s, double y_axis, double y_top)
             if (d < s->d0 || d > s->d1)
                 continue;
             double x = S_x(s, d);
-            cx_sb_printf(b, "<line class=\"tick\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>"
-                            "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">%.3s %04d</text>\n",
-                         x, y_top, x, y_axis + 4, x, y_axis + 18, S_months[mo - 1], y);
+            cx_sb_printf(
+                b,
+                "<line class=\"tick\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>"
+                "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">%.3s %04d</text>\n",
+                x, y_top, x, y_axis + 4, x, y_axis + 18, S_months[mo - 1], y);
         }
 }
 
@@ -630,8 +654,10 @@ static void S_overview(cx_sb *b, const S_page *p)
         lane_end[l] = xz[i];
     }
     double top = 14, y_axis = top + nl * S_LANE_H + 6, h = y_axis + 26;
-    cx_sb_printf(b, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 1000 %.0f\" "
-                    "role=\"group\" aria-label=\"The events on a time axis\">\n", h);
+    cx_sb_printf(b,
+                 "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 1000 %.0f\" "
+                 "role=\"group\" aria-label=\"The events on a time axis\">\n",
+                 h);
     S_ticks(b, &s, y_axis, top - 6);
     cx_sb_printf(b, "<line class=\"axis\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>\n",
                  s.x0, y_axis, s.x0 + s.w, y_axis);
@@ -642,9 +668,11 @@ static void S_overview(cx_sb *b, const S_page *p)
         snprintf(id, sizeof id, "M%zu", i + 1);
         char *head = cx_viz_headline(e->text, 90);
         double cy = top + lane[i] * S_LANE_H + S_LANE_H / 2;
-        cx_sb_printf(b, "<g class=\"mark d%zu%s\" data-event=\"%s\" tabindex=\"0\" role=\"button\" "
-                        "aria-label=\"",
-                     S_doc_index(p, e->doc) % 8, p->g[i].n > 1 ? " merged" : "", id);
+        cx_sb_printf(
+            b,
+            "<g class=\"mark d%zu%s\" data-event=\"%s\" tabindex=\"0\" role=\"button\" "
+            "aria-label=\"",
+            S_doc_index(p, e->doc) % 8, p->g[i].n > 1 ? " merged" : "", id);
         cx_sb_html(b, label);
         cx_sb_puts(b, ": ");
         cx_sb_html(b, head ? head : "");
@@ -654,10 +682,12 @@ static void S_overview(cx_sb *b, const S_page *p)
         cx_sb_html(b, head ? head : "");
         cx_sb_puts(b, "</title>");
         if (xz[i] - xa[i] > 12.5)
-            cx_sb_printf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"12\" rx=\"4\"/>",
+            cx_sb_printf(b,
+                         "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"12\" rx=\"4\"/>",
                          xa[i], cy - 6, xz[i] - xa[i]);
         else
-            cx_sb_printf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"6\"/>", (xa[i] + xz[i]) / 2, cy);
+            cx_sb_printf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"6\"/>", (xa[i] + xz[i]) / 2,
+                         cy);
         cx_sb_puts(b, "</g>\n");
         free(head);
     }
@@ -693,8 +723,9 @@ static void S_event(cx_sb *b, const S_page *p, size_t i)
     cx_sb_html(b, e->date.value);
     cx_sb_printf(b, "\" data-start=\"%s\" data-end=\"%s\" data-sources=\"%zu\">\n",
                  e->date.start, e->date.end, g->n);
-    cx_sb_printf(b, "<button type=\"button\" class=\"ev-toggle\" aria-expanded=\"false\" "
-                    "aria-controls=\"detail-M%zu\"><time class=\"ev-date\" datetime=\"%s\">",
+    cx_sb_printf(b,
+                 "<button type=\"button\" class=\"ev-toggle\" aria-expanded=\"false\" "
+                 "aria-controls=\"detail-M%zu\"><time class=\"ev-date\" datetime=\"%s\">",
                  i + 1, e->date.start);
     cx_sb_html(b, label);
     cx_sb_puts(b, "</time><span class=\"ev-headline\">");
@@ -704,9 +735,11 @@ static void S_event(cx_sb *b, const S_page *p, size_t i)
         if (!k || strcmp(S_src(p, i, k)->doc, S_src(p, i, k - 1)->doc) != 0)
             S_badge(b, p, S_src(p, i, k)->doc, NULL);
     cx_sb_puts(b, "</span></button>\n");
-    cx_sb_printf(b, "<div class=\"detail\" id=\"detail-M%zu\" hidden>\n<p class=\"sentence\">", i + 1);
+    cx_sb_printf(b, "<div class=\"detail\" id=\"detail-M%zu\" hidden>\n<p class=\"sentence\">",
+                 i + 1);
     cx_sb_html(b, e->text);
-    cx_sb_printf(b, "</p>\n<h3>%s</h3>\n<ul class=\"sources\">\n", g->n > 1 ? "Sources" : "Source");
+    cx_sb_printf(b, "</p>\n<h3>%s</h3>\n<ul class=\"sources\">\n",
+                 g->n > 1 ? "Sources" : "Source");
     for (size_t k = 0; k < g->n; k++) {
         const cx_tl_src *s = S_src(p, i, k);
         cx_sb_puts(b, "<li class=\"source\">");
@@ -813,8 +846,9 @@ static void S_entity_table(cx_sb *b, const S_page *p)
             }
             cx_sb_puts(b, ")</span>");
         }
-        cx_sb_printf(b, "</td><td class=\"type\">%s</td><td class=\"num mentions\">%zu</td>"
-                        "<td class=\"docs\">",
+        cx_sb_printf(b,
+                     "</td><td class=\"type\">%s</td><td class=\"num mentions\">%zu</td>"
+                     "<td class=\"docs\">",
                      S_type_name(e->type), e->total);
         for (size_t k = 0; k < e->ndoc; k++) {
             char suffix[32];
@@ -864,8 +898,9 @@ static void S_html(cx_sb *b, const S_page *p, const char *title)
     cx_sb_puts(b, "</style>\n</head>\n<body>\n<header>\n<h1>");
     cx_sb_html(b, title);
     size_t nent = p->ents ? p->ents->nents : 0;
-    cx_sb_printf(b, "</h1>\n<p class=\"meta\"><span id=\"n-events\">%zu</span> event%s from "
-                    "<span id=\"n-docs\">%zu</span> document%s, %zu entit%s.",
+    cx_sb_printf(b,
+                 "</h1>\n<p class=\"meta\"><span id=\"n-events\">%zu</span> event%s from "
+                 "<span id=\"n-docs\">%zu</span> document%s, %zu entit%s.",
                  p->ng, p->ng == 1 ? "" : "s", p->ndocs, p->ndocs == 1 ? "" : "s", nent,
                  nent == 1 ? "y" : "ies");
     cx_sb_puts(b, " <span class=\"hint\">Click an event to see its sentence and sources."
@@ -893,7 +928,8 @@ static void S_html(cx_sb *b, const S_page *p, const char *title)
     cx_sb_puts(b, "</script>\n</body>\n</html>\n");
 }
 
-char *cx_report_html(const cx_timeline *ctl, const cx_entity_table *ents, const cx_viz_opts *opts)
+char *cx_report_html(const cx_timeline *ctl, const cx_entity_table *ents,
+                     const cx_viz_opts *opts)
 {
     cx_timeline *tl = (cx_timeline *)ctl; /* merging sorts in place */
     S_page p = {tl, ents, NULL, 0, NULL, NULL, 0};

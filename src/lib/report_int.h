@@ -56,11 +56,10 @@ struct cx_entity_table {
 
 /* Adds a document; *idx is its index. Returns CX_OK, or CX_ERR_ARG when the
  * document is already there (its index still set), or CX_ERR_NOMEM. */
-int cx_et_add_doc(cx_entity_table *t, const char *id, const char *source,
-                  const char *dct, size_t *idx);
+int cx_et_add_doc(cx_entity_table *t, const char *id, const char *source, const char *dct,
+                  size_t *idx);
 /* Adds count mentions of an entity in document doc (an index). */
-int cx_et_add_entity(cx_entity_table *t, size_t doc, const char *name,
-                     cx_entity_type type, const char *const *aliases,
-                     size_t naliases, size_t count);
+int cx_et_add_entity(cx_entity_table *t, size_t doc, const char *name, cx_entity_type type,
+                     const char *const *aliases, size_t naliases, size_t count);
 
 #endif

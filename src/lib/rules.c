@@ -11,8 +11,7 @@
 #define CX_MATCH_LIMIT 200000
 #define CX_DEPTH_LIMIT 5000
 
-void cx_error_set(cx_error *err, int code, const char *file, long line,
-                  const char *fmt, ...)
+void cx_error_set(cx_error *err, int code, const char *file, long line, const char *fmt, ...)
 {
     if (!err)
         return;
@@ -126,7 +125,6 @@ long cx_strlist_find(const cx_strlist *l, const char *s, size_t len)
     return -1;
 }
 
-
 static int S_cmp_len_desc(const void *a, const void *b)
 {
     size_t x = strlen(*(char *const *)a), y = strlen(*(char *const *)b);
@@ -136,8 +134,8 @@ static int S_cmp_len_desc(const void *a, const void *b)
 }
 
 /* Appends the entries of list_dir/name.txt as a regex alternation. */
-static int S_expand_list(cx_buf *b, const char *list_dir, const char *name,
-                         size_t nlen, cx_error *err)
+static int S_expand_list(cx_buf *b, const char *list_dir, const char *name, size_t nlen,
+                         cx_error *err)
 {
     char fname[256];
     snprintf(fname, sizeof fname, "%.*s.txt", (int)nlen, name);
@@ -181,8 +179,7 @@ static int S_add_pattern(void *arg, char *line, size_t len, long lineno)
     S_pload *pl = arg;
     char *tab = strchr(line, '\t');
     if (!tab || tab == line) {
-        cx_error_set(pl->err, CX_ERR_PATTERN, pl->path, lineno,
-                     "expected NAME<TAB>REGEX");
+        cx_error_set(pl->err, CX_ERR_PATTERN, pl->path, lineno, "expected NAME<TAB>REGEX");
         return CX_ERR_PATTERN;
     }
     cx_buf b = {0};
@@ -198,7 +195,8 @@ static int S_add_pattern(void *arg, char *line, size_t len, long lineno)
         if (rc == CX_OK)
             rc = S_expand_list(&b, pl->list_dir, m + 2, (size_t)(e - m - 2), pl->err);
         if (rc != CX_OK && rc != CX_ERR_NOMEM && pl->err)
-            pl->err->line = lineno, snprintf(pl->err->file, sizeof pl->err->file, "%s", pl->path);
+            pl->err->line = lineno,
+            snprintf(pl->err->file, sizeof pl->err->file, "%s", pl->path);
         p = e + 1;
     }
     if (rc != CX_OK) {
@@ -207,9 +205,9 @@ static int S_add_pattern(void *arg, char *line, size_t len, long lineno)
     }
     int ecode;
     PCRE2_SIZE eoff;
-    pcre2_code *re = pcre2_compile((PCRE2_SPTR)b.s, b.n,
-                                   PCRE2_UTF | PCRE2_UCP | pl->opts, /* UTF checked */
-                                   &ecode, &eoff, NULL);
+    pcre2_code *re =
+        pcre2_compile((PCRE2_SPTR)b.s, b.n, PCRE2_UTF | PCRE2_UCP | pl->opts, /* UTF checked */
+                      &ecode, &eoff, NULL);
     free(b.s);
     if (!re) {
         PCRE2_UCHAR msg[200];
@@ -240,8 +238,8 @@ static int S_add_pattern(void *arg, char *line, size_t len, long lineno)
     return 0;
 }
 
-int cx_patterns_load(const char *path, const char *list_dir,
-                     uint32_t extra_opts, cx_patterns *out, cx_error *err)
+int cx_patterns_load(const char *path, const char *list_dir, uint32_t extra_opts,
+                     cx_patterns *out, cx_error *err)
 {
     memset(out, 0, sizeof *out);
     char *buf;
@@ -277,8 +275,8 @@ const cx_pattern *cx_patterns_get(const cx_patterns *p, const char *name)
     return NULL;
 }
 
-int cx_re_match(const pcre2_code *re, const char *subject, size_t len,
-                size_t start, uint32_t options, pcre2_match_data *md)
+int cx_re_match(const pcre2_code *re, const char *subject, size_t len, size_t start,
+                uint32_t options, pcre2_match_data *md)
 {
     /* A match context is cheap and keeps the limits per call, so threads
      * share nothing mutable. */
@@ -294,8 +292,8 @@ int cx_re_match(const pcre2_code *re, const char *subject, size_t len,
     if ((options & PCRE2_ANCHORED) &&
         pcre2_pattern_info(re, PCRE2_INFO_ALLOPTIONS, &copts) == 0 && (copts & PCRE2_ANCHORED))
         options &= ~(uint32_t)PCRE2_ANCHORED;
-    int rc = pcre2_match(re, (PCRE2_SPTR)subject, len, start,
-                         options | PCRE2_NO_UTF_CHECK, md, mc);
+    int rc =
+        pcre2_match(re, (PCRE2_SPTR)subject, len, start, options | PCRE2_NO_UTF_CHECK, md, mc);
     pcre2_match_context_free(mc);
     return rc;
 }

@@ -35,8 +35,8 @@ typedef struct {
 
 /* Loads and compiles the pattern file at path; list macros are looked up
  * in list_dir. Compile options: UTF | UCP, plus extra_opts. */
-int cx_patterns_load(const char *path, const char *list_dir,
-                     uint32_t extra_opts, cx_patterns *out, cx_error *err);
+int cx_patterns_load(const char *path, const char *list_dir, uint32_t extra_opts,
+                     cx_patterns *out, cx_error *err);
 void cx_patterns_fini(cx_patterns *p);
 /* The pattern named name, or NULL. */
 const cx_pattern *cx_patterns_get(const cx_patterns *p, const char *name);
@@ -44,14 +44,13 @@ const cx_pattern *cx_patterns_get(const cx_patterns *p, const char *name);
 /* Matches re against subject from offset start with the project's match
  * and depth limits. Returns the pcre2_match result: > 0 a match, 
  * PCRE2_ERROR_NOMATCH, or another negative (limits: the caller warns). */
-int cx_re_match(const pcre2_code *re, const char *subject, size_t len,
-                size_t start, uint32_t options, pcre2_match_data *md);
+int cx_re_match(const pcre2_code *re, const char *subject, size_t len, size_t start,
+                uint32_t options, pcre2_match_data *md);
 
 /* Joins dir and name into a new string (caller frees). */
 char *cx_path_join(const char *dir, const char *name);
 
 /* Sets err (may be NULL). */
-void cx_error_set(cx_error *err, int code, const char *file, long line,
-                  const char *fmt, ...);
+void cx_error_set(cx_error *err, int code, const char *file, long line, const char *fmt, ...);
 
 #endif

@@ -18,22 +18,19 @@ static int S_class_wide(uint32_t c)
 {
     if (c == 0x2028 || c == 0x2029 || c == 0x85)
         return C_NL;
-    if (c == 0xA0 || c == 0xFEFF || (c >= 0x2000 && c <= 0x200B) ||
-        c == 0x202F || c == 0x205F || c == 0x3000)
+    if (c == 0xA0 || c == 0xFEFF || (c >= 0x2000 && c <= 0x200B) || c == 0x202F ||
+        c == 0x205F || c == 0x3000)
         return C_SPACE;
-    if ((c >= 0x80 && c <= 0xBF) || c == 0xD7 || c == 0xF7 ||
-        (c >= 0x2010 && c <= 0x205E) || (c >= 0x20A0 && c <= 0x20CF) ||
-        (c >= 0x2100 && c <= 0x2BFF) || (c >= 0x3000 && c <= 0x303F) ||
-        c == 0xFFFD || (c >= 0xFE30 && c <= 0xFE6F) || (c >= 0xFF01 && c <= 0xFF0F) ||
-        (c >= 0x1F000 && c <= 0x1FAFF))
+    if ((c >= 0x80 && c <= 0xBF) || c == 0xD7 || c == 0xF7 || (c >= 0x2010 && c <= 0x205E) ||
+        (c >= 0x20A0 && c <= 0x20CF) || (c >= 0x2100 && c <= 0x2BFF) ||
+        (c >= 0x3000 && c <= 0x303F) || c == 0xFFFD || (c >= 0xFE30 && c <= 0xFE6F) ||
+        (c >= 0xFF01 && c <= 0xFF0F) || (c >= 0x1F000 && c <= 0x1FAFF))
         return C_PUNCT;
-    if ((c >= 0xC0 && c <= 0xDE) || (c >= 0x391 && c <= 0x3A9) ||
-        (c >= 0x400 && c <= 0x42F))
+    if ((c >= 0xC0 && c <= 0xDE) || (c >= 0x391 && c <= 0x3A9) || (c >= 0x400 && c <= 0x42F))
         return C_UPPER;
     if ((c >= 0x100 && c <= 0x17F) || (c >= 0x1E00 && c <= 0x1EFF))
         return (c & 1) ? C_LOWER : C_UPPER;
-    if ((c >= 0xDF && c <= 0xFF) || (c >= 0x3B1 && c <= 0x3C9) ||
-        (c >= 0x430 && c <= 0x45F))
+    if ((c >= 0xDF && c <= 0xFF) || (c >= 0x3B1 && c <= 0x3C9) || (c >= 0x430 && c <= 0x45F))
         return C_LOWER;
     return C_OTHERLETTER;
 }
@@ -72,25 +69,21 @@ static const unsigned char S_ascii[128] = {
 #define CL (1ULL << 32)
 #define CD (1ULL << 62)
 static const uint64_t S_wordc[256] = {
-    ['0'] = CD, ['1'] = CD, ['2'] = CD, ['3'] = CD, ['4'] = CD,
-    ['5'] = CD, ['6'] = CD, ['7'] = CD, ['8'] = CD, ['9'] = CD,
-    ['A'] = CU, ['B'] = CU, ['C'] = CU, ['D'] = CU, ['E'] = CU, ['F'] = CU, ['G'] = CU,
-    ['H'] = CU, ['I'] = CU, ['J'] = CU, ['K'] = CU, ['L'] = CU, ['M'] = CU, ['N'] = CU,
-    ['O'] = CU, ['P'] = CU, ['Q'] = CU, ['R'] = CU, ['S'] = CU, ['T'] = CU, ['U'] = CU,
-    ['V'] = CU, ['W'] = CU, ['X'] = CU, ['Y'] = CU, ['Z'] = CU,
-    ['a'] = CL, ['b'] = CL, ['c'] = CL, ['d'] = CL, ['e'] = CL, ['f'] = CL, ['g'] = CL,
-    ['h'] = CL, ['i'] = CL, ['j'] = CL, ['k'] = CL, ['l'] = CL, ['m'] = CL, ['n'] = CL,
-    ['o'] = CL, ['p'] = CL, ['q'] = CL, ['r'] = CL, ['s'] = CL, ['t'] = CL, ['u'] = CL,
-    ['v'] = CL, ['w'] = CL, ['x'] = CL, ['y'] = CL, ['z'] = CL,
+    ['0'] = CD, ['1'] = CD, ['2'] = CD, ['3'] = CD, ['4'] = CD, ['5'] = CD, ['6'] = CD,
+    ['7'] = CD, ['8'] = CD, ['9'] = CD, ['A'] = CU, ['B'] = CU, ['C'] = CU, ['D'] = CU,
+    ['E'] = CU, ['F'] = CU, ['G'] = CU, ['H'] = CU, ['I'] = CU, ['J'] = CU, ['K'] = CU,
+    ['L'] = CU, ['M'] = CU, ['N'] = CU, ['O'] = CU, ['P'] = CU, ['Q'] = CU, ['R'] = CU,
+    ['S'] = CU, ['T'] = CU, ['U'] = CU, ['V'] = CU, ['W'] = CU, ['X'] = CU, ['Y'] = CU,
+    ['Z'] = CU, ['a'] = CL, ['b'] = CL, ['c'] = CL, ['d'] = CL, ['e'] = CL, ['f'] = CL,
+    ['g'] = CL, ['h'] = CL, ['i'] = CL, ['j'] = CL, ['k'] = CL, ['l'] = CL, ['m'] = CL,
+    ['n'] = CL, ['o'] = CL, ['p'] = CL, ['q'] = CL, ['r'] = CL, ['s'] = CL, ['t'] = CL,
+    ['u'] = CL, ['v'] = CL, ['w'] = CL, ['x'] = CL, ['y'] = CL, ['z'] = CL,
 };
 #undef CU
 #undef CL
 #undef CD
 
-static inline int S_class(uint32_t c)
-{
-    return c < 0x80 ? S_ascii[c] : S_class_wide(c);
-}
+static inline int S_class(uint32_t c) { return c < 0x80 ? S_ascii[c] : S_class_wide(c); }
 
 static int S_is_letter(int k) { return k == C_UPPER || k == C_LOWER || k == C_OTHERLETTER; }
 static int S_is_apos(uint32_t c) { return c == '\'' || c == 0x2019; }
@@ -202,14 +195,12 @@ static unsigned S_abbrev_kind(const char *s, size_t n)
             return S_AB | S_NB;
         return S_IS("sr") || S_IS("sat") || S_IS("sun") ? S_AB : 0;
     case 't':
-        return S_IS("tue") || S_IS("tues") || S_IS("thu") || S_IS("thur") ||
-                       S_IS("thurs")
+        return S_IS("tue") || S_IS("tues") || S_IS("thu") || S_IS("thur") || S_IS("thurs")
                    ? S_AB
                    : 0;
     case 'u':
-        return S_IS("univ") || S_IS("u.s") || S_IS("u.k") || S_IS("u.n") || S_IS("u.s.a")
-                   ? S_AB
-                   : 0;
+        return S_IS("univ") || S_IS("u.s") || S_IS("u.k") || S_IS("u.n") || S_IS("u.s.a") ? S_AB
+                                                                                          : 0;
     case 'v':
         if (S_IS("vs"))
             return S_AB | S_NB;
@@ -239,20 +230,19 @@ static int S_no_number_after(const S_text *x, size_t after)
 
 /* The flags a word's first letter gives, for ASCII letters. */
 static const unsigned char S_first_flags[128] = {
-    ['A'] = CX_TOK_CAP, ['B'] = CX_TOK_CAP, ['C'] = CX_TOK_CAP, ['D'] = CX_TOK_CAP,
-    ['E'] = CX_TOK_CAP, ['F'] = CX_TOK_CAP, ['G'] = CX_TOK_CAP, ['H'] = CX_TOK_CAP,
-    ['I'] = CX_TOK_CAP, ['J'] = CX_TOK_CAP, ['K'] = CX_TOK_CAP, ['L'] = CX_TOK_CAP,
-    ['M'] = CX_TOK_CAP, ['N'] = CX_TOK_CAP, ['O'] = CX_TOK_CAP, ['P'] = CX_TOK_CAP,
-    ['Q'] = CX_TOK_CAP, ['R'] = CX_TOK_CAP, ['S'] = CX_TOK_CAP, ['T'] = CX_TOK_CAP,
-    ['U'] = CX_TOK_CAP, ['V'] = CX_TOK_CAP, ['W'] = CX_TOK_CAP, ['X'] = CX_TOK_CAP,
-    ['Y'] = CX_TOK_CAP, ['Z'] = CX_TOK_CAP,
-    ['a'] = CX_TOK_LOWER, ['b'] = CX_TOK_LOWER, ['c'] = CX_TOK_LOWER, ['d'] = CX_TOK_LOWER,
-    ['e'] = CX_TOK_LOWER, ['f'] = CX_TOK_LOWER, ['g'] = CX_TOK_LOWER, ['h'] = CX_TOK_LOWER,
-    ['i'] = CX_TOK_LOWER, ['j'] = CX_TOK_LOWER, ['k'] = CX_TOK_LOWER, ['l'] = CX_TOK_LOWER,
-    ['m'] = CX_TOK_LOWER, ['n'] = CX_TOK_LOWER, ['o'] = CX_TOK_LOWER, ['p'] = CX_TOK_LOWER,
-    ['q'] = CX_TOK_LOWER, ['r'] = CX_TOK_LOWER, ['s'] = CX_TOK_LOWER, ['t'] = CX_TOK_LOWER,
-    ['u'] = CX_TOK_LOWER, ['v'] = CX_TOK_LOWER, ['w'] = CX_TOK_LOWER, ['x'] = CX_TOK_LOWER,
-    ['y'] = CX_TOK_LOWER, ['z'] = CX_TOK_LOWER,
+    ['A'] = CX_TOK_CAP,   ['B'] = CX_TOK_CAP,   ['C'] = CX_TOK_CAP,   ['D'] = CX_TOK_CAP,
+    ['E'] = CX_TOK_CAP,   ['F'] = CX_TOK_CAP,   ['G'] = CX_TOK_CAP,   ['H'] = CX_TOK_CAP,
+    ['I'] = CX_TOK_CAP,   ['J'] = CX_TOK_CAP,   ['K'] = CX_TOK_CAP,   ['L'] = CX_TOK_CAP,
+    ['M'] = CX_TOK_CAP,   ['N'] = CX_TOK_CAP,   ['O'] = CX_TOK_CAP,   ['P'] = CX_TOK_CAP,
+    ['Q'] = CX_TOK_CAP,   ['R'] = CX_TOK_CAP,   ['S'] = CX_TOK_CAP,   ['T'] = CX_TOK_CAP,
+    ['U'] = CX_TOK_CAP,   ['V'] = CX_TOK_CAP,   ['W'] = CX_TOK_CAP,   ['X'] = CX_TOK_CAP,
+    ['Y'] = CX_TOK_CAP,   ['Z'] = CX_TOK_CAP,   ['a'] = CX_TOK_LOWER, ['b'] = CX_TOK_LOWER,
+    ['c'] = CX_TOK_LOWER, ['d'] = CX_TOK_LOWER, ['e'] = CX_TOK_LOWER, ['f'] = CX_TOK_LOWER,
+    ['g'] = CX_TOK_LOWER, ['h'] = CX_TOK_LOWER, ['i'] = CX_TOK_LOWER, ['j'] = CX_TOK_LOWER,
+    ['k'] = CX_TOK_LOWER, ['l'] = CX_TOK_LOWER, ['m'] = CX_TOK_LOWER, ['n'] = CX_TOK_LOWER,
+    ['o'] = CX_TOK_LOWER, ['p'] = CX_TOK_LOWER, ['q'] = CX_TOK_LOWER, ['r'] = CX_TOK_LOWER,
+    ['s'] = CX_TOK_LOWER, ['t'] = CX_TOK_LOWER, ['u'] = CX_TOK_LOWER, ['v'] = CX_TOK_LOWER,
+    ['w'] = CX_TOK_LOWER, ['x'] = CX_TOK_LOWER, ['y'] = CX_TOK_LOWER, ['z'] = CX_TOK_LOWER,
 };
 
 /* Where a word ends and the periods of U.S. it holds. */
@@ -408,7 +398,7 @@ static int S_possessive(const S_text *x, size_t i)
  * at nx: its end and flags. Out of line: the tokenizer's loop keeps its
  * registers for S_plain_word. */
 static __attribute__((noinline)) size_t S_token(const S_text *x, size_t ntok, size_t i,
-                                                 size_t nx, uint32_t c, int k, uint32_t *f)
+                                                size_t nx, uint32_t c, int k, uint32_t *f)
 {
     if (k == C_DIGIT) {
         *f = CX_TOK_NUM;
@@ -465,7 +455,8 @@ static int S_stop(const char *t, size_t start, size_t end, uint32_t f)
         if (ch == '.' || ch == '!' || ch == '?')
             return 1;
         return end - start == 3 && (unsigned char)t[start] == 0xE2 &&
-               (unsigned char)t[start + 1] == 0x80 && (unsigned char)t[start + 2] == 0xA6; /* … */
+               (unsigned char)t[start + 1] == 0x80 &&
+               (unsigned char)t[start + 2] == 0xA6; /* … */
     }
     if (!(f & CX_TOK_ABBR))
         return 0;
@@ -522,8 +513,9 @@ static int S_break(S_builder *b, size_t start, size_t end, uint32_t f)
 {
     if (b->stop) {
         if (f & CX_TOK_SPACE) {
-            int ends = (f & (CX_TOK_NL | CX_TOK_CAP)) ||
-                       (b->stop == 1 && ((f & CX_TOK_NUM) || S_is_open_quote(b->text, start, end)));
+            int ends =
+                (f & (CX_TOK_NL | CX_TOK_CAP)) ||
+                (b->stop == 1 && ((f & CX_TOK_NUM) || S_is_open_quote(b->text, start, end)));
             b->stop = 0;
             if (ends && S_close(b, b->ntok))
                 return CX_ERR_NOMEM;

@@ -4,28 +4,28 @@
 #include "document_int.h"
 
 enum {
-    CX_TOK_WORD = 1u << 0,   /* letters (may hold ' . - inside: U.S., O'Neil) */
-    CX_TOK_NUM = 1u << 1,    /* starts with a digit */
-    CX_TOK_PUNCT = 1u << 2,  /* anything else, one character */
-    CX_TOK_CAP = 1u << 3,    /* first letter upper case */
-    CX_TOK_UPPER = 1u << 4,  /* all letters upper case (and more than one) */
-    CX_TOK_LOWER = 1u << 5,  /* first letter lower case */
-    CX_TOK_SSTART = 1u << 6, /* first word-like token of a sentence */
-    CX_TOK_SPACE = 1u << 7,  /* white space before the token */
-    CX_TOK_NL = 1u << 8,     /* a line break before the token */
-    CX_TOK_ABBR = 1u << 9,   /* ends with a period that belongs to it */
+    CX_TOK_WORD = 1u << 0,     /* letters (may hold ' . - inside: U.S., O'Neil) */
+    CX_TOK_NUM = 1u << 1,      /* starts with a digit */
+    CX_TOK_PUNCT = 1u << 2,    /* anything else, one character */
+    CX_TOK_CAP = 1u << 3,      /* first letter upper case */
+    CX_TOK_UPPER = 1u << 4,    /* all letters upper case (and more than one) */
+    CX_TOK_LOWER = 1u << 5,    /* first letter lower case */
+    CX_TOK_SSTART = 1u << 6,   /* first word-like token of a sentence */
+    CX_TOK_SPACE = 1u << 7,    /* white space before the token */
+    CX_TOK_NL = 1u << 8,       /* a line break before the token */
+    CX_TOK_ABBR = 1u << 9,     /* ends with a period that belongs to it */
     CX_TOK_HEADLINE = 1u << 10 /* in a line written in Title Case or CAPS */
 };
 
 typedef struct {
     uint32_t start, end; /* bytes */
     uint32_t flags;
-    uint32_t sent;       /* index of its sentence */
+    uint32_t sent; /* index of its sentence */
 } cx_tok;
 
 typedef struct {
-    uint32_t start, end;          /* bytes */
-    uint32_t tok_first, tok_end;  /* token index range */
+    uint32_t start, end;         /* bytes */
+    uint32_t tok_first, tok_end; /* token index range */
 } cx_sent;
 
 typedef struct {

@@ -155,12 +155,12 @@ int cx_tl_add(cx_timeline *tl, const cx_tl_src *s)
 
 /* Words too common to tell two events apart. */
 static const char *const S_stop[] = {
-    "the", "and", "that", "for", "with", "was", "were", "are", "has", "had",
-    "have", "been", "its", "his", "her", "their", "they", "this", "these",
-    "from", "said", "says", "say", "not", "but", "who", "which", "will",
-    "would", "could", "also", "than", "then", "into", "about", "after",
-    "before", "over", "on", "of", "by", "as", "it", "an", "in", "to", "is",
-    "be", "at", "or", "a", NULL};
+    "the",    "and",   "that",  "for",  "with", "was",  "were",  "are",   "has",
+    "had",    "have",  "been",  "its",  "his",  "her",  "their", "they",  "this",
+    "these",  "from",  "said",  "says", "say",  "not",  "but",   "who",   "which",
+    "will",   "would", "could", "also", "than", "then", "into",  "about", "after",
+    "before", "over",  "on",    "of",   "by",   "as",   "it",    "an",    "in",
+    "to",     "is",    "be",    "at",   "or",   "a",    NULL};
 
 static int S_is_stop(const char *w, size_t n)
 {
@@ -443,7 +443,7 @@ int cx_timeline_add_result(cx_timeline *tl, const char *doc_id, const cx_result 
         if (names) /* qsort(NULL, 0) is undefined */
             qsort(names, e->n_entities, sizeof *names, S_cmp_str);
         char *text = cx_strndup(res->text + e->span.start, e->span.end - e->span.start);
-        cx_tl_src s = {(char *)doc_id, id, e->date, text, names, e->n_entities,
+        cx_tl_src s = {(char *)doc_id,        id, e->date, text, names, e->n_entities,
                        (long)e->span.cp_start};
         rc = text ? cx_tl_add(tl, &s) : CX_ERR_NOMEM;
         free(text);

@@ -12,7 +12,7 @@ typedef struct {
     char *text;
     char **ents; /* entity names, sorted, unique */
     size_t nents;
-    long pos;    /* code point offset of the text in its document */
+    long pos; /* code point offset of the text in its document */
 } cx_tl_src;
 
 struct cx_timeline {
@@ -41,8 +41,7 @@ typedef struct {
 /* Groups the sources: *members lists source indices, group by group, each
  * group's sources in (document, position) order; groups are in timeline
  * order. Caller frees both arrays. Sorts tl->docs. */
-int cx_tl_merge(cx_timeline *tl, cx_tl_group **groups, size_t *ng,
-                size_t **members);
+int cx_tl_merge(cx_timeline *tl, cx_tl_group **groups, size_t *ng, size_t **members);
 
 /* Similarity of two event texts plus entities, 0..1 (Dice over content
  * word stems and entity names). */

@@ -15,32 +15,31 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define TX_BACK 5      /* word starts tried before a gate word */
-#define TX_AHEAD 96    /* bytes after the gate word a match may reach */
+#define TX_BACK 5   /* word starts tried before a gate word */
+#define TX_AHEAD 96 /* bytes after the gate word a match may reach */
 /* Match limits, as rules.c's: ample for a date, small enough that no
  * input makes one match run long. */
 #define TX_MATCH_LIMIT 200000
 #define TX_DEPTH_LIMIT 5000
 
 static const char *const S_class_names[TX_NCLASS] = {
-    "month", "weekday", "numw", "ordinal", "unit", "pod", "season",
-    "decade", "setw", "ref", "tz", "holiday", "gate", "start", "join"};
+    "month", "weekday", "numw", "ordinal", "unit", "pod",   "season", "decade",
+    "setw",  "ref",     "tz",   "holiday", "gate", "start", "join"};
 
 static const char *const S_field_names[F_NFIELD] = {
-    "y", "y2", "mn", "m", "d", "wd", "hh", "mi", "ap", "tz", "clk", "mod",
-    "rel", "ry", "yago", "fisc", "ord", "qu", "qn", "u", "ux", "n", "ago",
-    "dec", "dec2", "decw", "cen", "sea", "pod", "ref", "dba", "setw", "tn",
-    "hol", "yw", "half", "wko", "d2", "hh2", "mi2"};
+    "y",   "y2",   "mn",  "m",   "d",    "wd",   "hh",  "mi",  "ap",  "tz",
+    "clk", "mod",  "rel", "ry",  "yago", "fisc", "ord", "qu",  "qn",  "u",
+    "ux",  "n",    "ago", "dec", "dec2", "decw", "cen", "sea", "pod", "ref",
+    "dba", "setw", "tn",  "hol", "yw",   "half", "wko", "d2",  "hh2", "mi2"};
 
 static const char *const S_kind_names[K_NKIND] = {
-    "ISO", "SLASH", "YRANGE", "CLOCK", "CLOCK24", "NOON", "MDY", "DMY",
-    "QTR", "QYR", "QTHE", "QN", "YAGO", "DEC", "DEC2", "DEC3", "DECW", "CENT", "SEAS",
-    "REFDAY", "PODREL", "PODREF", "RELU", "THEU", "THEW", "SETW", "SETWP",
-    "SETU", "SETM", "SETT", "SETA", "WDAY", "MY", "YEARW", "DUR", "DURX", "YEAR",
-    "REF", "HOL", "ANA", "MDR", "TRANGE"};
+    "ISO",  "SLASH",  "YRANGE", "CLOCK",  "CLOCK24", "NOON",  "MDY",   "DMY",  "QTR",
+    "QYR",  "QTHE",   "QN",     "YAGO",   "DEC",     "DEC2",  "DEC3",  "DECW", "CENT",
+    "SEAS", "REFDAY", "PODREL", "PODREF", "RELU",    "THEU",  "THEW",  "SETW", "SETWP",
+    "SETU", "SETM",   "SETT",   "SETA",   "WDAY",    "MY",    "YEARW", "DUR",  "DURX",
+    "YEAR", "REF",    "HOL",    "ANA",    "MDR",     "TRANGE"};
 
 /* ---- the word table ---------------------------------------------------- */
-
 
 /* Lower-cases s into buf collapsing white space; drops a final '.'.
  * Returns the length, or 0 when it does not fit. */
@@ -63,13 +62,9 @@ static size_t S_fold(const char *s, size_t len, char *buf, size_t cap)
     return n;
 }
 
-static uint64_t S_hash(const char *s, size_t n)
-{
-    return cx_fnv1a(CX_FNV_INIT, s, n);
-}
+static uint64_t S_hash(const char *s, size_t n) { return cx_fnv1a(CX_FNV_INIT, s, n); }
 
-const tx_word *tx_word_find(const tx_words *w, const char *s, size_t len,
-                            int cls)
+const tx_word *tx_word_find(const tx_words *w, const char *s, size_t len, int cls)
 {
     char buf[64];
     size_t n = S_fold(s, len, buf, sizeof buf);
@@ -79,8 +74,7 @@ const tx_word *tx_word_find(const tx_words *w, const char *s, size_t len,
         const tx_word *e = &w->slots[i];
         if (!e->word)
             return NULL;
-        if ((cls < 0 || e->cls == cls) && e->len == n &&
-            memcmp(e->word, buf, n) == 0)
+        if ((cls < 0 || e->cls == cls) && e->len == n && memcmp(e->word, buf, n) == 0)
             return e;
     }
 }
@@ -121,8 +115,7 @@ unsigned tx_word_classes(const tx_words *w, const char *s, size_t len)
     return bits;
 }
 
-static int S_words_add(tx_words *w, const char *word, int cls,
-                       const char *val)
+static int S_words_add(tx_words *w, const char *word, int cls, const char *val)
 {
     char buf[64];
     size_t n = S_fold(word, strlen(word), buf, sizeof buf);
@@ -162,63 +155,63 @@ static void S_words_fini(tx_words *w)
 /* The gate sets, each with its own pattern holding only the rules that
  * can fire from it: index 0 numbers, then words of these classes. */
 
-static const int S_gate_class[TX_NGATE] = {
-    -1, TX_MONTH, TX_WEEKDAY, TX_UNIT, TX_POD, TX_SEASON, TX_DECADE,
-    TX_SETW, TX_REF, TX_HOLIDAY, TX_GATE};
+static const int S_gate_class[TX_NGATE] = {-1,     TX_MONTH,   TX_WEEKDAY, TX_UNIT,
+                                           TX_POD, TX_SEASON,  TX_DECADE,  TX_SETW,
+                                           TX_REF, TX_HOLIDAY, TX_GATE};
 
 /* Words after which a bare month or year is a date, not a name. */
 static const char *const S_date_preps[] = {
-    "in", "since", "until", "till", "by", "from", "to", "through", "of",
-    "during", "before", "after", "last", "next", "this", "early", "late",
-    "mid", "and", "or", "between", "for", "each", "every", "on", "as",
-    "until", "than", "around", "about", "circa", "fiscal", "fy", "year",
-    "that", "throughout", "into", "within", "against", "at", "past", NULL};
+    "in",     "since",  "until",   "till",  "by",     "from",  "to",    "through", "of",
+    "during", "before", "after",   "last",  "next",   "this",  "early", "late",    "mid",
+    "and",    "or",     "between", "for",   "each",   "every", "on",    "as",      "until",
+    "than",   "around", "about",   "circa", "fiscal", "fy",    "year",  "that",    "throughout",
+    "into",   "within", "against", "at",    "past",   NULL};
 
 static const char *const S_future_words[] = {
-    "will", "ll", "shall", "going", "scheduled", "expected", "next",
-    "upcoming", "due", "wo", "expects", "expect", "forecast", "projected",
-    "anticipated", "soon", "planned", "plans", "planning", NULL};
+    "will",        "ll",   "shall",   "going",   "scheduled", "expected", "next",
+    "upcoming",    "due",  "wo",      "expects", "expect",    "forecast", "projected",
+    "anticipated", "soon", "planned", "plans",   "planning",  NULL};
 
 /* Future only before "to": "plans to", "is set to" (not "the plan", "set
  * on"). */
 static const char *const S_future_to_words[] = {
-    "plan", "set", "aims", "hopes",
-    "intends", "intend", "aim", "hope", "is", "are", "plans", "expects",
-    "likely", "unlikely", NULL};
+    "plan", "set", "aims",  "hopes",   "intends", "intend",   "aim", "hope",
+    "is",   "are", "plans", "expects", "likely",  "unlikely", NULL};
 
-static const char *const S_past_words[] = {
-    "was", "were", "had", "did", "ago", "last", "earlier", "since", "been",
-    "said", "told", "announced", "reported", NULL};
+static const char *const S_past_words[] = {"was",  "were",      "had",      "did",  "ago",
+                                           "last", "earlier",   "since",    "been", "said",
+                                           "told", "announced", "reported", NULL};
 
 /* Common irregular pasts (not those spelled as their present: "put",
  * "set", "cut", "read", "hit"). Like an -ed form, one is a past verb only
  * near the expression and not after "be" or "has" ("will be held"). */
 static const char *const S_past_forms[] = {
-    "became", "began", "bought", "brought", "built", "came", "caught", "chose", "drove",
-    "fell", "felt", "fled", "flew", "forgot", "fought", "found", "gave", "got", "grew",
-    "heard", "held", "kept", "knew", "led", "left", "lost", "made", "meant", "met",
-    "paid", "ran", "rang", "rose", "sank", "sat", "saw", "sent", "shot", "sold", "sought",
-    "spent", "spoke", "stood", "stole", "struck", "swore", "took", "taught", "thought",
-    "threw", "tried", "understood", "went", "won", "wore", "wrote", NULL};
+    "became", "began", "bought", "brought", "built",  "came",   "caught",     "chose", "drove",
+    "fell",   "felt",  "fled",   "flew",    "forgot", "fought", "found",      "gave",  "got",
+    "grew",   "heard", "held",   "kept",    "knew",   "led",    "left",       "lost",  "made",
+    "meant",  "met",   "paid",   "ran",     "rang",   "rose",   "sank",       "sat",   "saw",
+    "sent",   "shot",  "sold",   "sought",  "spent",  "spoke",  "stood",      "stole", "struck",
+    "swore",  "took",  "taught", "thought", "threw",  "tried",  "understood", "went",  "won",
+    "wore",   "wrote", NULL};
 
 /* "be", "to" ...: an -ed word after them is a participle, not a past. */
-static const char *const S_aux_words[] = {
-    "be", "been", "being", "is", "are", "will", "to", "get", "gets", NULL};
+static const char *const S_aux_words[] = {"be",   "been", "being", "is",   "are",
+                                          "will", "to",   "get",   "gets", NULL};
 
 /* The tense after an expression skips words that belong to dates, stops
  * at a new clause ("issued a statement Friday saying the entry will
  * consolidate ...") and takes only a modal for the future. */
-static const char *const S_after_skip[] = {"next", "soon", "last", "ago", "earlier",
-                                           "since", NULL};
+static const char *const S_after_skip[] = {"next",    "soon",  "last", "ago",
+                                           "earlier", "since", NULL};
 static const char *const S_clause_words[] = {
-    "that", "which", "who", "whom", "whose", "saying", "because", "when", "while", "after",
-    "before", "if", "unless", "where", "as", "and", "but", NULL};
+    "that",  "which",  "who", "whom",   "whose", "saying", "because", "when", "while",
+    "after", "before", "if",  "unless", "where", "as",     "and",     "but",  NULL};
 static const char *const S_modals[] = {"will", "ll", "shall", "going", NULL};
 
 /* An -ed word after a determiner, maybe past one of these adverbs, is an
  * adjective: "a still unspecified date", "the expanded program". */
-static const char *const S_adverbs[] = {"still", "yet", "newly", "recently", "previously",
-                                        "already", "long", NULL};
+static const char *const S_adverbs[] = {"still",      "yet",     "newly", "recently",
+                                        "previously", "already", "long",  NULL};
 /* A pronoun subject: an -ed word right after one is a finite past verb
  * wherever it stands in the clause ("who stepped down as chairman ... in
  * March"), not a participle as it may be after a noun. */
@@ -227,31 +220,50 @@ static const char *const S_subjects[] = {"who", "he", "she", "they", "we", "whic
  * uses them for what is to come ("the two leaders meet Monday", "talks
  * resume in June"). */
 static const char *const S_sched_verbs[] = {
-    "meet", "meets", "resume", "resumes", "begin", "begins", "convene", "convenes",
-    "arrive", "arrives", "expire", "expires", "reopen", "reopens", "depart", "departs",
-    "start", "starts", "open", "opens", "vote", "votes", "leave", "leaves", "travels",
-    "flies", NULL};
+    "meet",     "meets",   "resume",  "resumes", "begin",   "begins", "convene",
+    "convenes", "arrive",  "arrives", "expire",  "expires", "reopen", "reopens",
+    "depart",   "departs", "start",   "starts",  "open",    "opens",  "vote",
+    "votes",    "leave",   "leaves",  "travels", "flies",   NULL};
 static const char *const S_determiners[] = {
-    "a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "these",
-    "those", "some", "no", "any", "each", "every", "another", NULL};
+    "a",     "an",    "the",  "its", "their", "his",  "her",   "our",     "this", "that",
+    "these", "those", "some", "no",  "any",   "each", "every", "another", NULL};
 
 /* The lists above as flag bits of tx_key, so that the tense and context
  * checks look a word up once instead of scanning lists. */
 enum {
-    W_PREP = 1, W_FUT = 2, W_FUTTO = 4, W_PAST = 8, W_WOULD = 16, W_AUX = 32, W_PASTV = 64,
-    W_SKIP = 128, W_CLAUSE = 256, W_MODAL = 512, W_ADV = 1024, W_DET = 2048, W_SUBJ = 4096,
+    W_PREP = 1,
+    W_FUT = 2,
+    W_FUTTO = 4,
+    W_PAST = 8,
+    W_WOULD = 16,
+    W_AUX = 32,
+    W_PASTV = 64,
+    W_SKIP = 128,
+    W_CLAUSE = 256,
+    W_MODAL = 512,
+    W_ADV = 1024,
+    W_DET = 2048,
+    W_SUBJ = 4096,
     W_SCHED = 8192
 };
 
 static const struct {
     const char *const *words;
     unsigned flag;
-} S_lists[] = {{S_date_preps, W_PREP}, {S_future_words, W_FUT},
-               {S_future_to_words, W_FUTTO}, {S_past_words, W_PAST},
-               {(const char *const[]){"would", NULL}, W_WOULD}, {S_past_forms, W_PASTV},
-               {S_aux_words, W_AUX}, {S_after_skip, W_SKIP}, {S_clause_words, W_CLAUSE},
-               {S_modals, W_MODAL}, {S_adverbs, W_ADV}, {S_determiners, W_DET},
-               {S_subjects, W_SUBJ}, {S_sched_verbs, W_SCHED}};
+} S_lists[] = {{S_date_preps, W_PREP},
+               {S_future_words, W_FUT},
+               {S_future_to_words, W_FUTTO},
+               {S_past_words, W_PAST},
+               {(const char *const[]){"would", NULL}, W_WOULD},
+               {S_past_forms, W_PASTV},
+               {S_aux_words, W_AUX},
+               {S_after_skip, W_SKIP},
+               {S_clause_words, W_CLAUSE},
+               {S_modals, W_MODAL},
+               {S_adverbs, W_ADV},
+               {S_determiners, W_DET},
+               {S_subjects, W_SUBJ},
+               {S_sched_verbs, W_SCHED}};
 
 /* Byte kinds: ASCII letters and digits 1, upper case 2 more; the other
  * bytes the scans stop at or step over. The text ends with a NUL. */
@@ -259,18 +271,19 @@ enum { CT_ALNUM = 1, CT_UPPER = 2, CT_APOS = 4, CT_END = 8, CT_DOT = 16, CT_BLAN
 
 static const uint8_t S_ctype[256] = {
     ['\0'] = CT_END, ['\''] = CT_APOS, ['.'] = CT_DOT, [' '] = CT_BLANK, ['\t'] = CT_BLANK,
-    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1,
-    ['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1,
-    ['A'] = 3, ['B'] = 3, ['C'] = 3, ['D'] = 3, ['E'] = 3, ['F'] = 3,
-    ['G'] = 3, ['H'] = 3, ['I'] = 3, ['J'] = 3, ['K'] = 3, ['L'] = 3,
-    ['M'] = 3, ['N'] = 3, ['O'] = 3, ['P'] = 3, ['Q'] = 3, ['R'] = 3,
-    ['S'] = 3, ['T'] = 3, ['U'] = 3, ['V'] = 3, ['W'] = 3, ['X'] = 3,
-    ['Y'] = 3, ['Z'] = 3,
-    ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1,
-    ['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1,
-    ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1,
-    ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
-    ['y'] = 1, ['z'] = 1};
+    ['0'] = 1,       ['1'] = 1,        ['2'] = 1,      ['3'] = 1,        ['4'] = 1,
+    ['5'] = 1,       ['6'] = 1,        ['7'] = 1,      ['8'] = 1,        ['9'] = 1,
+    ['A'] = 3,       ['B'] = 3,        ['C'] = 3,      ['D'] = 3,        ['E'] = 3,
+    ['F'] = 3,       ['G'] = 3,        ['H'] = 3,      ['I'] = 3,        ['J'] = 3,
+    ['K'] = 3,       ['L'] = 3,        ['M'] = 3,      ['N'] = 3,        ['O'] = 3,
+    ['P'] = 3,       ['Q'] = 3,        ['R'] = 3,      ['S'] = 3,        ['T'] = 3,
+    ['U'] = 3,       ['V'] = 3,        ['W'] = 3,      ['X'] = 3,        ['Y'] = 3,
+    ['Z'] = 3,       ['a'] = 1,        ['b'] = 1,      ['c'] = 1,        ['d'] = 1,
+    ['e'] = 1,       ['f'] = 1,        ['g'] = 1,      ['h'] = 1,        ['i'] = 1,
+    ['j'] = 1,       ['k'] = 1,        ['l'] = 1,      ['m'] = 1,        ['n'] = 1,
+    ['o'] = 1,       ['p'] = 1,        ['q'] = 1,      ['r'] = 1,        ['s'] = 1,
+    ['t'] = 1,       ['u'] = 1,        ['v'] = 1,      ['w'] = 1,        ['x'] = 1,
+    ['y'] = 1,       ['z'] = 1};
 
 static int S_is_upper(int c) { return S_ctype[(unsigned char)c] & 2; }
 
@@ -282,8 +295,7 @@ static int S_is_digit(int c) { return c >= '0' && c <= '9'; }
  * The bytes are those of a token ([A-Za-z0-9.'-]), which all hold 0x20
  * but capitals, so setting 0x20 lower-cases them. end: the end of the
  * readable buffer (a word near it is read byte by byte). */
-static inline int S_pack(const char *s, size_t n, const char *end,
-                         uint64_t *a, uint64_t *b)
+static inline int S_pack(const char *s, size_t n, const char *end, uint64_t *a, uint64_t *b)
 {
     if (n - 1 >= TX_KEY_MAX)
         return 0;
@@ -316,8 +328,8 @@ static inline int S_pack(const char *s, size_t n, const char *end,
 static int S_token_word(const char *s, size_t n)
 {
     for (size_t i = 0; i < n; i++)
-        if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') ||
-              s[i] == '.' || s[i] == '\'' || s[i] == '-'))
+        if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') || s[i] == '.' ||
+              s[i] == '\'' || s[i] == '-'))
             return 0;
     return 1;
 }
@@ -334,8 +346,7 @@ static inline uint64_t S_key_hash(uint64_t a, uint64_t b, size_t n)
 /* Most words looked up are in no list: their probe ends at an empty tag
  * without reading a key (the keys are 32 bytes a slot, 256 KB in all, and
  * every miss there was a cache miss). */
-static inline const tx_key *S_key_find(const tx_words *w, uint64_t a,
-                                       uint64_t b, size_t n)
+static inline const tx_key *S_key_find(const tx_words *w, uint64_t a, uint64_t b, size_t n)
 {
     uint64_t h = S_key_hash(a, b, n);
     uint8_t tag = S_KEY_TAG(h);
@@ -363,16 +374,14 @@ static void S_sieve_add(tx_words *w, int first, int last, size_t n)
 }
 
 /* Adds the single word s[0..n) with its class bits and flags. */
-static void S_key_add(tx_words *w, const char *s, size_t n, unsigned cls,
-                      unsigned flags)
+static void S_key_add(tx_words *w, const char *s, size_t n, unsigned cls, unsigned flags)
 {
     uint64_t a, b;
     if (!S_token_word(s, n) || !S_pack(s, n, s + n, &a, &b))
         return; /* "local time", "new year's day": never one token */
     uint64_t h = S_key_hash(a, b, n);
     size_t i = S_KEY_SLOT(h) & w->kmask;
-    while (w->keys[i].n && !(w->keys[i].a == a && w->keys[i].b == b &&
-                             w->keys[i].n == n))
+    while (w->keys[i].n && !(w->keys[i].a == a && w->keys[i].b == b && w->keys[i].n == n))
         i = (i + 1) & w->kmask;
     tx_key *k = &w->keys[i];
     k->a = a, k->b = b, k->n = (uint32_t)n;
@@ -405,8 +414,7 @@ static int S_keys_build(tx_words *w)
     w->kmask = cap - 1;
     for (size_t i = 0; i <= w->mask; i++)
         if (w->slots[i].word)
-            S_key_add(w, w->slots[i].word, w->slots[i].len,
-                      1u << w->slots[i].cls, 0);
+            S_key_add(w, w->slots[i].word, w->slots[i].len, 1u << w->slots[i].cls, 0);
     for (size_t l = 0; l < sizeof S_lists / sizeof S_lists[0]; l++)
         for (const char *const *v = S_lists[l].words; *v; v++)
             S_key_add(w, *v, strlen(*v), 0, S_lists[l].flag);
@@ -414,8 +422,7 @@ static int S_keys_build(tx_words *w)
 }
 
 /* The flags of the word t[s..e) (any case) of a text of len bytes. */
-static unsigned S_flags(const tx_words *w, const char *t, size_t len, size_t s,
-                        size_t e)
+static unsigned S_flags(const tx_words *w, const char *t, size_t len, size_t s, size_t e)
 {
     uint64_t a, b;
     if (!S_pack(t + s, e - s, t + len, &a, &b))
@@ -506,12 +513,12 @@ typedef struct {
 
 typedef struct {
     char name[16];
-    char guard[600]; /* "(?=[...])": the bytes it can start with, or "" */
+    char guard[600];   /* "(?=[...])": the bytes it can start with, or "" */
     uint8_t first[32]; /* the bytes it can start with (all when unknown) */
-    char *re;      /* expanded */
-    char *plain;   /* re without group names, or NULL (see S_strip_names) */
-    unsigned uses; /* the gate sets it can fire from (bits, see S_gate_class) */
-    uint32_t caps; /* its capture groups */
+    char *re;          /* expanded */
+    char *plain;       /* re without group names, or NULL (see S_strip_names) */
+    unsigned uses;     /* the gate sets it can fire from (bits, see S_gate_class) */
+    uint32_t caps;     /* its capture groups */
 } S_rule;
 
 typedef struct {
@@ -604,16 +611,14 @@ static int S_expand(S_pload *pl, cx_buf *b, const char *src)
         size_t n = (size_t)(e - m - 2);
         int done = 0;
         for (size_t i = 0; !done && i < pl->nmacros; i++)
-            if (strlen(pl->macros[i].name) == n &&
-                memcmp(pl->macros[i].name, m + 2, n) == 0) {
+            if (strlen(pl->macros[i].name) == n && memcmp(pl->macros[i].name, m + 2, n) == 0) {
                 const char *re = pl->macros[i].re ? pl->macros[i].re : ""; /* "@m<TAB>" */
                 if (cx_buf_put(b, re, strlen(re)))
                     return -1;
                 done = 1;
             }
         for (int c = 0; !done && c < TX_NCLASS; c++)
-            if (strlen(S_class_names[c]) == n &&
-                memcmp(S_class_names[c], m + 2, n) == 0) {
+            if (strlen(S_class_names[c]) == n && memcmp(S_class_names[c], m + 2, n) == 0) {
                 if (S_put_class(b, pl->w, c))
                     return -1;
                 done = 1;
@@ -634,7 +639,6 @@ static int S_kind_of(const char *name)
             return k;
     return -1;
 }
-
 
 /* Which gate sets a rule can fire from: numbers when it reads [0-9], and
  * each word class whose words it holds (a literal "quarter" or an
@@ -665,8 +669,7 @@ static unsigned S_rule_uses(const tx_words *w, const char *re)
 /* A lookahead on the bytes a rule can start with, from PCRE2's own
  * start analysis, so that in the combined pattern a rule that cannot
  * start here costs one test. Empty when the analysis has none. */
-static void S_first_guard(const pcre2_code *one, char *g, size_t cap,
-                          uint8_t bits[32])
+static void S_first_guard(const pcre2_code *one, char *g, size_t cap, uint8_t bits[32])
 {
     const uint8_t *map = NULL;
     uint32_t type = 0, unit = 0;
@@ -747,8 +750,8 @@ static const char *S_class_end(const char *p)
  * refers to groups (\k, \1, (?&...)), quotes (\Q), uses verbs or is too
  * odd to read here (the caller then keeps the rules' numbers apart); -1
  * when out of memory. */
-static int S_strip_names(const char *re, const char **names, uint32_t cap,
-                         uint32_t *ngroups, char **out)
+static int S_strip_names(const char *re, const char **names, uint32_t cap, uint32_t *ngroups,
+                         char **out)
 {
     char *o = malloc(strlen(re) + 1), *q = o;
     uint32_t g = 0;
@@ -772,8 +775,9 @@ static int S_strip_names(const char *re, const char **names, uint32_t cap,
         } else if (*p == '(' && p[1] == '*') {
             break; /* a verb: (*MARK) would hide the rule's own */
         } else if (*p == '(' && p[1] == '?') {
-            const char *n = p[2] == 'P' && p[3] == '<' ? p + 4
-                            : p[2] == '<' || p[2] == '\'' ? p + 3 : NULL;
+            const char *n = p[2] == 'P' && p[3] == '<'    ? p + 4
+                            : p[2] == '<' || p[2] == '\'' ? p + 3
+                                                          : NULL;
             const char *e = n;
             while (e && (*e == '_' || (S_ctype[(unsigned char)*e] & 1)))
                 e++;
@@ -810,8 +814,7 @@ static int S_strip_names(const char *re, const char **names, uint32_t cap,
  * field of each by its name. *plain: re without names when its groups
  * are numbered as PCRE2 numbers them, else NULL. Returns -1 when out of
  * memory. */
-static int S_rule_groups(const pcre2_code *one, const char *re, tx_rule *out,
-                         char **plain)
+static int S_rule_groups(const pcre2_code *one, const char *re, tx_rule *out, char **plain)
 {
     uint32_t caps = 0, count = 0, esize = 0, n = 0;
     PCRE2_SPTR table = NULL;
@@ -908,8 +911,8 @@ static int S_pattern_line(void *arg, char *line, long lineno)
     }
     /* the start analysis again without UTF: caseless UTF lets "s" and "k"
      * start with U+017F and U+212A, which would leave the rule unguarded */
-    one = pcre2_compile((PCRE2_SPTR)(b.s ? b.s : ""), b.n,
-                        PCRE2_CASELESS | PCRE2_DUPNAMES, &ecode, &eoff, NULL);
+    one = pcre2_compile((PCRE2_SPTR)(b.s ? b.s : ""), b.n, PCRE2_CASELESS | PCRE2_DUPNAMES,
+                        &ecode, &eoff, NULL);
     S_rule *nr = &pl->rules[pl->nrules < 64 ? pl->nrules : 63];
     if (one)
         S_first_guard(one, nr->guard, sizeof nr->guard, nr->first);
@@ -941,8 +944,7 @@ static int S_pattern_line(void *arg, char *line, long lineno)
 
 /* The pattern: no word character or currency sign just before, none
  * after, and no digit glued on with "." "," or ":" (1,200 or 3.1415). */
-static const char S_head[] =
-    "(?J)(?<![\\w$\\x{20AC}\\x{00A3}#@/])(?<![0-9][.,:])(?:";
+static const char S_head[] = "(?J)(?<![\\w$\\x{20AC}\\x{00A3}#@/])(?<![0-9][.,:])(?:";
 static const char S_tail[] = ")(?![\\w%$\\x{20AC}\\x{00A3}])(?![.,:/][0-9])";
 
 /* Can the rules of gate set k share their group numbers (a branch reset,
@@ -959,8 +961,8 @@ static int S_shared_groups(const S_pload *pl, int k)
 }
 
 /* Compiles the rules that can fire from gate set k into r->re[k]. */
-static int S_compile_gate(const S_pload *pl, int k, cx_timex_rules *r,
-                          const char *path, cx_error *err)
+static int S_compile_gate(const S_pload *pl, int k, cx_timex_rules *r, const char *path,
+                          cx_error *err)
 {
     cx_buf all = {0};
     size_t n = 0;
@@ -974,8 +976,10 @@ static int S_compile_gate(const S_pload *pl, int k, cx_timex_rules *r,
             continue;
         if (ru->caps >= sizeof r->rules[i].field) {
             free(all.s);
-            cx_error_set(err, CX_ERR_PATTERN, path, 0, "more than %zu groups in "
-                         "combined pattern %d", sizeof r->rules[i].field - 1, k);
+            cx_error_set(err, CX_ERR_PATTERN, path, 0,
+                         "more than %zu groups in "
+                         "combined pattern %d",
+                         sizeof r->rules[i].field - 1, k);
             return CX_ERR_PATTERN;
         }
         g->rules |= (uint64_t)1 << i;
@@ -988,7 +992,8 @@ static int S_compile_gate(const S_pload *pl, int k, cx_timex_rules *r,
          * follows the guard, so a rule that cannot start here sets none */
         snprintf(head, sizeof head, "(*MARK:%zu)(?:", i);
         const char *re = shared ? ru->plain : ru->re;
-        rc = cx_buf_put(&all, "|", n++ ? 1 : 0) || cx_buf_put(&all, ru->guard, strlen(ru->guard)) ||
+        rc = cx_buf_put(&all, "|", n++ ? 1 : 0) ||
+             cx_buf_put(&all, ru->guard, strlen(ru->guard)) ||
              cx_buf_put(&all, head, strlen(head)) || cx_buf_put(&all, re, strlen(re)) ||
              cx_buf_put(&all, ")", 1);
     }
@@ -1002,15 +1007,16 @@ static int S_compile_gate(const S_pload *pl, int k, cx_timex_rules *r,
     PCRE2_SIZE eoff;
     /* anchored when compiled: the JIT serves it (PCRE2_ANCHORED given to
      * pcre2_match would fall back to the interpreter) */
-    g->re = pcre2_compile((PCRE2_SPTR)all.s, all.n,
-                          PCRE2_UTF | PCRE2_CASELESS | PCRE2_ANCHORED,
+    g->re = pcre2_compile((PCRE2_SPTR)all.s, all.n, PCRE2_UTF | PCRE2_CASELESS | PCRE2_ANCHORED,
                           &ecode, &eoff, NULL);
     free(all.s);
     if (!g->re) {
         PCRE2_UCHAR msg[200];
         pcre2_get_error_message(ecode, msg, sizeof msg);
-        cx_error_set(err, CX_ERR_PATTERN, path, 0, "%s (offset %zu of combined "
-                     "pattern %d)", (char *)msg, (size_t)eoff, k);
+        cx_error_set(err, CX_ERR_PATTERN, path, 0,
+                     "%s (offset %zu of combined "
+                     "pattern %d)",
+                     (char *)msg, (size_t)eoff, k);
         return CX_ERR_PATTERN;
     }
     /* else interpreted */
@@ -1113,8 +1119,7 @@ static int S_load_patterns(const char *path, cx_timex_rules *r, cx_error *err)
     return rc;
 }
 
-int cx_timex_rules_load(const char *data_dir, cx_timex_rules **out,
-                        cx_error *err)
+int cx_timex_rules_load(const char *data_dir, cx_timex_rules **out, cx_error *err)
 {
     *out = NULL;
     cx_timex_rules *r = calloc(1, sizeof *r);
@@ -1163,8 +1168,8 @@ typedef struct {
 } S_cands;
 
 /* S_classes for a word of more than TX_KEY_MAX bytes. */
-static unsigned S_classes_long(const cx_timex_rules *r, const char *t, size_t s,
-                               size_t e, unsigned *gates)
+static unsigned S_classes_long(const cx_timex_rules *r, const char *t, size_t s, size_t e,
+                               unsigned *gates)
 {
     size_t n = e - s;
     unsigned c = n < 20 ? tx_word_classes(&r->words, t + s, n) : 0;
@@ -1175,8 +1180,8 @@ static unsigned S_classes_long(const cx_timex_rules *r, const char *t, size_t s,
 }
 
 /* S_classes for a word ending in "s" that is in no class itself. */
-static unsigned S_classes_plural(const cx_timex_rules *r, uint64_t a, uint64_t b,
-                                 size_t n, unsigned *gates)
+static unsigned S_classes_plural(const cx_timex_rules *r, uint64_t a, uint64_t b, size_t n,
+                                 unsigned *gates)
 {
     n--; /* "Sundays" */
     if (n < 8)
@@ -1195,16 +1200,17 @@ static unsigned S_classes_plural(const cx_timex_rules *r, uint64_t a, uint64_t b
 /* The classes of the word at text[s..e), with a plural "s" dropped when
  * the word itself is unknown ("Sundays"). Inline: the scan asks it of
  * every word, and most are one probe of the table. */
-static inline __attribute__((always_inline)) unsigned
-S_classes(const cx_timex_rules *r, const char *t, size_t len, size_t s, size_t e,
-          unsigned *gates)
+static inline __attribute__((always_inline)) unsigned S_classes(const cx_timex_rules *r,
+                                                                const char *t, size_t len,
+                                                                size_t s, size_t e,
+                                                                unsigned *gates)
 {
     size_t n = e - s;
     uint64_t a, b;
     *gates = 0;
     unsigned bit = S_sieve_bit(t[s], t[e - 1], n);
     if (n - 1 < TX_KEY_MAX && !(r->words.sieve[bit / 8] & (1u << (bit % 8))))
-        return 0; /* most words: no word of a class looks like them */
+        return 0;                           /* most words: no word of a class looks like them */
     if (!S_pack(t + s, n, t + len, &a, &b)) /* longer than any word */
         return S_classes_long(r, t, s, e, gates);
     const tx_key *k = S_key_find(&r->words, a, b, n);
@@ -1223,14 +1229,14 @@ S_classes(const cx_timex_rules *r, const char *t, size_t len, size_t s, size_t e
  * ("of", "to") and number words do not: "15 of the 20", "30 cents a
  * share". */
 #define S_AMPM (1u << TX_NCLASS)
-static unsigned S_time_word(const cx_timex_rules *r, const char *t, size_t len,
-                            size_t s, size_t e)
+static unsigned S_time_word(const cx_timex_rules *r, const char *t, size_t len, size_t s,
+                            size_t e)
 {
     int c0 = t[s] | 32;
     if (c0 == 'a' || c0 == 'p') {
         if (e - s == 2 && (t[s + 1] | 32) == 'm')
             return S_AMPM; /* am, pm */
-        if (e - s == 1) { /* a.m., a m, a.m */
+        if (e - s == 1) {  /* a.m., a m, a.m */
             size_t p = e;
             if (p < len && t[p] == '.')
                 p++;
@@ -1240,8 +1246,8 @@ static unsigned S_time_word(const cx_timex_rules *r, const char *t, size_t len,
         }
     }
     unsigned g, c = S_classes(r, t, len, s, e, &g);
-    return c & ~((1u << TX_NUMW) | (1u << TX_ORDINAL) | (1u << TX_START) |
-                 (1u << TX_TZ) | (1u << TX_JOIN));
+    return c & ~((1u << TX_NUMW) | (1u << TX_ORDINAL) | (1u << TX_START) | (1u << TX_TZ) |
+                 (1u << TX_JOIN));
 }
 
 /* t[s..s+4) is a wire-service time "HHMM" and a time zone follows:
@@ -1267,12 +1273,11 @@ static int S_hhmm_zone(const cx_timex_rules *r, const char *t, size_t len, size_
  * nor "15 people", "6-3", "47th", "1-800-555-1995". Each
  * number let through costs a pattern try; the rules read a number only
  * in these shapes. */
-static int S_date_number(const cx_timex_rules *r, const char *t, size_t len,
-                         size_t s, size_t e)
+static int S_date_number(const cx_timex_rules *r, const char *t, size_t len, size_t s, size_t e)
 {
-    if (s > 0 && (t[s - 1] == '$' || (s > 1 && (t[s - 1] == ',' || t[s - 1] == '.' ||
-                                                 t[s - 1] == '-') &&
-                                      S_is_digit(t[s - 2]))))
+    if (s > 0 &&
+        (t[s - 1] == '$' || (s > 1 && (t[s - 1] == ',' || t[s - 1] == '.' || t[s - 1] == '-') &&
+                             S_is_digit(t[s - 2]))))
         return 0; /* $20, 1,995, 3.1995, 1-800-555-1995 */
     int sep = e + 1 < len ? t[e] : 0, next = sep ? (unsigned char)t[e + 1] : 0;
     if ((sep == ',' || sep == '.') && S_is_digit(next) && !(sep == '.' && e - s <= 2))
@@ -1302,8 +1307,8 @@ static int S_date_number(const cx_timex_rules *r, const char *t, size_t len,
         if (p + 2 > len || !S_is_digit(t[p + 1]))
             return 0;
         p += 2;
-        return !(p + 1 < len && (t[p] == '.' || t[p] == ',' || t[p] == ':' ||
-                                 t[p] == '/') && S_is_digit(t[p + 1]));
+        return !(p + 1 < len && (t[p] == '.' || t[p] == ',' || t[p] == ':' || t[p] == '/') &&
+                 S_is_digit(t[p + 1]));
     } else if (sep == '/' && S_is_digit(next)) {
         /* 6/1/2023, and the 1/2 of "2 1/2 years"; not 7/8 or 21/32 */
         for (p = e + 1; p < len && S_is_digit(t[p]); p++)
@@ -1339,8 +1344,8 @@ static int S_date_number(const cx_timex_rules *r, const char *t, size_t len,
 }
 
 /* Fills c from a match of rule ru. */
-static void S_fill(const cx_timex_rules *R, const tx_re *r, pcre2_match_data *md,
-                   unsigned ru, tx_cand *c)
+static void S_fill(const cx_timex_rules *R, const tx_re *r, pcre2_match_data *md, unsigned ru,
+                   tx_cand *c)
 {
     PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
     uint32_t npairs = pcre2_get_ovector_count(md);
@@ -1379,9 +1384,8 @@ static unsigned S_mark_rule(pcre2_match_data *md)
  * order; the first that matches fills c. Returns 1, 0, or -1 on a limit. */
 static int S_plausible(const tx_words *w, const tx_cand *c, const char *t, size_t len);
 
-static int S_try(const cx_timex_rules *R, const tx_re *r, const char *t, size_t len,
-                 size_t lim, const size_t *ws, size_t nws, pcre2_match_data *md,
-                 tx_cand *c)
+static int S_try(const cx_timex_rules *R, const tx_re *r, const char *t, size_t len, size_t lim,
+                 const size_t *ws, size_t nws, pcre2_match_data *md, tx_cand *c)
 {
     for (size_t i = 0; i < nws; i++) {
         unsigned char b = (unsigned char)t[ws[i]];
@@ -1389,10 +1393,10 @@ static int S_try(const cx_timex_rules *R, const tx_re *r, const char *t, size_t 
             continue; /* no rule of this set starts with this byte */
         /* pcre2_jit_match skips pcre2_match's checks of what is checked
          * once here: valid UTF-8 (the document), the same options */
-        int rc = r->jit ? pcre2_jit_match(r->re, (PCRE2_SPTR)t, lim, ws[i],
-                                          PCRE2_NO_UTF_CHECK, md, R->mc)
-                        : pcre2_match(r->re, (PCRE2_SPTR)t, lim, ws[i],
-                                      PCRE2_NO_UTF_CHECK, md, R->mc);
+        int rc = r->jit ? pcre2_jit_match(r->re, (PCRE2_SPTR)t, lim, ws[i], PCRE2_NO_UTF_CHECK,
+                                          md, R->mc)
+                        : pcre2_match(r->re, (PCRE2_SPTR)t, lim, ws[i], PCRE2_NO_UTF_CHECK, md,
+                                      R->mc);
         if (rc > 0) {
             unsigned ru = S_mark_rule(md);
             if (ru >= TX_MAX_RULES || !(r->rules >> ru & 1))
@@ -1419,8 +1423,8 @@ static size_t S_window_end(const char *t, size_t len, size_t from)
     return e;
 }
 
-static int S_scan(const cx_timex_rules *r, const char *t, size_t len,
-                  S_cands *out, cx_warning_vec *warn)
+static int S_scan(const cx_timex_rules *r, const char *t, size_t len, S_cands *out,
+                  cx_warning_vec *warn)
 {
     pcre2_match_data *md = pcre2_match_data_create(r->max_pairs, NULL);
     if (!md)
@@ -1528,8 +1532,7 @@ static int S_prev_word(const char *t, size_t off, size_t *ws, size_t *we)
     return e > s;
 }
 
-static int S_next_word(const char *t, size_t len, size_t off, size_t *ws,
-                       size_t *we)
+static int S_next_word(const char *t, size_t len, size_t off, size_t *ws, size_t *we)
 {
     size_t s = off;
     while (s < len && (t[s] == ' ' || t[s] == '\t'))
@@ -1541,7 +1544,6 @@ static int S_next_word(const char *t, size_t len, size_t off, size_t *ws,
     *we = e;
     return e > s;
 }
-
 
 /* Does the word at s start a sentence (after . ! ? or a blank line)? */
 static int S_sentence_start(const char *t, size_t s)
@@ -1556,8 +1558,7 @@ static int S_word_in(const char *t, size_t s, size_t e, const char *const *v)
 {
     int c = cx_ascii_lower((unsigned char)t[s]);
     for (; *v; v++)
-        if ((*v)[0] == c && strlen(*v) == e - s &&
-            cx_ascii_strncasecmp(*v, t + s, e - s) == 0)
+        if ((*v)[0] == c && strlen(*v) == e - s && cx_ascii_strncasecmp(*v, t + s, e - s) == 0)
             return 1;
     return 0;
 }
@@ -1581,11 +1582,12 @@ static int S_month_before_noun(const tx_words *w, const char *t, size_t len, siz
 {
     size_t ns, ne;
     if (pe == 0 || !(S_flags(w, t, len, ps, pe) & W_DET) ||
-        !S_next_word(t, len, (size_t)me, &ns, &ne) || ns != (size_t)me + 1 ||
-        t[ns] < 'a' || t[ns] > 'z')
+        !S_next_word(t, len, (size_t)me, &ns, &ne) || ns != (size_t)me + 1 || t[ns] < 'a' ||
+        t[ns] > 'z')
         return 0;
-    return !S_word_in(t, ns, ne, (const char *const[]){"of", "and", "or", "to", "be", "have",
-                                                     "not", "also", "well", NULL});
+    return !S_word_in(t, ns, ne,
+                      (const char *const[]){"of", "and", "or", "to", "be", "have", "not",
+                                            "also", "well", NULL});
 }
 
 /* A bare month word ("May", "March", "Aug") must be read as a month:
@@ -1599,8 +1601,7 @@ static int S_month_ok(const tx_words *w, const tx_cand *c, const char *t, size_t
     if (!S_is_upper((unsigned char)t[ms]))
         return 0;
     /* "the quarter ended Oct. 31": after "ended" it is a month */
-    int full = c->f[F_D][0] >= 0 || c->f[F_Y][0] >= 0 || c->kind == K_QTHE ||
-               c->kind == K_QTR;
+    int full = c->f[F_D][0] >= 0 || c->f[F_Y][0] >= 0 || c->kind == K_QTHE || c->kind == K_QTR;
     if (full)
         return 1;
     if (c->f[F_MOD][0] >= 0 || c->f[F_REL][0] >= 0)
@@ -1644,8 +1645,9 @@ static int S_bad_soon(const tx_cand *c, const char *t, size_t len)
         return 0;
     size_t s, e;
     if (S_next_word(t, len, c->end, &s, &e) &&
-        S_word_in(t, s, e, (const char *const[]){"as", "after", "afterward",
-                                                 "afterwards", "thereafter", NULL}))
+        S_word_in(t, s, e,
+                  (const char *const[]){"as", "after", "afterward", "afterwards", "thereafter",
+                                        NULL}))
         return 1;
     return S_prev_word(t, c->start, &s, &e) &&
            S_word_in(t, s, e, (const char *const[]){"as", "how", "too", NULL});
@@ -1655,14 +1657,15 @@ static int S_bad_soon(const tx_cand *c, const char *t, size_t len)
 static int S_rate(const tx_cand *c, const char *t)
 {
     long n = c->f[F_N][0], ne = c->f[F_N][1];
-    if (n < 0 || ne - n > 2 || c->f[F_AGO][0] >= 0 || (t[n] | 32) != 'a' || c->start != (size_t)n)
+    if (n < 0 || ne - n > 2 || c->f[F_AGO][0] >= 0 || (t[n] | 32) != 'a' ||
+        c->start != (size_t)n)
         return 0;
     size_t s, e;
     if (!S_prev_word(t, c->start, &s, &e))
         return 0;
     return (t[s] >= '0' && t[s] <= '9') || (e - s > 3 && t[e - 1] == 's') ||
-           S_word_in(t, s, e, (const char *const[]){"million", "billion",
-                                                    "thousand", "hundred", NULL});
+           S_word_in(t, s, e,
+                     (const char *const[]){"million", "billion", "thousand", "hundred", NULL});
 }
 
 /* Moves c->start to the word at or after p. */
@@ -1715,11 +1718,12 @@ static int S_sentence_end(const char *t, size_t e);
 static int S_contract_month(const tx_cand *c, const char *t, size_t len)
 {
     static const char *const goods[] = {
-        "futures", "future", "contract", "contracts", "delivery", "options", "crude",
-        "oil", "gasoline", "gas", "cotton", "wheat", "corn", "soybeans", "soyoil",
-        "soymeal", "sugar", "coffee", "cocoa", "gold", "silver", "copper", "platinum",
-        "aluminium", "aluminum", "cattle", "hogs", "bund", "gilt", "gilts", "bonds",
-        "notes", "bills", "treasuries", "bobl", "btp", "barley", "canola", "rubber", NULL};
+        "futures", "future",   "contract",  "contracts", "delivery", "options",    "crude",
+        "oil",     "gasoline", "gas",       "cotton",    "wheat",    "corn",       "soybeans",
+        "soyoil",  "soymeal",  "sugar",     "coffee",    "cocoa",    "gold",       "silver",
+        "copper",  "platinum", "aluminium", "aluminum",  "cattle",   "hogs",       "bund",
+        "gilt",    "gilts",    "bonds",     "notes",     "bills",    "treasuries", "bobl",
+        "btp",     "barley",   "canola",    "rubber",    NULL};
     if (c->kind != K_MY || c->f[F_Y][0] >= 0 || c->f[F_REL][0] >= 0 || c->f[F_RY][0] >= 0 ||
         c->f[F_MOD][0] >= 0 || c->f[F_YW][0] >= 0)
         return 0;
@@ -1733,16 +1737,17 @@ static int S_contract_month(const tx_cand *c, const char *t, size_t len)
  * word of the game in its sentence tells so. */
 static int S_game_period(const tx_cand *c, const char *t, size_t len)
 {
-    static const char *const game[] = {
-        "scored", "scoring", "scorer", "scorers", "halftime", "interval", "striker",
-        "goalkeeper", "keeper", "referee", "equaliser", "equalizer", "substitute",
-        "touchdown", "touchdowns", "quarterback", "whistle", "kickoff", NULL};
+    static const char *const game[] = {"scored",     "scoring",   "scorer",     "scorers",
+                                       "halftime",   "interval",  "striker",    "goalkeeper",
+                                       "keeper",     "referee",   "equaliser",  "equalizer",
+                                       "substitute", "touchdown", "touchdowns", "quarterback",
+                                       "whistle",    "kickoff",   NULL};
     /* ("goal", "match" and "penalty" are business words too: "its annual
      * profit goal", "to match the offer") */
     long u = c->kind == K_RELU ? c->f[F_U][0] : c->f[F_QU][0];
     if ((c->kind != K_QTR && c->kind != K_QTHE && c->kind != K_RELU) || u < 0 ||
-        ((t[u] | 32) != 'q' && (t[u] | 32) != 'h') || c->f[F_Y][0] >= 0 ||
-        c->f[F_RY][0] >= 0 || c->f[F_FISC][0] >= 0 || c->f[F_YAGO][0] >= 0)
+        ((t[u] | 32) != 'q' && (t[u] | 32) != 'h') || c->f[F_Y][0] >= 0 || c->f[F_RY][0] >= 0 ||
+        c->f[F_FISC][0] >= 0 || c->f[F_YAGO][0] >= 0)
         return 0;
     size_t a = (size_t)c->start, e = (size_t)c->end;
     for (int k = 0; a > 0 && k < 300 && t[a - 1] != '\n' && !S_sentence_end(t, a); k++)
@@ -1779,9 +1784,9 @@ static int S_game_period(const tx_cand *c, const char *t, size_t len)
 static int S_bare_clock_ok(const tx_cand *c, const char *t)
 {
     static const char *const lead[] = {
-        "at", "by", "until", "till", "from", "to", "before", "after", "since",
-        "between", "and", "or", "the", "around", "about", "approximately", "near",
-        "past", "starting", "as", "of", NULL};
+        "at",    "by",      "until",    "till", "from", "to",     "before", "after",
+        "since", "between", "and",      "or",   "the",  "around", "about",  "approximately",
+        "near",  "past",    "starting", "as",   "of",   NULL};
     if (c->f[F_TZ][0] >= 0 || c->f[F_WD][0] >= 0 || c->f[F_M][0] >= 0 || c->f[F_MOD][0] >= 0)
         return 1;
     size_t ps, pe;
@@ -1814,8 +1819,7 @@ static int S_plausible(const tx_words *w, const tx_cand *c, const char *t, size_
         int fall = cx_ascii_strncasecmp(t + c->f[F_SEA][0], "fall", 4) == 0;
         if (r < 0 && c->f[F_Y][0] < 0 && c->f[F_MOD][0] < 0)
             return 0;
-        if (fall && c->f[F_Y][0] < 0 &&
-            (r < 0 || cx_ascii_strncasecmp(t + r, "the", 3) == 0))
+        if (fall && c->f[F_Y][0] < 0 && (r < 0 || cx_ascii_strncasecmp(t + r, "the", 3) == 0))
             return 0;
     }
     if (c->kind == K_REF && S_bad_soon(c, t, len))
@@ -1837,8 +1841,7 @@ static int S_plausible(const tx_words *w, const tx_cand *c, const char *t, size_
         size_t ns, ne; /* "a quarter of the", "two days of talks" */
         long us = c->f[F_U][0] >= 0 ? c->f[F_U][0] : c->f[F_UX][0];
         if (S_next_word(t, len, c->end, &ns, &ne) && ne - ns == 2 &&
-            cx_ascii_strncasecmp(t + ns, "of", 2) == 0 &&
-            (t[us] == 'q' || t[us] == 'Q'))
+            cx_ascii_strncasecmp(t + ns, "of", 2) == 0 && (t[us] == 'q' || t[us] == 'Q'))
             return 0;
     }
     return 1;
@@ -1925,15 +1928,15 @@ static int S_subject_past(const tx_words *w, const char *t, size_t len, size_t s
  * which the caller reads for themselves. */
 static int S_sched_present(const tx_words *w, const char *t, size_t len, size_t s, size_t e)
 {
-    static const char *const aux[] = {"did", "do", "does", "not", "never", "to", "could",
-                                      "can", "should", "might", "must", "may", NULL};
+    static const char *const aux[] = {"did", "do",     "does",  "not",  "never", "to", "could",
+                                      "can", "should", "might", "must", "may",   NULL};
     if (S_is_upper((unsigned char)t[s]) || !(S_flags(w, t, len, s, e) & W_SCHED))
         return 0;
     size_t ps, pe;
     if (!S_prev_word(t, s, &ps, &pe))
         return 0;
-    if ((S_flags(w, t, len, ps, pe) & W_DET) || S_word_in(t, ps, pe, aux) || t[pe - 1] == '\'' ||
-        (pe - ps > 2 && t[pe - 2] == '\'' && t[pe - 1] == 's') ||
+    if ((S_flags(w, t, len, ps, pe) & W_DET) || S_word_in(t, ps, pe, aux) ||
+        t[pe - 1] == '\'' || (pe - ps > 2 && t[pe - 2] == '\'' && t[pe - 1] == 's') ||
         (pe - ps > 3 && t[pe - 3] == 'n' && t[pe - 2] == '\'' && t[pe - 1] == 't'))
         return 0;
     return 1;
@@ -1954,9 +1957,9 @@ static int S_pluperfect(const char *t, size_t s)
 }
 
 /* Verbs that move a date on: "postponed until Tuesday" is still to come. */
-static const char *const S_delay_verbs[] = {
-    "postponed", "delayed", "extended", "adjourned", "deferred", "suspended", "recessed",
-    "rescheduled", "closed", NULL};
+static const char *const S_delay_verbs[] = {"postponed", "delayed",   "extended", "adjourned",
+                                            "deferred",  "suspended", "recessed", "rescheduled",
+                                            "closed",    NULL};
 
 /* A deadline or earliest date right before the expression: "postponed
  * until Tuesday", "could come as early as Tuesday". A sentence that opens
@@ -2000,8 +2003,8 @@ static int S_prev_in(const char *t, size_t start, const char *const *words)
  * third-quarter loss")? That quarter is the one a report is about. */
 static int S_reported_before(const char *t, size_t start)
 {
-    static const char *const verbs[] = {"reported", "reports", "posted", "posts", "earned",
-                                        "booked", "recorded", "announced", NULL};
+    static const char *const verbs[] = {"reported", "reports",  "posted",    "posts", "earned",
+                                        "booked",   "recorded", "announced", NULL};
     size_t e = start, ws, we;
     for (int k = 0; k < 6 && !S_sentence_start(t, e) && S_prev_word(t, e, &ws, &we); k++) {
         if (S_word_in(t, ws, we, verbs))
@@ -2073,7 +2076,8 @@ static int S_tense(const tx_words *w, const char *t, size_t len, size_t start)
          * ... in February") nor of a delay ("extended ... through
          * January"): -3 unless something nearer tells more */
         if (!far && k >= 3 && S_past_verb(w, t, len, ws, we) &&
-            cx_ascii_strncasecmp(t + we, " to ", 4) != 0 && !S_word_in(t, ws, we, S_delay_verbs))
+            cx_ascii_strncasecmp(t + we, " to ", 4) != 0 &&
+            !S_word_in(t, ws, we, S_delay_verbs))
             far = 1;
         e = ws;
     }
@@ -2095,13 +2099,13 @@ static int S_in_name(const char *t, size_t len, size_t ws, size_t we)
 static int S_time_prep(const char *t, size_t ws, size_t we)
 {
     static const char *const preps[] = {"after", "before", NULL};
-    static const char *const units[] = {
-        "day",  "days",  "week",  "weeks", "month", "months",      "year", "years",
-        "hour", "hours", "minutes", "shortly", "soon", "just", "right", "long",
-        "immediately", NULL};
+    static const char *const units[] = {"day",     "days",        "week",  "weeks", "month",
+                                        "months",  "year",        "years", "hour",  "hours",
+                                        "minutes", "shortly",     "soon",  "just",  "right",
+                                        "long",    "immediately", NULL};
     size_t ps, pe;
-    return S_word_in(t, ws, we, preps) &&
-           S_prev_word(t, ws, &ps, &pe) && pe + 1 == ws && S_word_in(t, ps, pe, units);
+    return S_word_in(t, ws, we, preps) && S_prev_word(t, ws, &ps, &pe) && pe + 1 == ws &&
+           S_word_in(t, ps, pe, units);
 }
 
 /* The tense of the clause after an expression whose clause tells none
@@ -2150,8 +2154,7 @@ static int S_tense_after(const tx_words *w, const char *t, size_t len, size_t en
 
 /* ---- dateline ----------------------------------------------------------------- */
 
-static int S_cand_ymd(const tx_env *env, const tx_cand *c, int *y, int *m,
-                      int *d)
+static int S_cand_ymd(const tx_env *env, const tx_cand *c, int *y, int *m, int *d)
 {
     cx_anchor none = {0, 0, 0, CX_DCT_NONE, 0};
     tx_env e = *env;
@@ -2203,9 +2206,8 @@ static void S_dateline(const tx_env *env, const S_cands *cs, cx_anchor *a)
         size_t p = c->end;
         while (p < env->len && (t[p] == ' ' || t[p] == '\t'))
             p++;
-        int ends = p >= env->len || t[p] == '\n' || t[p] == '\r' ||
-                   t[p] == '(' || t[p] == '-' ||
-                   (unsigned char)t[p] == 0xE2; /* en or em dash */
+        int ends = p >= env->len || t[p] == '\n' || t[p] == '\r' || t[p] == '(' ||
+                   t[p] == '-' || (unsigned char)t[p] == 0xE2; /* en or em dash */
         if (!ends)
             continue;
         int y, m, d;
@@ -2226,8 +2228,8 @@ static void S_dateline(const tx_env *env, const S_cands *cs, cx_anchor *a)
 /* A bare weekday: the span is the day's name and nothing else. */
 static int S_bare_weekday(const char *t, const cx_timex *x)
 {
-    static const char *const days[] = {"monday", "tuesday", "wednesday", "thursday",
-                                       "friday", "saturday", "sunday", NULL};
+    static const char *const days[] = {"monday", "tuesday",  "wednesday", "thursday",
+                                       "friday", "saturday", "sunday",    NULL};
     return x->type == CX_DATE && strlen(x->value) == 10 &&
            S_word_in(t, x->span.start, x->span.end, days);
 }
@@ -2260,9 +2262,8 @@ static void S_order_weekdays(const char *t, const cx_anchor *an, cx_timex *a, cx
 
 static void S_link_ranges(const char *t, const cx_anchor *an, cx_timex_vec *out, size_t from)
 {
-    static const char *const joins[] = {"-", "to", "and", "through", "until",
-                                        "till", "thru", "\xE2\x80\x93",
-                                        "\xE2\x80\x94", NULL};
+    static const char *const joins[] = {"-",    "to",   "and",          "through",      "until",
+                                        "till", "thru", "\xE2\x80\x93", "\xE2\x80\x94", NULL};
     for (size_t i = from; i + 1 < out->n; i++) {
         cx_timex *a = &out->v[i], *b = &out->v[i + 1];
         if (a->range_with >= 0 || b->range_with >= 0 || a->type != b->type ||
@@ -2302,8 +2303,8 @@ static void S_link_sets(const tx_words *w, const char *t, cx_timex_vec *out, siz
         if (e > s && !S_word_in(t, s, e, (const char *const[]){"and", "or", NULL}))
             continue;
         cx_timex *d = a->type == CX_SET ? b : a, *set = a->type == CX_SET ? a : b;
-        const tx_word *wd = tx_word_find(w, t + d->span.start, d->span.end - d->span.start,
-                                         TX_WEEKDAY);
+        const tx_word *wd =
+            tx_word_find(w, t + d->span.start, d->span.end - d->span.start, TX_WEEKDAY);
         if (!wd || d->type != CX_DATE || strncmp(set->value, "XXXX-WXX-", 9) != 0 ||
             !set->value[9])
             continue;
@@ -2356,8 +2357,7 @@ static int S_is_yago_of(const char *v, const char *q)
     return atoi(v) + 1 == atoi(q);
 }
 
-static int S_push_range(const tx_env *env, const tx_cand *c,
-                        cx_timex_vec *out)
+static int S_push_range(const tx_env *env, const tx_cand *c, cx_timex_vec *out)
 {
     tx_cand a = *c, b = *c;
     int link = 1;
@@ -2407,9 +2407,8 @@ static int S_push_range(const tx_env *env, const tx_cand *c,
     return rc ? rc : S_push(out, &tb);
 }
 
-int cx_timex_find(const cx_timex_rules *r, const cx_doc *doc,
-                  const cx_seg *seg, int use_dateline, cx_anchor *anchor,
-                  cx_timex_vec *out, cx_warning_vec *warn)
+int cx_timex_find(const cx_timex_rules *r, const cx_doc *doc, const cx_seg *seg,
+                  int use_dateline, cx_anchor *anchor, cx_timex_vec *out, cx_warning_vec *warn)
 {
     (void)seg; /* the scan reads the bytes: it runs before and without it */
     S_cands cs = {0};
@@ -2453,8 +2452,8 @@ int cx_timex_find(const cx_timex_rules *r, const cx_doc *doc,
         }
         if (!tense && c->kind == K_WDAY && S_through_before(doc->text, c->start))
             tense = 1; /* "the show runs through Sunday": no verb says past */
-        if (c->kind == K_WDAY && c->end + 1 < doc->len &&
-            doc->text[c->end] == '\'' && doc->text[c->end + 1] == 's')
+        if (c->kind == K_WDAY && c->end + 1 < doc->len && doc->text[c->end] == '\'' &&
+            doc->text[c->end + 1] == 's')
             tense = -1; /* "Wednesday's ruling" is one already made */
         if (S_contract_month(c, doc->text, doc->len))
             tense = 1; /* "December cotton closed higher": a delivery month */
@@ -2473,8 +2472,8 @@ int cx_timex_find(const cx_timex_rules *r, const cx_doc *doc,
             continue;
         t.in_name = S_year_in_name(&r->words, c, doc->text, doc->len);
         rc = S_push(out, &t);
-        if (rc == CX_OK && (t.type == CX_DATE || t.type == CX_TIME) &&
-            t.value[0] >= '0' && t.value[0] <= '9' && !t.in_name) {
+        if (rc == CX_OK && (t.type == CX_DATE || t.type == CX_TIME) && t.value[0] >= '0' &&
+            t.value[0] <= '9' && !t.in_name) {
             memcpy(ref, t.value, sizeof ref);
             env.ref = ref;
         }
@@ -2485,8 +2484,7 @@ int cx_timex_find(const cx_timex_rules *r, const cx_doc *doc,
         if (rc == CX_OK && strlen(t.value) == 7 && t.value[5] == 'Q' &&
             (((c->kind == K_QTR || c->kind == K_QN) &&
               (!env.last_quarter || S_reported_before(doc->text, t.span.start))) ||
-             ((c->kind == K_QTHE || c->kind == K_QTR) && c->f[F_M][0] >= 0 &&
-              !fiscal_topic))) {
+             ((c->kind == K_QTHE || c->kind == K_QTR) && c->f[F_M][0] >= 0 && !fiscal_topic))) {
             /* a fiscal quarter keeps its name: its end month does not
              * make it a calendar one */
             fiscal_topic = c->f[F_FISC][0] >= 0;
@@ -2516,8 +2514,8 @@ int cx_timex_find(const cx_timex_rules *r, const cx_doc *doc,
     return rc;
 }
 
-int cx_normalize(const cx_ctx *ctx, const char *text, const char *dct,
-                 char *value, size_t cap, cx_timex_type *type)
+int cx_normalize(const cx_ctx *ctx, const char *text, const char *dct, char *value, size_t cap,
+                 cx_timex_type *type)
 {
     if (!ctx || !ctx->timex || !text || !value || !cap)
         return CX_ERR_ARG;
@@ -2536,8 +2534,8 @@ int cx_normalize(const cx_ctx *ctx, const char *text, const char *dct,
     /* the longest expression is the one the caller meant */
     size_t best = tv.n;
     for (size_t i = 0; i < tv.n; i++)
-        if (best == tv.n || tv.v[i].span.end - tv.v[i].span.start >
-                                tv.v[best].span.end - tv.v[best].span.start)
+        if (best == tv.n ||
+            tv.v[i].span.end - tv.v[i].span.start > tv.v[best].span.end - tv.v[best].span.start)
             best = i;
     if (rc == CX_OK && best == tv.n)
         rc = CX_ERR_INPUT;

@@ -19,8 +19,7 @@ typedef struct {
 } cx_timex_vec;
 
 /* Loads data/timex/ (patterns and word lists) from data_dir. */
-int cx_timex_rules_load(const char *data_dir, cx_timex_rules **out,
-                        cx_error *err);
+int cx_timex_rules_load(const char *data_dir, cx_timex_rules **out, cx_error *err);
 void cx_timex_rules_free(cx_timex_rules *r);
 
 /* Finds and normalizes the date expressions of doc, in text order, with
@@ -28,8 +27,7 @@ void cx_timex_rules_free(cx_timex_rules *r);
  * the DCT given by the user (source CX_DCT_OPTION) or none; when none and
  * use_dateline, a dateline or date line at the top may set it (source
  * CX_DCT_DATELINE). */
-int cx_timex_find(const cx_timex_rules *r, const cx_doc *doc,
-                  const cx_seg *seg, int use_dateline, cx_anchor *anchor,
-                  cx_timex_vec *out, cx_warning_vec *warn);
+int cx_timex_find(const cx_timex_rules *r, const cx_doc *doc, const cx_seg *seg,
+                  int use_dateline, cx_anchor *anchor, cx_timex_vec *out, cx_warning_vec *warn);
 
 #endif

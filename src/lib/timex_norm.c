@@ -21,12 +21,12 @@ static int S_fmt(char *buf, size_t cap, const char *fmt, ...)
     va_start(ap, fmt);
     va_copy(again, ap);
     size_t n = 0;
-#define S_OUT(ch)                                                              \
-    do {                                                                       \
-        char c_ = (ch);                                                        \
-        if (n + 1 < cap)                                                       \
-            buf[n] = c_;                                                       \
-        n++;                                                                   \
+#define S_OUT(ch)        \
+    do {                 \
+        char c_ = (ch);  \
+        if (n + 1 < cap) \
+            buf[n] = c_; \
+        n++;             \
     } while (0)
     for (const char *f = fmt; *f; f++) {
         if (*f != '%') {
@@ -310,14 +310,20 @@ static void S_duration(char *v, double n, const char *u)
     static const struct {
         const char *u, *fmt;
         int k;
-    } halves[] = {{"Y", "P%ldY%dM", 6}, {"D", "P%ldDT%dH", 12},
-                  {"H", "PT%ldH%dM", 30}, {"MIN", "PT%ldM%dS", 30}};
+    } halves[] = {{"Y", "P%ldY%dM", 6},
+                  {"D", "P%ldDT%dH", 12},
+                  {"H", "PT%ldH%dM", 30},
+                  {"MIN", "PT%ldM%dS", 30}};
     if (n > 0 && n - (long)n == 0.5)
         for (size_t i = 0; i < sizeof halves / sizeof halves[0]; i++)
             if (!strcmp(u, halves[i].u)) {
                 if ((long)n == 0) /* half a year: P6M */
-                    S_fmt(v, 40, u[0] == 'Y' ? "P%dM" : u[0] == 'D' ? "PT%dH"
-                                 : u[0] == 'H' ? "PT%dM" : "PT%dS", halves[i].k);
+                    S_fmt(v, 40,
+                          u[0] == 'Y'   ? "P%dM"
+                          : u[0] == 'D' ? "PT%dH"
+                          : u[0] == 'H' ? "PT%dM"
+                                        : "PT%dS",
+                          halves[i].k);
                 else
                     S_fmt(v, 40, halves[i].fmt, (long)n, halves[i].k);
                 return;
@@ -336,20 +342,41 @@ static const char *S_mod_of(const char *s, size_t n)
 {
     static const struct {
         const char *w, *mod;
-    } map[] = {
-        {"early", "START"}, {"beginning", "START"}, {"start", "START"},
-        {"mid", "MID"}, {"middle", "MID"}, {"late", "END"}, {"end", "END"},
-        {"close", "END"}, {"about", "APPROX"}, {"around", "APPROX"},
-        {"approximately", "APPROX"}, {"roughly", "APPROX"}, {"some", "APPROX"},
-        {"nearly", "APPROX"}, {"almost", "APPROX"}, {"or so", "APPROX"},
-        {"more", "MORE_THAN"}, {"over", "MORE_THAN"}, {"well over", "MORE_THAN"},
-        {"just over", "MORE_THAN"}, {"upwards", "MORE_THAN"},
-        {"less", "LESS_THAN"}, {"fewer", "LESS_THAN"}, {"under", "LESS_THAN"},
-        {"just under", "LESS_THAN"}, {"at least", "EQUAL_OR_MORE"},
-        {"no less", "EQUAL_OR_MORE"}, {"or more", "EQUAL_OR_MORE"},
-        {"at most", "EQUAL_OR_LESS"}, {"up to", "EQUAL_OR_LESS"},
-        {"no more", "EQUAL_OR_LESS"}, {"first half", "START"},
-        {"last half", "END"}, {"latter half", "END"}, {"second half", "END"}};
+    } map[] = {{"early", "START"},
+               {"beginning", "START"},
+               {"start", "START"},
+               {"mid", "MID"},
+               {"middle", "MID"},
+               {"late", "END"},
+               {"end", "END"},
+               {"close", "END"},
+               {"about", "APPROX"},
+               {"around", "APPROX"},
+               {"approximately", "APPROX"},
+               {"roughly", "APPROX"},
+               {"some", "APPROX"},
+               {"nearly", "APPROX"},
+               {"almost", "APPROX"},
+               {"or so", "APPROX"},
+               {"more", "MORE_THAN"},
+               {"over", "MORE_THAN"},
+               {"well over", "MORE_THAN"},
+               {"just over", "MORE_THAN"},
+               {"upwards", "MORE_THAN"},
+               {"less", "LESS_THAN"},
+               {"fewer", "LESS_THAN"},
+               {"under", "LESS_THAN"},
+               {"just under", "LESS_THAN"},
+               {"at least", "EQUAL_OR_MORE"},
+               {"no less", "EQUAL_OR_MORE"},
+               {"or more", "EQUAL_OR_MORE"},
+               {"at most", "EQUAL_OR_LESS"},
+               {"up to", "EQUAL_OR_LESS"},
+               {"no more", "EQUAL_OR_LESS"},
+               {"first half", "START"},
+               {"last half", "END"},
+               {"latter half", "END"},
+               {"second half", "END"}};
     while (n && (*s == ' ' || !cx_ascii_strncasecmp(s, "the ", 4) ||
                  !cx_ascii_strncasecmp(s, "at the ", 7))) {
         size_t k = *s == ' ' ? 1 : (s[0] == 't' || s[0] == 'T') ? 4 : 7;
@@ -376,9 +403,9 @@ static int S_rel_offset(const S_ctx *x)
 {
     if (!S_has(x, F_REL))
         return 0;
-    static const char *const back[] = {"last", "past", "previous", "prior",
+    static const char *const back[] = {"last",   "past",   "previous",  "prior",
                                        "latest", "recent", "this past", NULL};
-    static const char *const fwd[] = {"next", "coming", "following",
+    static const char *const fwd[] = {"next",     "coming",      "following",
                                       "upcoming", "this coming", NULL};
     size_t n;
     const char *s = S_str(x, F_REL, &n);
@@ -566,8 +593,10 @@ static int S_weekday(S_job *j)
     } else if (!j->x.has)
         S_fmt(j->t->value, 40, "XXXX-WXX-%d", w->ival);
     else /* "the day before last Tuesday('s hearing)" */
-        tx_day_value(j->t->value, S_weekday_day(&j->x, w->ival) +
-                               (S_is(&j->x, F_DBA, "before") ? -1 : S_has(&j->x, F_DBA) ? 1 : 0));
+        tx_day_value(j->t->value,
+                     S_weekday_day(&j->x, w->ival) + (S_is(&j->x, F_DBA, "before") ? -1
+                                                      : S_has(&j->x, F_DBA)        ? 1
+                                                                                   : 0));
     return 0;
 }
 
@@ -662,8 +691,8 @@ static int S_refday(S_job *j)
     if (rz && rz <= x->az && rz >= x->az - 7)
         tx_day_value(j->t->value, rz - 1);
     else if (!x->has)
-        S_fmt(j->t->value, 40, "%s", off == 0 && !night && !S_has(x, F_POD)
-                                             ? "PRESENT_REF" : "XXXX-XX-XX");
+        S_fmt(j->t->value, 40, "%s",
+              off == 0 && !night && !S_has(x, F_POD) ? "PRESENT_REF" : "XXXX-XX-XX");
     else
         tx_day_value(j->t->value, x->az + off - S_is(x, F_REF, "overnight"));
     if (night && !S_has(x, F_POD)) {
@@ -694,9 +723,11 @@ static int S_relunit(S_job *j, const char *u)
     int off = S_rel_offset(x);
     char *v = j->t->value;
     if (!x->has) {
-        S_fmt(v, 40, "%s", !strcmp(u, "W") || !strcmp(u, "WE") ? "XXXX-WXX"
-                              : !strcmp(u, "M") ? "XXXX-XX"
-                              : !strcmp(u, "D") ? "XXXX-XX-XX" : "XXXX");
+        S_fmt(v, 40, "%s",
+              !strcmp(u, "W") || !strcmp(u, "WE") ? "XXXX-WXX"
+              : !strcmp(u, "M")                   ? "XXXX-XX"
+              : !strcmp(u, "D")                   ? "XXXX-XX-XX"
+                                                  : "XXXX");
         return 0;
     }
     if (!strcmp(u, "Y"))
@@ -738,8 +769,8 @@ static int S_relu(S_job *j)
     const tx_env *env = j->x.env;
     const char *p = env->prev, *t = env->text;
     size_t pe = env->prev_end;
-    if (u && !strcmp(u, "Y") && !S_has(&j->x, F_REL) && p && env->here - pe < 200 &&
-        pe >= 4 && strspn(p, "0123456789") >= 4 && strspn(t + pe - 4, "0123456789") >= 4 &&
+    if (u && !strcmp(u, "Y") && !S_has(&j->x, F_REL) && p && env->here - pe < 200 && pe >= 4 &&
+        strspn(p, "0123456789") >= 4 && strspn(t + pe - 4, "0123456789") >= 4 &&
         !memcmp(t + pe - 4, p, 4))
         return S_fmt(j->t->value, 40, "%.4s", p), 0;
     /* "over the past decade": the ten years up to now, not the 1980s as
@@ -880,8 +911,8 @@ static int S_back_years(S_job *j, int n)
 {
     const tx_env *env = j->x.env;
     /* the previous expression, when in the same sentence */
-    const char *p = env->prev && tx_same_sentence(env->text, env->prev_end, env->here)
-                        ? env->prev : NULL;
+    const char *p =
+        env->prev && tx_same_sentence(env->text, env->prev_end, env->here) ? env->prev : NULL;
     if (!p && env->last_quarter && env->here - env->last_quarter_end < 1500)
         p = env->last_quarter; /* "... from $2.3 billion a year ago." */
     int y;
@@ -1049,8 +1080,8 @@ static int S_shift(S_job *j, double n, const char *u, int sign)
  * time to come, not a stretch of a day. */
 static int S_one_day_to_come(const S_ctx *x)
 {
-    static const char *const modals[] = {"will", "would", "could", "may",
-                                         "might", "can", "should", "must", NULL};
+    static const char *const modals[] = {"will", "would",  "could", "may", "might",
+                                         "can",  "should", "must",  NULL};
     const char *t = x->env->text;
     size_t s = x->c->start;
     if (x->c->end - s != 7 || cx_ascii_strncasecmp(t + s, "one day", 7))
@@ -1114,8 +1145,8 @@ static int S_dur(S_job *j)
     }
     if (S_has(x, F_AGO)) {
         int ago = S_is(x, F_AGO, "ago") || S_is(x, F_AGO, "earlier");
-        int later = S_is(x, F_AGO, "later") || S_is(x, F_AGO, "from") ||
-                    S_is(x, F_AGO, "hence");
+        int later =
+            S_is(x, F_AGO, "later") || S_is(x, F_AGO, "from") || S_is(x, F_AGO, "hence");
         int yearly = !strcmp(u, "Y") || !strcmp(u, "DE") || !strcmp(u, "CE");
         size_t al;
         const char *as = S_str(x, F_AGO, &al);
@@ -1265,10 +1296,7 @@ static long S_holiday_day(const char *rule, int y)
     return -1;
 }
 
-int tx_holiday_rule_ok(const char *rule)
-{
-    return S_holiday_day(rule, 2000) >= 0;
-}
+int tx_holiday_rule_ok(const char *rule) { return S_holiday_day(rule, 2000) >= 0; }
 
 /* A holiday: its day in the year given, else in the year the clause
  * points to (as a month and day would be). Without an anchor a fixed
@@ -1330,14 +1358,18 @@ static int S_anaphor(S_job *j)
         y = x->ay, m = x->am, d = x->ad;
     }
     int off = S_is(x, F_REL, "previous") || S_is(x, F_REL, "prior") ? -1
-              : S_has(x, F_REL) ? 1 : 0;
+              : S_has(x, F_REL)                                     ? 1
+                                                                    : 0;
     const char *u = S_has(x, F_U) ? S_unit(x, F_U) : "D";
     char *v = j->t->value;
     if (!u)
         return -1;
     if (!y)
-        S_fmt(v, 40, "%s", !strcmp(u, "Y") ? "XXXX" : !strcmp(u, "M") ? "XXXX-XX"
-                            : !strcmp(u, "W") ? "XXXX-WXX" : "XXXX-XX-XX");
+        S_fmt(v, 40, "%s",
+              !strcmp(u, "Y")   ? "XXXX"
+              : !strcmp(u, "M") ? "XXXX-XX"
+              : !strcmp(u, "W") ? "XXXX-WXX"
+                                : "XXXX-XX-XX");
     else if (!strcmp(u, "Y"))
         S_fmt(v, 40, "%04d", y + off);
     else if (!strcmp(u, "M"))
@@ -1345,8 +1377,9 @@ static int S_anaphor(S_job *j)
     else if (!strcmp(u, "W"))
         d ? S_week(v, tx_days(y, m, d) + 7L * off, "") : S_fmt(v, 40, "%04d-WXX", y);
     else if (!strcmp(u, "D"))
-        d ? tx_day_value(v, tx_days(y, m, d) + off)
-          : m && !off ? S_fmt(v, 40, "%04d-%02d-XX", y, m) : S_fmt(v, 40, "%04d-XX-XX", y);
+        d           ? tx_day_value(v, tx_days(y, m, d) + off)
+        : m && !off ? S_fmt(v, 40, "%04d-%02d-XX", y, m)
+                    : S_fmt(v, 40, "%04d-XX-XX", y);
     else
         return -1;
     S_add_pod(j);
@@ -1363,17 +1396,25 @@ static int S_dispatch(S_job *j)
         return S_has(x, F_HH) ? S_clock(j) : 0;
     case K_SLASH:
         return S_date(j, S_year_of(x, F_Y), S_int(x, F_MN), S_int(x, F_D));
-    case K_CLOCK: case K_CLOCK24: case K_NOON:
+    case K_CLOCK:
+    case K_CLOCK24:
+    case K_NOON:
         return S_clock(j);
-    case K_MDY: case K_DMY:
+    case K_MDY:
+    case K_DMY:
         return S_month_day(j);
-    case K_QTR: case K_QN:
+    case K_QTR:
+    case K_QN:
         return S_quarter(j);
-    case K_QYR: case K_QTHE:
+    case K_QYR:
+    case K_QTHE:
         return S_the_quarter(j);
     case K_YAGO:
         return S_yago(j);
-    case K_DEC: case K_DEC2: case K_DEC3: case K_DECW:
+    case K_DEC:
+    case K_DEC2:
+    case K_DEC3:
+    case K_DECW:
         return S_decade(j);
     case K_CENT:
         return S_century(j);
@@ -1381,13 +1422,20 @@ static int S_dispatch(S_job *j)
         return S_season(j);
     case K_REFDAY:
         return S_refday(j);
-    case K_PODREL: case K_PODREF:
+    case K_PODREL:
+    case K_PODREF:
         return S_podrel(j);
-    case K_RELU: case K_THEU:
+    case K_RELU:
+    case K_THEU:
         return S_relu(j);
     case K_THEW:
         return S_the_weekend(j);
-    case K_SETW: case K_SETWP: case K_SETU: case K_SETM: case K_SETT: case K_SETA:
+    case K_SETW:
+    case K_SETWP:
+    case K_SETU:
+    case K_SETM:
+    case K_SETT:
+    case K_SETA:
         return S_set(j);
     case K_WDAY:
         if (S_weekday(j))
@@ -1396,11 +1444,13 @@ static int S_dispatch(S_job *j)
         return 0;
     case K_MY:
         return S_month_only(j);
-    case K_DUR: case K_DURX:
+    case K_DUR:
+    case K_DURX:
         return S_dur(j);
     case K_YEARW:
         return S_year_words(j);
-    case K_YEAR: case K_YRANGE: /* "FY23": a fiscal year may have two digits */
+    case K_YEAR:
+    case K_YRANGE: /* "FY23": a fiscal year may have two digits */
         S_fmt(j->t->value, 40, "%04d", S_has(x, F_FISC) ? S_year_of(x, F_Y) : S_int(x, F_Y));
         return 0;
     case K_REF:
@@ -1421,8 +1471,8 @@ int tx_normalize(const tx_env *env, const tx_cand *c, cx_timex *t)
     t->span.end = c->end;
     t->type = CX_DATE;
     t->range_with = -1;
-    S_job j = {t, {env, c, 0, env->anchor->y, env->anchor->m, env->anchor->d,
-                   env->anchor->y > 0}};
+    S_job j = {t,
+               {env, c, 0, env->anchor->y, env->anchor->m, env->anchor->d, env->anchor->y > 0}};
     if (j.x.has)
         j.x.az = tx_days(j.x.ay, j.x.am, j.x.ad);
     S_set_mod(&j);

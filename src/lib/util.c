@@ -112,9 +112,9 @@ uint64_t cx_fnv1a(uint64_t h, const void *p, size_t n)
 static uint64_t S_le64(const unsigned char *s)
 {
     /* compilers turn this into one load on little-endian machines */
-    return (uint64_t)s[0] | (uint64_t)s[1] << 8 | (uint64_t)s[2] << 16 |
-           (uint64_t)s[3] << 24 | (uint64_t)s[4] << 32 | (uint64_t)s[5] << 40 |
-           (uint64_t)s[6] << 48 | (uint64_t)s[7] << 56;
+    return (uint64_t)s[0] | (uint64_t)s[1] << 8 | (uint64_t)s[2] << 16 | (uint64_t)s[3] << 24 |
+           (uint64_t)s[4] << 32 | (uint64_t)s[5] << 40 | (uint64_t)s[6] << 48 |
+           (uint64_t)s[7] << 56;
 }
 
 static uint64_t S_fold64(uint64_t h, uint64_t w)
@@ -152,15 +152,24 @@ int cx_ascii_strncasecmp(const char *a, const char *b, size_t n)
 const char *cx_strerror(int code)
 {
     switch (code) {
-    case CX_OK: return "success";
-    case CX_ERR_NOMEM: return "out of memory";
-    case CX_ERR_IO: return "input/output error";
-    case CX_ERR_DATA: return "malformed data file";
-    case CX_ERR_PATTERN: return "pattern does not compile";
-    case CX_ERR_INPUT: return "input cannot be processed";
-    case CX_ERR_ARG: return "invalid argument";
-    case CX_ERR_LIMIT: return "resource limit reached";
-    default: return "unknown error";
+    case CX_OK:
+        return "success";
+    case CX_ERR_NOMEM:
+        return "out of memory";
+    case CX_ERR_IO:
+        return "input/output error";
+    case CX_ERR_DATA:
+        return "malformed data file";
+    case CX_ERR_PATTERN:
+        return "pattern does not compile";
+    case CX_ERR_INPUT:
+        return "input cannot be processed";
+    case CX_ERR_ARG:
+        return "invalid argument";
+    case CX_ERR_LIMIT:
+        return "resource limit reached";
+    default:
+        return "unknown error";
     }
 }
 

@@ -79,7 +79,8 @@ static void S_diff(const cJSON *a, const cJSON *b, const char *path)
         return;
     }
     char *sa = a ? cJSON_PrintUnformatted(a) : NULL, *sb = b ? cJSON_PrintUnformatted(b) : NULL;
-    print_error("%s: got %.200s, expected %.200s\n", path, sa ? sa : "(none)", sb ? sb : "(none)");
+    print_error("%s: got %.200s, expected %.200s\n", path, sa ? sa : "(none)",
+                sb ? sb : "(none)");
     free(sa);
     free(sb);
 }
@@ -166,8 +167,7 @@ static void S_scan(const char *dir, int depth)
                 fclose(f);
             else
                 snprintf(S_paths[S_n++], sizeof S_paths[0], "%s", t);
-        }
-        else if (depth < 2 && !strchr(e->d_name, '.'))
+        } else if (depth < 2 && !strchr(e->d_name, '.'))
             S_scan(p, depth + 1);
     }
     if (d)
@@ -194,7 +194,9 @@ int main(void)
     }
     struct CMUnitTest *tests = calloc(S_n, sizeof *tests);
     for (size_t i = 0; i < S_n; i++) {
-        tests[i].name = strstr(S_paths[i], "tests/golden/") ? strstr(S_paths[i], "tests/golden/") + 13 : S_paths[i];
+        tests[i].name = strstr(S_paths[i], "tests/golden/")
+                            ? strstr(S_paths[i], "tests/golden/") + 13
+                            : S_paths[i];
         tests[i].test_func = test_golden;
         tests[i].initial_state = S_paths[i];
     }

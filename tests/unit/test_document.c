@@ -25,7 +25,7 @@ static void test_multibyte_offsets(void **state)
     cx_doc d;
     assert_int_equal(cx_doc_init(&d, t, strlen(t)), CX_OK);
     assert_int_equal(d.ncp, 17);
-    assert_int_equal(cx_doc_cp(&d, 9), 7);          /* after ’ */
+    assert_int_equal(cx_doc_cp(&d, 9), 7); /* after ’ */
     assert_int_equal(cx_doc_cp(&d, strlen(t)), 17);
     cx_doc_fini(&d);
 }
@@ -47,12 +47,14 @@ static void test_long_text_checkpoints(void **state)
 static void test_invalid_utf8_replaced(void **state)
 {
     (void)state;
-    const char t[] = "ab\xFF" "cd\xC3";
+    const char t[] = "ab\xFF"
+                     "cd\xC3";
     cx_doc d;
     assert_int_equal(cx_doc_init(&d, t, sizeof t - 1), CX_OK);
     assert_int_equal(d.n_invalid, 2);
     assert_int_equal(d.first_invalid, 2);
-    assert_string_equal(d.text, "ab\xEF\xBF\xBD" "cd\xEF\xBF\xBD");
+    assert_string_equal(d.text, "ab\xEF\xBF\xBD"
+                                "cd\xEF\xBF\xBD");
     assert_int_equal(d.ncp, 6); /* each bad byte is one code point */
     cx_doc_fini(&d);
 }

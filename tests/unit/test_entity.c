@@ -11,7 +11,6 @@
 #include "chronex.h"
 #include "cx_test.h"
 
-
 static cx_result *S_run(const char *text)
 {
     cx_result *r = NULL;
@@ -36,19 +35,19 @@ static long S_ent_of(const cx_result *r, const char *s, int nth)
 }
 
 /* Asserts that some mention's text is s and its entity has type t. */
-#define EXPECT(r, s, t)                                                                \
-    do {                                                                               \
-        long e_ = S_ent_of(r, s, 0);                                                   \
-        if (e_ < 0)                                                                    \
-            fail_msg("no mention \"%s\"", s);                                          \
-        if ((r)->entities[e_].type != (t))                                             \
-            fail_msg("\"%s\" typed %d, expected %d", s, (r)->entities[e_].type, t);    \
+#define EXPECT(r, s, t)                                                             \
+    do {                                                                            \
+        long e_ = S_ent_of(r, s, 0);                                                \
+        if (e_ < 0)                                                                 \
+            fail_msg("no mention \"%s\"", s);                                       \
+        if ((r)->entities[e_].type != (t))                                          \
+            fail_msg("\"%s\" typed %d, expected %d", s, (r)->entities[e_].type, t); \
     } while (0)
 
-#define NO_MENTION(r, s)                                                               \
-    do {                                                                               \
-        if (S_ent_of(r, s, 0) >= 0)                                                    \
-            fail_msg("unexpected mention \"%s\"", s);                                  \
+#define NO_MENTION(r, s)                              \
+    do {                                              \
+        if (S_ent_of(r, s, 0) >= 0)                   \
+            fail_msg("unexpected mention \"%s\"", s); \
     } while (0)
 
 /* Is any mention overlapping the first occurrence of s in the text? */

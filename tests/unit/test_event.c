@@ -100,10 +100,8 @@ static void test_events_sorted_and_filtered(void **state)
     const char *t = "The vote is in 2024. Traces date to 2019. It lasted three years. "
                     "The Cyber 2022 Index ranks it. On Thursday it was found.";
     cx_timex tx[5] = {
-        S_tx(t, "2024", "2024", CX_DATE),
-        S_tx(t, "2019", "2019", CX_DATE),
-        S_tx(t, "three years", "P3Y", CX_DURATION),
-        S_tx(t, "2022", "2022", CX_DATE),
+        S_tx(t, "2024", "2024", CX_DATE),           S_tx(t, "2019", "2019", CX_DATE),
+        S_tx(t, "three years", "P3Y", CX_DURATION), S_tx(t, "2022", "2022", CX_DATE),
         S_tx(t, "Thursday", "XXXX-WXX-4", CX_DATE),
     };
     tx[3].in_name = 1;
@@ -132,7 +130,8 @@ static void test_same_date_twice_is_one_event(void **state)
 static void test_two_dates_in_a_sentence(void **state)
 {
     (void)state;
-    const char *t = "Earlier this year, officials preparing for the 2024 election were told to stop.";
+    const char *t =
+        "Earlier this year, officials preparing for the 2024 election were told to stop.";
     cx_timex tx[2] = {S_tx(t, "Earlier this year", "2023", CX_DATE),
                       S_tx(t, "2024", "2024", CX_DATE)};
     built b;
@@ -146,7 +145,8 @@ static void test_two_dates_in_a_sentence(void **state)
 static void test_range_is_one_interval(void **state)
 {
     (void)state;
-    const char *t = "He led the office (2012\xE2\x80\x93" "2022).";
+    const char *t = "He led the office (2012\xE2\x80\x93"
+                    "2022).";
     cx_timex tx[2] = {S_tx(t, "2012", "2012", CX_DATE), S_tx(t, "2022", "2022", CX_DATE)};
     tx[0].range_with = 1;
     tx[1].range_with = 0;
@@ -162,7 +162,8 @@ static void test_ties_in_text_order(void **state)
 {
     (void)state;
     const char *t = "B happened in June 2023. A happened in 2023. C happened in June 2023.";
-    cx_timex tx[3] = {S_tx(t, "June 2023", "2023-06", CX_DATE), S_tx(t, "in 2023", "2023", CX_DATE),
+    cx_timex tx[3] = {S_tx(t, "June 2023", "2023-06", CX_DATE),
+                      S_tx(t, "in 2023", "2023", CX_DATE),
                       S_tx(t, "C happened in June 2023", "2023-06", CX_DATE)};
     built b;
     S_build(&b, t, tx, 3);
@@ -214,8 +215,8 @@ static void S_entities_case(size_t reps)
 static void test_entities_of_an_event(void **state)
 {
     (void)state;
-    S_entities_case(2);   /* 7 mentions */
-    S_entities_case(40);  /* 121 mentions: past the short sort */
+    S_entities_case(2);  /* 7 mentions */
+    S_entities_case(40); /* 121 mentions: past the short sort */
 }
 
 int main(void)

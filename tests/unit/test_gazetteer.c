@@ -70,8 +70,7 @@ static cx_gaz *S_small(void)
     cx_gaz *g = cx_gaz_new();
     assert_non_null(g);
     assert_int_equal(cx_gaz_add(g, "New York", 8, NULL, 0, CX_G_LOC_CITY, 0), CX_OK);
-    assert_int_equal(cx_gaz_add(g, "New York Stock Exchange", 23, NULL, 0, CX_G_ORG, 0),
-                     CX_OK);
+    assert_int_equal(cx_gaz_add(g, "New York Stock Exchange", 23, NULL, 0, CX_G_ORG, 0), CX_OK);
     assert_int_equal(cx_gaz_add(g, "US", 2, "United States", 13, CX_G_LOC_COUNTRY, 0), CX_OK);
     assert_int_equal(cx_gaz_add(g, "us", 2, NULL, 0, CX_G_COMMON, 0), CX_OK);
     assert_int_equal(cx_gaz_add(g, "Moscow", 6, NULL, 0, CX_G_LOC_CITY, 0), CX_OK);
@@ -226,11 +225,35 @@ static void test_malformed_files(void **state)
 static void test_keys_agree(void **state)
 {
     (void)state;
-    static const char *const words[] = {
-        "a", "A", "Ab", "aB", "US", "us", "Moscow", "MOSCOW", "McDonald", "iPhone",
-        "Corp.", "Corp", "U.S.", "3M", "24th", "O'Brien", "abcdefg", "abcdefgh",
-        "abcdefghi", "ABCDEFGHIJKLMNOP", "Abcdefghijklmnopq", "x-ray", "...", "a.",
-        "Washington-based", "e.g.", "2023", "Zürich", "ÉCOLE"};
+    static const char *const words[] = {"a",
+                                        "A",
+                                        "Ab",
+                                        "aB",
+                                        "US",
+                                        "us",
+                                        "Moscow",
+                                        "MOSCOW",
+                                        "McDonald",
+                                        "iPhone",
+                                        "Corp.",
+                                        "Corp",
+                                        "U.S.",
+                                        "3M",
+                                        "24th",
+                                        "O'Brien",
+                                        "abcdefg",
+                                        "abcdefgh",
+                                        "abcdefghi",
+                                        "ABCDEFGHIJKLMNOP",
+                                        "Abcdefghijklmnopq",
+                                        "x-ray",
+                                        "...",
+                                        "a.",
+                                        "Washington-based",
+                                        "e.g.",
+                                        "2023",
+                                        "Zürich",
+                                        "ÉCOLE"};
     for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
         const char *w = words[i];
         cx_gaz_tok t;
@@ -239,8 +262,14 @@ static void test_keys_agree(void **state)
         assert_int_equal(t.shape, cx_gaz_shape(w, strlen(w)));
         assert_true(t.key != 0);
     }
-    assert_true(cx_gaz_key("O\xE2\x80\x99" "Brien", 9) == cx_gaz_key("o'brien", 7));
-    assert_true(cx_gaz_key("\xC3\x89" "COLE", 6) == cx_gaz_key("\xC3\xA9" "cole", 6));
+    assert_true(cx_gaz_key("O\xE2\x80\x99"
+                           "Brien",
+                           9) == cx_gaz_key("o'brien", 7));
+    assert_true(cx_gaz_key("\xC3\x89"
+                           "COLE",
+                           6) == cx_gaz_key("\xC3\xA9"
+                                            "cole",
+                                            6));
     assert_true(cx_gaz_key("Corp.", 5) == cx_gaz_key("corp", 4));
     assert_true(cx_gaz_key("abcdefgh", 8) != cx_gaz_key("abcdefg", 7));
     assert_true(cx_gaz_key("abc", 3) != cx_gaz_key("abd", 3));
@@ -285,11 +314,12 @@ static void test_toks_one_byte(void **state)
 static void test_load_in_place(void **state)
 {
     (void)state;
-    char *p = S_write("inplace.lst",
-                      "\xEF\xBB\xBF# category: ORG\r\nCoca-Cola\tThe Coca-Cola Company \tORG\r\n"
-                      "Acme  \r\nWidget Works\tWidget Works Ltd\r\n"
-                      "# category: PER.first\nJordan\n# category: LOC.country\nJordan\n"
-                      "Holland\tNetherlands");
+    char *p =
+        S_write("inplace.lst",
+                "\xEF\xBB\xBF# category: ORG\r\nCoca-Cola\tThe Coca-Cola Company \tORG\r\n"
+                "Acme  \r\nWidget Works\tWidget Works Ltd\r\n"
+                "# category: PER.first\nJordan\n# category: LOC.country\nJordan\n"
+                "Holland\tNetherlands");
     cx_gaz *g = cx_gaz_new();
     cx_error err;
     memset(&err, 0, sizeof err);
@@ -456,9 +486,14 @@ static void test_ctx_disabled_list(void **state)
 
 /* ---- images --------------------------------------------------------- */
 
-static const char *const S_queries[] = {"New York Stock Exchange opened", "New York police",
-                                        "US officials", "us too", "Moscow", "Apple Inc.",
-                                        "New Jersey", NULL};
+static const char *const S_queries[] = {"New York Stock Exchange opened",
+                                        "New York police",
+                                        "US officials",
+                                        "us too",
+                                        "Moscow",
+                                        "Apple Inc.",
+                                        "New Jersey",
+                                        NULL};
 
 /* The same answers from g as from the gazetteer S_small builds. */
 static void S_same_as_small(const cx_gaz *g)
@@ -630,22 +665,14 @@ static void test_ctx_image(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_longest_match),
-        cmocka_unit_test(test_canonical_and_period),
-        cmocka_unit_test(test_capitalization),
-        cmocka_unit_test(test_same_entry_merges),
-        cmocka_unit_test(test_user_precedence),
-        cmocka_unit_test(test_load_file),
-        cmocka_unit_test(test_malformed_files),
-        cmocka_unit_test(test_many_entries),
-        cmocka_unit_test(test_keys_agree),
-        cmocka_unit_test(test_toks_one_byte),
-        cmocka_unit_test(test_image_roundtrip),
-        cmocka_unit_test(test_image_damaged),
-        cmocka_unit_test(test_ctx_image),
-        cmocka_unit_test(test_load_in_place),
-        cmocka_unit_test(test_pool_moves),
-        cmocka_unit_test(test_ctx_user_gazetteer),
+        cmocka_unit_test(test_longest_match),     cmocka_unit_test(test_canonical_and_period),
+        cmocka_unit_test(test_capitalization),    cmocka_unit_test(test_same_entry_merges),
+        cmocka_unit_test(test_user_precedence),   cmocka_unit_test(test_load_file),
+        cmocka_unit_test(test_malformed_files),   cmocka_unit_test(test_many_entries),
+        cmocka_unit_test(test_keys_agree),        cmocka_unit_test(test_toks_one_byte),
+        cmocka_unit_test(test_image_roundtrip),   cmocka_unit_test(test_image_damaged),
+        cmocka_unit_test(test_ctx_image),         cmocka_unit_test(test_load_in_place),
+        cmocka_unit_test(test_pool_moves),        cmocka_unit_test(test_ctx_user_gazetteer),
         cmocka_unit_test(test_ctx_disabled_list),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -67,8 +67,8 @@ static void test_left_to_cjson(void **state)
 {
     (void)state;
     S_agree("{\"id\":7,\"text\":\"numeric id\"}", 0);
-    S_agree("{\"text\":\"x\",\"source\":\"feed\"}", 0);     /* extra member */
-    S_agree("{\"text\":\"x\",\"text\":\"y\"}", 0);          /* given twice */
+    S_agree("{\"text\":\"x\",\"source\":\"feed\"}", 0); /* extra member */
+    S_agree("{\"text\":\"x\",\"text\":\"y\"}", 0);      /* given twice */
     S_agree("{\"text\":\"lone \\ud800 high\"}", 0);
     S_agree("{\"text\":\"lone \\udc00 low\"}", 0);
     S_agree("{\"text\":\"nul \\u0000 inside\"}", 0);
@@ -76,7 +76,7 @@ static void test_left_to_cjson(void **state)
     S_agree("{\"text\":\"cut \\u00\"}", 0);
     S_agree("{\"text\":\"unterminated}", 0);
     S_agree("{\"text\":\"x\"} trailing", 0);
-    S_agree("{\"id\":\"a\"}", 0);                          /* no text */
+    S_agree("{\"id\":\"a\"}", 0); /* no text */
     S_agree("[\"text\"]", 0);
     S_agree("", 0);
     S_agree("{\"text\":\"x\",}", 0);

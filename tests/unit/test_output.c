@@ -61,7 +61,8 @@ static void test_document_json(void **state)
     cJSON *e = cJSON_GetArrayItem(cJSON_GetObjectItem(j, "entities"), 0);
     assert_string_equal(cJSON_GetObjectItem(e, "id")->valuestring, "E1");
     assert_string_equal(cJSON_GetObjectItem(e, "type")->valuestring, "ORGANIZATION");
-    assert_string_equal(cJSON_GetArrayItem(cJSON_GetObjectItem(e, "aliases"), 0)->valuestring, "FSB");
+    assert_string_equal(cJSON_GetArrayItem(cJSON_GetObjectItem(e, "aliases"), 0)->valuestring,
+                        "FSB");
     cJSON *m = cJSON_GetArrayItem(cJSON_GetObjectItem(e, "mentions"), 0);
     assert_int_equal(cJSON_GetObjectItem(m, "start")->valueint, 9);
     assert_int_equal(cJSON_GetObjectItem(m, "end")->valueint, 12);
@@ -74,7 +75,8 @@ static void test_document_json(void **state)
     cJSON *d = cJSON_GetObjectItem(v, "date");
     assert_string_equal(cJSON_GetObjectItem(d, "start")->valuestring, "2019-01-01");
     assert_string_equal(cJSON_GetObjectItem(v, "text")->valuestring, r->text);
-    assert_string_equal(cJSON_GetArrayItem(cJSON_GetObjectItem(v, "entities"), 0)->valuestring, "E1");
+    assert_string_equal(cJSON_GetArrayItem(cJSON_GetObjectItem(v, "entities"), 0)->valuestring,
+                        "E1");
     cJSON_Delete(j);
     free(s);
     cx_result_free(r);

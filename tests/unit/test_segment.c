@@ -44,7 +44,8 @@ static void test_words_and_punct(void **state)
     fixture f;
     char b[512];
     S_load(&f, "Moscow-based Kaspersky Lab said, \"no.\"");
-    assert_string_equal(S_toks(&f, b, sizeof b), "Moscow|-|based|Kaspersky|Lab|said|,|\"|no|.|\"");
+    assert_string_equal(S_toks(&f, b, sizeof b),
+                        "Moscow|-|based|Kaspersky|Lab|said|,|\"|no|.|\"");
     assert_true(f.seg.toks[0].flags & CX_TOK_CAP);
     assert_false(f.seg.toks[1].flags & CX_TOK_SPACE);
     assert_true(f.seg.toks[3].flags & CX_TOK_SPACE);
@@ -81,9 +82,11 @@ static void test_numbers(void **state)
     (void)state;
     fixture f;
     char b[512];
-    S_load(&f, "1,200 people on 06/01/2023 at 10:30 in the 1990s (2012\xE2\x80\x93" "2022).");
-    assert_string_equal(S_toks(&f, b, sizeof b),
-                        "1,200|people|on|06/01/2023|at|10:30|in|the|1990s|(|2012|\xE2\x80\x93|2022|)|.");
+    S_load(&f, "1,200 people on 06/01/2023 at 10:30 in the 1990s (2012\xE2\x80\x93"
+               "2022).");
+    assert_string_equal(
+        S_toks(&f, b, sizeof b),
+        "1,200|people|on|06/01/2023|at|10:30|in|the|1990s|(|2012|\xE2\x80\x93|2022|)|.");
     assert_true(f.seg.toks[0].flags & CX_TOK_NUM);
     S_free(&f);
 }
@@ -92,11 +95,14 @@ static void test_sentences(void **state)
 {
     (void)state;
     fixture f;
-    S_load(&f, "He left. She stayed in the U.S. for years.\nA new line\n\n\"Quoted,\" he said. 2019 was hard.");
+    S_load(
+        &f,
+        "He left. She stayed in the U.S. for years.\nA new line\n\n\"Quoted,\" he said. 2019 was hard.");
     assert_int_equal(f.seg.nsent, 5);
     assert_memory_equal(f.doc.text + f.seg.sents[0].start, "He left.", 8);
     assert_memory_equal(f.doc.text + f.seg.sents[1].start, "She stayed", 10);
-    assert_int_equal(f.seg.sents[1].end - f.seg.sents[1].start, strlen("She stayed in the U.S. for years."));
+    assert_int_equal(f.seg.sents[1].end - f.seg.sents[1].start,
+                     strlen("She stayed in the U.S. for years."));
     assert_memory_equal(f.doc.text + f.seg.sents[4].start, "2019 was", 8);
     S_free(&f);
 }
@@ -114,7 +120,8 @@ static void test_headline_flag(void **state)
 {
     (void)state;
     fixture f;
-    S_load(&f, "Moscow Says Spies Invaded Apple Phones\nThe phones were hacked, officials said.");
+    S_load(&f,
+           "Moscow Says Spies Invaded Apple Phones\nThe phones were hacked, officials said.");
     assert_int_equal(f.seg.nsent, 2);
     assert_true(f.seg.toks[0].flags & CX_TOK_HEADLINE);
     assert_false(f.seg.toks[f.seg.sents[1].tok_first].flags & CX_TOK_HEADLINE);
@@ -125,7 +132,9 @@ static void test_sentence_start_and_quotes(void **state)
 {
     (void)state;
     fixture f;
-    S_load(&f, "\xE2\x80\x9CWe never will,\xE2\x80\x9D the company said. \xE2\x80\x9CNo.\xE2\x80\x9D");
+    S_load(
+        &f,
+        "\xE2\x80\x9CWe never will,\xE2\x80\x9D the company said. \xE2\x80\x9CNo.\xE2\x80\x9D");
     assert_int_equal(f.seg.nsent, 2);
     assert_true(f.seg.toks[1].flags & CX_TOK_SSTART);
     S_free(&f);
@@ -158,24 +167,25 @@ static void test_abbrev_table(void **state)
 {
     (void)state;
     static const char *const abbrev[] = {
-        "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt",
-        "sgt", "capt", "cmdr", "adm", "maj", "st", "jr", "sr", "inc", "corp", "co",
-        "ltd", "bros", "plc", "vs", "etc", "jan", "feb", "mar", "apr", "jun", "jul",
-        "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed",
-        "thu", "thur", "thurs", "fri", "sat", "sun", "no", "nos", "mt", "ft", "ave",
-        "blvd", "dept", "univ", "est", "approx", "fig", "vol", "rev", "hon", "messrs",
-        "e.g", "i.e", "a.m", "p.m", "u.s", "u.k", "u.n", "d.c", "u.s.a", "n.y", NULL};
-    static const char *const nobreak[] = {
-        "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt",
-        "sgt", "capt", "cmdr", "adm", "maj", "st", "hon", "messrs", "no", "vs",
-        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
-        "nov", "dec", NULL};
+        "mr",   "mrs",  "ms",    "dr",     "prof", "sen",   "rep",  "gov", "gen",    "col",
+        "lt",   "sgt",  "capt",  "cmdr",   "adm",  "maj",   "st",   "jr",  "sr",     "inc",
+        "corp", "co",   "ltd",   "bros",   "plc",  "vs",    "etc",  "jan", "feb",    "mar",
+        "apr",  "jun",  "jul",   "aug",    "sep",  "sept",  "oct",  "nov", "dec",    "mon",
+        "tue",  "tues", "wed",   "thu",    "thur", "thurs", "fri",  "sat", "sun",    "no",
+        "nos",  "mt",   "ft",    "ave",    "blvd", "dept",  "univ", "est", "approx", "fig",
+        "vol",  "rev",  "hon",   "messrs", "e.g",  "i.e",   "a.m",  "p.m", "u.s",    "u.k",
+        "u.n",  "d.c",  "u.s.a", "n.y",    NULL};
+    static const char *const nobreak[] = {"mr",  "mrs",  "ms",  "dr",  "prof",   "sen",  "rep",
+                                          "gov", "gen",  "col", "lt",  "sgt",    "capt", "cmdr",
+                                          "adm", "maj",  "st",  "hon", "messrs", "no",   "vs",
+                                          "jan", "feb",  "mar", "apr", "jun",    "jul",  "aug",
+                                          "sep", "sept", "oct", "nov", "dec",    NULL};
     for (size_t i = 0; abbrev[i]; i++) {
         char up[8];
         size_t n = strlen(abbrev[i]);
         for (size_t k = 0; k <= n; k++)
             up[k] = (char)(abbrev[i][k] >= 'a' && abbrev[i][k] <= 'z' ? abbrev[i][k] - 32
-                                                                        : abbrev[i][k]);
+                                                                      : abbrev[i][k]);
         unsigned want = CX_SEG_ABBR;
         for (size_t k = 0; nobreak[k]; k++)
             if (strcmp(nobreak[k], abbrev[i]) == 0)

@@ -22,9 +22,12 @@ static void S_add(cx_timeline *tl, const char *doc, const char *ev, const char *
     assert_int_equal(cx_tl_add(tl, &s), CX_OK);
 }
 
-static const char *A1 = "The security service said it uncovered an American spy operation targeting thousands of phones.";
-static const char *B1 = "The security service announced it had found an American espionage operation on thousands of phones.";
-static const char *A2 = "The company forwarded its findings to the national emergency response team.";
+static const char *A1 =
+    "The security service said it uncovered an American spy operation targeting thousands of phones.";
+static const char *B1 =
+    "The security service announced it had found an American espionage operation on thousands of phones.";
+static const char *A2 =
+    "The company forwarded its findings to the national emergency response team.";
 static const char *B2 = "The firm did not inform the emergency response team of its findings.";
 static const char *A3 = "Traces of the infection dated back to 2019.";
 

@@ -59,13 +59,16 @@ static void test_timelinejs_precision(void **state)
     assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(root, "events")), 6);
     /* the 1990s: years 1990 to 1999, named */
     cJSON *e = S_event(root, 0);
-    assert_int_equal(cJSON_GetObjectItem(cJSON_GetObjectItem(e, "start_date"), "year")->valueint, 1990);
-    assert_int_equal(cJSON_GetObjectItem(cJSON_GetObjectItem(e, "end_date"), "year")->valueint, 1999);
+    assert_int_equal(
+        cJSON_GetObjectItem(cJSON_GetObjectItem(e, "start_date"), "year")->valueint, 1990);
+    assert_int_equal(cJSON_GetObjectItem(cJSON_GetObjectItem(e, "end_date"), "year")->valueint,
+                     1999);
     assert_false(S_date_has(e, "start_date", "month"));
     assert_string_equal(cJSON_GetObjectItem(e, "display_date")->valuestring, "the 1990s");
     /* 2012/2022: years only, both ends */
     e = S_event(root, 1);
-    assert_int_equal(cJSON_GetObjectItem(cJSON_GetObjectItem(e, "end_date"), "year")->valueint, 2022);
+    assert_int_equal(cJSON_GetObjectItem(cJSON_GetObjectItem(e, "end_date"), "year")->valueint,
+                     2022);
     assert_false(S_date_has(e, "end_date", "month"));
     assert_null(cJSON_GetObjectItem(e, "display_date"));
     /* 2019: a year, no end; merged: both documents in its group */
@@ -73,16 +76,20 @@ static void test_timelinejs_precision(void **state)
     assert_false(S_date_has(e, "start_date", "month"));
     assert_null(cJSON_GetObjectItem(e, "end_date"));
     assert_string_equal(cJSON_GetObjectItem(e, "group")->valuestring, "a + b");
-    assert_non_null(strstr(cJSON_GetObjectItem(cJSON_GetObjectItem(e, "text"), "text")->valuestring,
-                           "Acme: traces from 2019."));
+    assert_non_null(
+        strstr(cJSON_GetObjectItem(cJSON_GetObjectItem(e, "text"), "text")->valuestring,
+               "Acme: traces from 2019."));
     /* a week: days, named (it starts before June) */
     e = S_event(root, 3);
-    assert_int_equal(cJSON_GetObjectItem(cJSON_GetObjectItem(e, "start_date"), "day")->valueint, 22);
-    assert_int_equal(cJSON_GetObjectItem(cJSON_GetObjectItem(e, "end_date"), "day")->valueint, 28);
+    assert_int_equal(cJSON_GetObjectItem(cJSON_GetObjectItem(e, "start_date"), "day")->valueint,
+                     22);
+    assert_int_equal(cJSON_GetObjectItem(cJSON_GetObjectItem(e, "end_date"), "day")->valueint,
+                     28);
     assert_string_equal(cJSON_GetObjectItem(e, "display_date")->valuestring, "week 21 of 2023");
     /* a day (ends before the month that starts with it) */
     e = S_event(root, 4);
-    assert_int_equal(cJSON_GetObjectItem(cJSON_GetObjectItem(e, "start_date"), "day")->valueint, 1);
+    assert_int_equal(cJSON_GetObjectItem(cJSON_GetObjectItem(e, "start_date"), "day")->valueint,
+                     1);
     assert_string_equal(cJSON_GetObjectItem(e, "unique_id")->valuestring, "chronex-M5");
     /* 2023-06: year and month; the text escaped */
     e = S_event(root, 5);
@@ -178,7 +185,8 @@ static void test_labels_and_headlines(void **state)
     char *h = cx_viz_headline("one two three four", 9);
     assert_string_equal(h, "one two\xe2\x80\xa6");
     free(h);
-    h = cx_viz_headline("\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9", 5); /* no space: whole characters */
+    h = cx_viz_headline("\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9",
+                        5); /* no space: whole characters */
     assert_string_equal(h, "\xc3\xa9\xc3\xa9\xe2\x80\xa6");
     free(h);
 }
