@@ -1011,10 +1011,12 @@ static int S_classify_once(S_work *w, S_piece *p)
          ((w->seg->toks[b].flags & CX_TOK_ABBR) && w->g[b].len == 2)) &&
         !(f->cats & CX_G_FUNC)) {
         p->type = CX_PERSON;
+        p->bynames = 1;
         return 0;
     }
     if (personish && n >= 2 && (l->cats & CX_G_PER_LAST) && !S_all_caps_word(w, e - 1)) {
         p->type = CX_PERSON;
+        p->bynames = 1;
         return 0;
     }
     p->strong = 0;
@@ -1116,6 +1118,51 @@ static void S_sports(S_work *w, S_piece *p)
     }
 }
 
+/* The key of the words [b, e) of a name, never 0. */
+static uint64_t S_words_key(const S_work *w, size_t b, size_t e)
+{
+    uint64_t h = 0x51ED27;
+    for (size_t i = b; i < e; i++)
+        h = (h ^ w->g[i].key) * 0x100000001b3ULL + (h >> 29);
+    return h ? h : 1;
+}
+
+/* A name the document also writes with a corporate suffix is the
+ * company's, though its words are a first and a last name: "Northrop
+ * Grumman" after or before "Northrop Grumman Corp." (as ANNIE's
+ * OrthoMatcher matches "X" to "X Inc."). Only a person typed by the name
+ * lists alone changes; a title or a person list still decides. */
+static void S_suffixed_orgs(S_work *w)
+{
+    int any = 0;
+    for (size_t i = 0; i < w->np && !any; i++)
+        any = w->p[i].type == CX_PERSON && w->p[i].bynames;
+    if (!any)
+        return;
+    S_keyset orgs = {0};
+    for (size_t i = 0; i < w->np; i++) {
+        const S_piece *p = &w->p[i];
+        size_t b = p->b, e = p->e, cut = 0;
+        if (p->type != CX_ORGANIZATION)
+            continue;
+        if (e - b > 2 && cx_ent_punct(w, e - 1, ".") && (w->t[e - 2].cats & CX_G_ORG_SUFFIX))
+            e--;
+        while (e - b > 2 && (w->t[e - 1].cats & CX_G_ORG_SUFFIX))
+            e--, cut = 1;
+        if (cut)
+            S_set_put(w, &orgs, S_words_key(w, b, e));
+    }
+    for (size_t i = 0; i < w->np; i++) {
+        S_piece *p = &w->p[i];
+        if (p->type == CX_PERSON && p->bynames &&
+            cx_ent_set_has(&orgs, S_words_key(w, p->b, p->e))) {
+            p->type = CX_ORGANIZATION;
+            p->bynames = 0;
+        }
+    }
+    free(orgs.k);
+}
+
 /* ---- the stage -------------------------------------------------------- */
 
 static void S_work_fini(S_work *w)
@@ -1156,6 +1203,8 @@ int cx_entity_find(const cx_entity_rules *r, const cx_doc *doc, const cx_seg *se
         if (w.sports)
             S_sports(&w, &w.p[i]);
     }
+    if (rc == CX_OK)
+        S_suffixed_orgs(&w);
     if (rc == CX_OK && w.nomem)
         rc = CX_ERR_NOMEM;
     if (rc == CX_OK)

@@ -39,6 +39,7 @@ typedef struct {
     int team;          /* a sports team named after a place */
     int evid;          /* typed by context: a vote, but no bar to aliases */
     int gaz;           /* typed by the gazetteer's category alone */
+    int bynames;       /* typed a person by the first and last name lists alone */
     const char *canon; /* gazetteer canonical name, or NULL */
     long ent;          /* entity index, -1 none */
 } S_piece;

@@ -222,6 +222,31 @@ static void test_surname_or_company(void **state)
     cx_result_free(r);
 }
 
+/* A first and a last name that the document also writes with a
+ * corporate suffix are the company's, in either order; a title keeps a
+ * person a person. */
+static void test_name_with_suffix_elsewhere(void **state)
+{
+    (void)state;
+    cx_result *r = S_run("Harold Fenwick won a contract on Monday. Shares of Harold Fenwick "
+                         "Inc. rose. Clara Whitmore Ltd said the judge, Justice Clara "
+                         "Whitmore, ruled.\n");
+    long org = S_ent_of(r, "Harold Fenwick Inc.", 0);
+    assert_true(org >= 0);
+    assert_int_equal(r->entities[org].type, CX_ORGANIZATION);
+    /* the bare name before it is the same company */
+    assert_int_equal(S_ent_of(r, "Harold Fenwick", 0), org);
+    EXPECT(r, "Clara Whitmore Ltd", CX_ORGANIZATION);
+    long per = S_ent_of(r, "Clara Whitmore", 0);
+    assert_true(per >= 0);
+    assert_int_equal(r->entities[per].type, CX_PERSON);
+    cx_result_free(r);
+    /* without the suffixed form the same words are a person */
+    r = S_run("Harold Fenwick won a contract on Monday.\n");
+    EXPECT(r, "Harold Fenwick", CX_PERSON);
+    cx_result_free(r);
+}
+
 static void test_demonyms(void **state)
 {
     (void)state;
@@ -430,6 +455,7 @@ int main(void)
         cmocka_unit_test(test_person_aliases),
         cmocka_unit_test(test_corporate_suffix_and_possessive),
         cmocka_unit_test(test_surname_or_company),
+        cmocka_unit_test(test_name_with_suffix_elsewhere),
         cmocka_unit_test(test_demonyms),
         cmocka_unit_test(test_sentence_openers_and_headlines),
         cmocka_unit_test(test_dateline_in_capitals),
