@@ -1574,6 +1574,18 @@ static int S_gap_in(const char *t, size_t s, size_t e, const char *const *words)
     return e > s && S_word_in(t, s, e, words);
 }
 
+/* Words after "May" the modal verb: "this May be true", "May have been". */
+static const char *const S_after_modal[] = {"be",    "have",  "not",  "also", "well",
+                                            "never", "still", "soon", "even", NULL};
+
+/* Is the word right after a month word (ending at me) one of words? */
+static int S_month_then(const char *t, size_t len, long me, const char *const *words)
+{
+    size_t ns, ne;
+    return S_next_word(t, len, (size_t)me, &ns, &ne) && ns == (size_t)me + 1 &&
+           S_word_in(t, ns, ne, words);
+}
+
 /* "a June agreement", "the May elections": a month word between a
  * determiner and a small word is a month modifying a noun ("the March of
  * Dimes", "this May be" are not). */
@@ -1585,9 +1597,8 @@ static int S_month_before_noun(const tx_words *w, const char *t, size_t len, siz
         !S_next_word(t, len, (size_t)me, &ns, &ne) || ns != (size_t)me + 1 || t[ns] < 'a' ||
         t[ns] > 'z')
         return 0;
-    return !S_word_in(t, ns, ne,
-                      (const char *const[]){"of", "and", "or", "to", "be", "have", "not",
-                                            "also", "well", NULL});
+    return !S_word_in(t, ns, ne, (const char *const[]){"of", "and", "or", "to", NULL}) &&
+           !S_month_then(t, len, me, S_after_modal);
 }
 
 /* A bare month word ("May", "March", "Aug") must be read as a month:
@@ -1604,6 +1615,19 @@ static int S_month_ok(const tx_words *w, const tx_cand *c, const char *t, size_t
     int full = c->f[F_D][0] >= 0 || c->f[F_Y][0] >= 0 || c->kind == K_QTHE || c->kind == K_QTR;
     if (full)
         return 1;
+    /* "This May be true": the modal, even after "this" or "that" (but
+     * "in May also", "last May not one") */
+    static const char *const this_that[] = {"this", "that", NULL};
+    long rs = c->f[F_REL][0];
+    if (me - ms == 3 && cx_ascii_strncasecmp(t + ms, "may", 3) == 0 && c->f[F_MOD][0] < 0 &&
+        (rs < 0 || S_word_in(t, (size_t)rs, (size_t)c->f[F_REL][1], this_that)) &&
+        S_month_then(t, len, me, S_after_modal)) {
+        size_t qs, qe, from = (size_t)(rs < 0 ? ms : rs);
+        if (rs < 0 && S_prev_word(t, from, &qs, &qe) && S_word_in(t, qs, qe, this_that))
+            from = qs;
+        if (!(S_prev_word(t, from, &qs, &qe) && (S_flags(w, t, len, qs, qe) & W_PREP)))
+            return 0;
+    }
     if (c->f[F_MOD][0] >= 0 || c->f[F_REL][0] >= 0)
         return 1;
     size_t ps, pe, ns, ne;

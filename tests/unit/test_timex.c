@@ -681,6 +681,11 @@ static void test_context_rules(void **state)
         {"It sells itself under a June agreement with holders.", "1989-10-27", "June",
          "1989-06", D},
         {"The bank said the May elections were close.", "1989-10-27", "May", "1989-05", D},
+        /* "May" before "be", "not", "also" is the modal, but not after "in"
+         * nor after "last" */
+        {"This May has been wet.", "1989-10-27", "This May", "1989-05", D},
+        {"In May also the price rose.", "1989-10-27", "May", "1989-05", D},
+        {"Last May not one plane landed.", "1989-10-27", "Last May", "1989-05", D},
         /* "the 1988 period" after a span of months is that span's year */
         {"In the nine months, net was $3 million, against $2 million in the 1988 period.",
          "1989-11-02", "the 1988 period", "1988", D},
@@ -863,6 +868,7 @@ static void test_not_dates(void **state)
 {
     (void)state;
     cx_result *r = S_run("May I ask? Theresa May said it may rain. They March on. "
+                         "This May be true. That May not last. May be so. "
                          "The Boeing 737 and 1,200 people, 3.2000 tons, $2019 paid, "
                          "Windows 95 and the Airbus A380, a 6-year-old boy, "
                          "as soon as possible, a quarter of voters, $5 million a year, "
