@@ -347,14 +347,6 @@ static int S_read_input(S_slot *s)
 
 /* v as "%016" PRIx64 prints it, NUL-ended: snprintf was about 1% of
  * a batch, twice a document. */
-static void S_hex16(char h[17], uint64_t v)
-{
-    static const char hex[] = "0123456789abcdef";
-    for (int i = 15; i >= 0; i--, v >>= 4)
-        h[i] = hex[v & 15];
-    h[16] = '\0';
-}
-
 static void S_process(S_run *r, S_slot *s)
 {
     const cx_batch_opts *o = r->o;
@@ -366,8 +358,8 @@ static void S_process(S_run *r, S_slot *s)
     h = cx_hash_bytes(h, dct ? dct : "-", dct ? strlen(dct) : 1);
     h = cx_hash_bytes(h, o->use_dateline ? "d" : "n", 1);
     char in_hash[24], data_hash[24];
-    S_hex16(in_hash, h);
-    S_hex16(data_hash, cx_ctx_data_hash(r->ctx));
+    cx_hash_hex(h, in_hash);
+    cx_hash_hex(cx_ctx_data_hash(r->ctx), data_hash);
     if (o->incremental && s->out_path && !o->timeline &&
         S_up_to_date(s->out_path, in_hash, data_hash)) {
         s->skipped = 1;

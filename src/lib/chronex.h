@@ -79,6 +79,11 @@ uint64_t cx_ctx_data_hash(const cx_ctx *ctx);
  * cryptographic. */
 uint64_t cx_hash_bytes(uint64_t h, const void *p, size_t n);
 
+/* Writes v as 16 lower-case hex digits and a NUL into out: how outputs
+ * record the data and input hashes, so that a caller comparing them
+ * (--incremental) writes them the same way. */
+void cx_hash_hex(uint64_t v, char out[17]);
+
 /* Per-document options; get defaults from cx_opts_default(). */
 typedef struct {
     /* Document creation time "YYYY-MM-DD", or NULL. Borrowed. */

@@ -668,13 +668,6 @@ static void S_events(S_w *w, const cx_result *r)
 
 /* v as sixteen hex digits, as "%016" PRIx64 prints it (snprintf was
  * a fifth of the cost of a document's head). */
-static void S_hex16(char h[16], uint64_t v)
-{
-    static const char hex[] = "0123456789abcdef";
-    for (int i = 15; i >= 0; i--, v >>= 4)
-        h[i] = hex[v & 15];
-}
-
 /* Whether key is among the first n keys written to the document object,
  * or among the extra fields before f: the first of equal keys wins. */
 static int S_doc_has(const char *const *keys, size_t n, const cJSON *first, const cJSON *f)
@@ -717,10 +710,10 @@ static void S_document(S_w *w, const cx_result *r, const cx_doc_info *info, cons
     S_keyc(w, "version");
     S_cstr(w, CX_VERSION);
     if (ctx) {
-        char h[16];
-        S_hex16(h, cx_ctx_data_hash(ctx));
+        char h[17];
+        cx_hash_hex(cx_ctx_data_hash(ctx), h);
         S_keyc(w, "data_hash");
-        S_qstr(w, h, sizeof h);
+        S_qstr(w, h, 16);
     }
     if (info && info->input_hash) {
         S_keyc(w, "input_hash");

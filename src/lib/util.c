@@ -182,6 +182,14 @@ void cx_strlcpy(char *dst, const char *src, size_t cap)
 
 uint64_t cx_hash_bytes(uint64_t h, const void *p, size_t n) { return cx_hash64(h, p, n); }
 
+void cx_hash_hex(uint64_t v, char out[17])
+{
+    static const char hex[] = "0123456789abcdef";
+    for (int i = 15; i >= 0; i--, v >>= 4)
+        out[i] = hex[v & 15];
+    out[16] = '\0';
+}
+
 int cx_buf_put(cx_buf *b, const char *s, size_t n)
 {
     if (cx_grow((void **)&b->s, &b->cap, b->n + n + 1, 1))

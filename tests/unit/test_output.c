@@ -156,13 +156,29 @@ static void test_layout_is_cjsons(void **state)
     cx_result_free(r);
 }
 
+/* Hashes are written as 16 lower-case hex digits, leading zeros kept:
+ * --incremental compares what the CLI writes with what outputs hold. */
+static void test_hash_hex(void **state)
+{
+    (void)state;
+    char h[17];
+    memset(h, 'x', sizeof h);
+    cx_hash_hex(0x0123456789abcdefULL, h);
+    assert_string_equal(h, "0123456789abcdef");
+    cx_hash_hex(0, h);
+    assert_string_equal(h, "0000000000000000");
+    cx_hash_hex(UINT64_MAX, h);
+    assert_string_equal(h, "ffffffffffffffff");
+    cx_hash_hex(0xA5, h);
+    assert_string_equal(h, "00000000000000a5");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_document_json),
-        cmocka_unit_test(test_no_dct_is_null),
-        cmocka_unit_test(test_result_free_null),
-        cmocka_unit_test(test_layout_is_cjsons),
+        cmocka_unit_test(test_document_json),    cmocka_unit_test(test_no_dct_is_null),
+        cmocka_unit_test(test_result_free_null), cmocka_unit_test(test_layout_is_cjsons),
+        cmocka_unit_test(test_hash_hex),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
