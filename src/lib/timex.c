@@ -220,10 +220,12 @@ static const char *const S_subjects[] = {"who", "he", "she", "they", "we", "whic
  * uses them for what is to come ("the two leaders meet Monday", "talks
  * resume in June"). */
 static const char *const S_sched_verbs[] = {
-    "meet",     "meets",   "resume",  "resumes", "begin",   "begins", "convene",
-    "convenes", "arrive",  "arrives", "expire",  "expires", "reopen", "reopens",
-    "depart",   "departs", "start",   "starts",  "open",    "opens",  "vote",
-    "votes",    "leave",   "leaves",  "travels", "flies",   NULL};
+    "meet",     "meets",   "resume",  "resumes",   "begin",   "begins",   "convene",
+    "convenes", "arrive",  "arrives", "expire",    "expires", "reopen",   "reopens",
+    "depart",   "departs", "start",   "starts",    "open",    "opens",    "vote",
+    "votes",    "leave",   "leaves",  "travels",   "flies",   "takes",    "goes",
+    "ends",     "closes",  "kicks",   "premieres", "airs",    "launches", "returns",
+    "visits",   "hosts",   "plays",   "faces",     "heads",   NULL};
 static const char *const S_determiners[] = {
     "a",     "an",    "the",  "its", "their", "his",  "her",   "our",     "this", "that",
     "these", "those", "some", "no",  "any",   "each", "every", "another", NULL};

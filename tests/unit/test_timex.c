@@ -263,6 +263,9 @@ static const S_case S_cases[] = {
     {"08:30 UTC", J, "2023-06-01T08:30Z", T},
     {"9 a.m. Tuesday", "2000-04-03", "2000-03-28T09:00", T},
     {"10 p.m. Wednesday", "1998-02-13", "1998-02-11T22:00", T},
+    /* AP-style zones after a time are part of it, so the day after joins */
+    {"7:30 p.m. ET on Saturday", "2024-03-15", "2024-03-09T19:30", T},
+    {"8 p.m. PT Sunday", "2024-03-15", "2024-03-10T20:00", T},
     {"noon", J, "2023-06-01T12:00", T},
     {"midnight", J, "2023-06-01T24:00", T},
     {"noon Thursday", "1998-02-13", "1998-02-12T12:00", T},
@@ -639,6 +642,12 @@ static void test_context_rules(void **state)
         {"Talks ran from Monday through Friday last week.", J, "Monday", "2023-05-22", D},
         {"Talks ran from Monday through Friday last week.", J, "Friday", "2023-05-26", D},
         {"The fair will run from Friday to Monday.", J, "Monday", "2023-06-05", D},
+        /* a scheduling verb in the present looks ahead, also with its
+         * object between ("takes effect", "kicks off") */
+        {"The law takes effect on Jan. 1.", "2024-03-15", "Jan. 1", "2025-01-01", D},
+        {"The law took effect on Jan. 1.", "2024-03-15", "Jan. 1", "2024-01-01", D},
+        {"The show airs Tuesday.", "2024-03-15", "Tuesday", "2024-03-19", D},
+        {"He said Monday it takes time.", "2024-03-15", "Monday", "2024-03-11", D},
         /* a quarter pinned by its end: the last such day not after the
          * anchor; a fiscal quarter is the calendar one holding two of its
          * months; an ambiguous month after "ended" is still a month */
