@@ -860,6 +860,13 @@ static int S_classify_once(S_work *w, S_piece *p)
         p->b++; /* "the August National Association of ..." */
         return 1;
     }
+    /* "the Palestinian West Bank town", "a Jewish West Bank settlement":
+     * a nationality before a known place is no part of its name */
+    if (!full && f->dlen && f->dlen < n && w->t[b + f->dlen].mlen == n - f->dlen &&
+        (w->t[b + f->dlen].mcats & CX_G_ANY_LOC) && !(w->t[b + f->dlen].mcats & CX_G_ANY_ORG)) {
+        p->b += f->dlen;
+        return 1;
+    }
     /* strip a leading nationality unless an organization name follows */
     if (!full && (f->cats & CX_G_DEMONYM) && !has_head) {
         p->b++;

@@ -264,6 +264,18 @@ static void test_demonyms(void **state)
     EXPECT(r, "Irish Labour Party", CX_ORGANIZATION);
     NO_MENTION(r, "Peruvian Embassy");
     cx_result_free(r);
+    /* a region's adjective before an organization name is part of it, as
+     * a nationality is; a nationality before a known place is not */
+    r = S_run("Officials from the European Central Bank said on Monday that they had "
+              "met the Asian Development Bank in private. Troops entered a Palestinian "
+              "West Bank town and then a Jewish West Bank settlement.\n");
+    EXPECT(r, "European Central Bank", CX_ORGANIZATION);
+    EXPECT(r, "Asian Development Bank", CX_ORGANIZATION);
+    NO_MENTION(r, "Central Bank");
+    EXPECT(r, "West Bank", CX_LOCATION);
+    NO_MENTION(r, "Palestinian West Bank");
+    NO_MENTION(r, "Jewish West Bank");
+    cx_result_free(r);
 }
 
 static void test_sentence_openers_and_headlines(void **state)
