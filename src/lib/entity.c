@@ -847,6 +847,29 @@ static int S_classify_once(S_work *w, S_piece *p)
         p->type = T_DROP;
         return 0;
     }
+    /* "Secretary of State Antony Blinken", "Minister of Finance Jane
+     * Smith": after "<title> of", the title's department, then the person
+     * from the first given name after it on */
+    if (n >= 3 && b >= 2 && !full && w->t[b - 2].title_end && S_tok_is(w, b - 1, "of")) {
+        /* a place the lists know is the department: "Governor of New York" */
+        size_t from = b + (f->mlen > 1 && (size_t)f->mlen + 2 <= n ? f->mlen : 1);
+        for (size_t i = from; i + 1 < e && i <= b + 3; i++)
+            if ((w->t[i].cats & CX_G_PER_FIRST) && w->t[i].cap && !S_head(&w->t[i])) {
+                p->b = (uint32_t)i;
+                p->why |= W_AFTER_TITLE;
+                return 1;
+            }
+    }
+    /* "Sen. Elizabeth Warren, D-Mass.,", "Rep. Jim Jordan, R-Ohio": a party
+     * and a state after a lawmaker's name are no name */
+    if (n == 3 && b > 0 && cx_ent_punct(w, b - 1, ",") && w->g[b].len == 1 &&
+        (w->text[w->seg->toks[b].start] == 'D' || w->text[w->seg->toks[b].start] == 'R' ||
+         w->text[w->seg->toks[b].start] == 'I') &&
+        cx_ent_punct(w, b + 1, "-") && !(w->seg->toks[b + 1].flags & CX_TOK_SPACE) &&
+        !(w->seg->toks[b + 2].flags & CX_TOK_SPACE) && w->t[b + 2].cap) {
+        p->type = T_DROP;
+        return 0;
+    }
     if (full && f->muser) {
         p->type = S_type_of_cats(f->mcats, w, b);
         p->strong = 1;

@@ -76,6 +76,18 @@ static void test_titles_and_roles(void **state)
     EXPECT(r, "Osei Mensah", CX_PERSON);
     NO_MENTION(r, "Dr. Helena Varga");
     cx_result_free(r);
+    /* "<title> of <department> <person>"; a lawmaker's party and state */
+    r = S_run("The talks were led by Secretary of State Albert Brandt, and later "
+              "Governor of New York Helena Varga met Sen. Osei Mensah, D-Mass., and "
+              "Rep. Clara Whitmore, R-Ohio, in private.\n");
+    EXPECT(r, "Albert Brandt", CX_PERSON);
+    EXPECT(r, "Helena Varga", CX_PERSON);
+    EXPECT(r, "Clara Whitmore", CX_PERSON);
+    NO_MENTION(r, "State Albert Brandt");
+    NO_MENTION(r, "York Helena Varga");
+    assert_false(S_touched(r, "D-Mass"));
+    assert_false(S_touched(r, "R-Ohio"));
+    cx_result_free(r);
 }
 
 static void test_first_names(void **state)
