@@ -1888,11 +1888,23 @@ static int S_past_form(const tx_words *w, const char *t, size_t len, size_t s, s
            (S_flags(w, t, len, s, e) & W_PASTV);
 }
 
-/* A verb in the past by its form ("ended", "crashed"), unless it is a
- * participle after "be" or "to be" ("to be completed by Dec. 15"). */
-static int S_past_verb(const tx_words *w, const char *t, size_t len, size_t s, size_t e)
+/* S_past_form for a word whose S_flags the caller has read already (f):
+ * the tense checks read them first, and a second lookup per word was a
+ * tenth of their cost. */
+static int S_past_form_f(const char *t, size_t s, size_t e, unsigned f)
 {
-    if (!S_past_form(w, t, len, s, e))
+    if (S_is_upper((unsigned char)t[s]))
+        return 0;
+    return (e - s >= 5 && t[e - 2] == 'e' && t[e - 1] == 'd') || (f & W_PASTV);
+}
+
+/* A verb in the past by its form ("ended", "crashed"), unless it is a
+ * participle after "be" or "to be" ("to be completed by Dec. 15"). f:
+ * the word's S_flags. */
+static int S_past_verb(const tx_words *w, const char *t, size_t len, size_t s, size_t e,
+                       unsigned f0)
+{
+    if (!S_past_form_f(t, s, e, f0))
         return 0;
     size_t ps, pe;
     if (!S_prev_word(t, s, &ps, &pe))
@@ -1914,9 +1926,10 @@ static int S_past_verb(const tx_words *w, const char *t, size_t len, size_t s, s
  * bought"): past however far back it stands in the clause. Not before
  * "to": the date may belong to what was agreed or planned ("which agreed
  * to buy the line in February"). */
-static int S_subject_past(const tx_words *w, const char *t, size_t len, size_t s, size_t e)
+static int S_subject_past(const tx_words *w, const char *t, size_t len, size_t s, size_t e,
+                          unsigned f)
 {
-    if (!S_past_form(w, t, len, s, e))
+    if (!S_past_form_f(t, s, e, f))
         return 0;
     size_t ps, pe;
     return S_prev_word(t, s, &ps, &pe) && (S_flags(w, t, len, ps, pe) & W_SUBJ) &&
@@ -2063,19 +2076,21 @@ static int S_tense(const tx_words *w, const char *t, size_t len, size_t start)
             return 1;
         /* the date's own verb in the past right before it ("ended Oct.
          * 31", "met on Nov. 6") tells a day already come (-2) */
-        if ((k == 0 || (k == 1 && S_prev_in(t, start, S_on))) && S_past_verb(w, t, len, ws, we))
+        int pv = -1; /* S_past_verb of the word, once asked */
+        if ((k == 0 || (k == 1 && S_prev_in(t, start, S_on))) &&
+            (pv = S_past_verb(w, t, len, ws, we, f)))
             return -2;
         /* "the summit is Nov. 5", "the vote is on Tuesday": a day set */
         if ((k == 0 || (k == 1 && S_prev_in(t, start, S_on))) &&
             S_word_in(t, ws, we, (const char *const[]){"is", "are", NULL}))
             return 1;
-        if ((f & W_PAST) || (k < 3 && S_past_verb(w, t, len, ws, we)) ||
-            (k >= 3 && S_subject_past(w, t, len, ws, we)))
+        if ((f & W_PAST) || (k < 3 && (pv >= 0 ? pv : S_past_verb(w, t, len, ws, we, f))) ||
+            (k >= 3 && S_subject_past(w, t, len, ws, we, f)))
             return -1;
         /* a past verb further back, not one of a plan ("agreed to buy
          * ... in February") nor of a delay ("extended ... through
          * January"): -3 unless something nearer tells more */
-        if (!far && k >= 3 && S_past_verb(w, t, len, ws, we) &&
+        if (!far && k >= 3 && S_past_verb(w, t, len, ws, we, f) &&
             cx_ascii_strncasecmp(t + we, " to ", 4) != 0 &&
             !S_word_in(t, ws, we, S_delay_verbs))
             far = 1;
@@ -2146,7 +2161,7 @@ static int S_tense_after(const tx_words *w, const char *t, size_t len, size_t en
             return S_negated(t, we) ? -1 : 1;
         if ((f & W_FUTTO) && !cx_ascii_strncasecmp(t + we, " to ", 4))
             return 1;
-        if ((f & W_PAST) || S_past_verb(w, t, len, ws, we))
+        if ((f & W_PAST) || S_past_verb(w, t, len, ws, we, f))
             return -1;
     }
     return 0;
