@@ -59,8 +59,8 @@ typedef struct {
     size_t kmask;
     uint32_t wd_first; /* bit (c & 31) for the first byte c of each weekday */
     /* bit (first byte, last byte, length) of each word of a class and of
-     * each weekday's plural (timex.c's S_sieve_bit) */
-    uint8_t sieve[32 * 32 * 16 / 8];
+     * each weekday's plural (timex.c's S_sieve_at) */
+    uint16_t sieve[32 * 32];
 } tx_words;
 
 /* Capture fields (named groups in patterns.txt). */
