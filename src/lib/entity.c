@@ -863,9 +863,8 @@ static int S_classify_once(S_work *w, S_piece *p)
     /* "Sen. Elizabeth Warren, D-Mass.,", "Rep. Jim Jordan, R-Ohio": a party
      * and a state after a lawmaker's name are no name */
     if (n == 3 && b > 0 && cx_ent_punct(w, b - 1, ",") && w->g[b].len == 1 &&
-        (w->text[w->seg->toks[b].start] == 'D' || w->text[w->seg->toks[b].start] == 'R' ||
-         w->text[w->seg->toks[b].start] == 'I') &&
-        cx_ent_punct(w, b + 1, "-") && !(w->seg->toks[b + 1].flags & CX_TOK_SPACE) &&
+        memchr("DRI", w->g[b].s[0], 3) && cx_ent_punct(w, b + 1, "-") &&
+        !(w->seg->toks[b + 1].flags & CX_TOK_SPACE) &&
         !(w->seg->toks[b + 2].flags & CX_TOK_SPACE) && w->t[b + 2].cap) {
         p->type = T_DROP;
         return 0;
@@ -1148,15 +1147,6 @@ static void S_sports(S_work *w, S_piece *p)
     }
 }
 
-/* The key of the words [b, e) of a name, never 0. */
-static uint64_t S_words_key(const S_work *w, size_t b, size_t e)
-{
-    uint64_t h = 0x51ED27;
-    for (size_t i = b; i < e; i++)
-        h = (h ^ w->g[i].key) * 0x100000001b3ULL + (h >> 29);
-    return h ? h : 1;
-}
-
 /* A name the document also writes with a corporate suffix is the
  * company's, though its words are a first and a last name: "Northrop
  * Grumman" after or before "Northrop Grumman Corp." (as ANNIE's
@@ -1180,12 +1170,12 @@ static void S_suffixed_orgs(S_work *w)
         while (e - b > 2 && (w->t[e - 1].cats & CX_G_ORG_SUFFIX))
             e--, cut = 1;
         if (cut)
-            S_set_put(w, &orgs, S_words_key(w, b, e));
+            S_set_put(w, &orgs, cx_ent_name_key(w, b, e, 0));
     }
     for (size_t i = 0; i < w->np; i++) {
         S_piece *p = &w->p[i];
         if (p->type == CX_PERSON && p->bynames &&
-            cx_ent_set_has(&orgs, S_words_key(w, p->b, p->e))) {
+            cx_ent_set_has(&orgs, cx_ent_name_key(w, p->b, p->e, 0))) {
             p->type = CX_ORGANIZATION;
             p->bynames = 0;
         }

@@ -129,8 +129,7 @@ static void S_strip(const S_work *w, size_t *bp, size_t *ep)
     *ep = e;
 }
 
-/* The key of a name: its tokens, stripped (S_strip) when strip is set. */
-static uint64_t S_key(const S_work *w, size_t b, size_t e, int strip)
+uint64_t cx_ent_name_key(const S_work *w, size_t b, size_t e, int strip)
 {
     if (strip)
         S_strip(w, &b, &e);
@@ -220,9 +219,9 @@ static void S_register(S_res *r, S_piece *p, long ent)
      * the same key twice does nothing) */
     size_t sb = b, se = e;
     S_strip(w, &sb, &se);
-    S_map_put(&r->name, S_key(w, sb, se, 0), ent, 0);
+    S_map_put(&r->name, cx_ent_name_key(w, sb, se, 0), ent, 0);
     if (sb != b || se != e)
-        S_map_put(&r->name, S_key(w, b, e, 0), ent, 0);
+        S_map_put(&r->name, cx_ent_name_key(w, b, e, 0), ent, 0);
     if (p->canon)
         S_map_put(&r->name, S_canon_key(p->canon), ent, 0);
     if (e - b < 2)
@@ -282,7 +281,7 @@ static int S_pass_multi(S_res *r)
         S_piece *p = &w->p[i];
         if (p->type < 0 || p->e - p->b < 2)
             continue;
-        long ent = S_map_get(&r->name, S_key(w, p->b, p->e, 1));
+        long ent = S_map_get(&r->name, cx_ent_name_key(w, p->b, p->e, 1));
         if (ent < 0 && p->canon)
             ent = S_map_get(&r->name, S_canon_key(p->canon));
         if (ent >= 0 && r->e[ent].type != p->type && (p->strong || p->team) &&
@@ -312,7 +311,7 @@ static long S_lookup_single(S_res *r, S_piece *p)
 {
     S_work *w = r->w;
     size_t b = p->b;
-    long ent = S_map_get(&r->name, S_key(w, b, b + 1, 0));
+    long ent = S_map_get(&r->name, cx_ent_name_key(w, b, b + 1, 0));
     if (ent < 0 && p->canon)
         ent = S_map_get(&r->name, S_canon_key(p->canon));
     /* a place named like a person of this document: "Washington smiled"

@@ -82,6 +82,11 @@ int cx_ent_prep_before(const S_work *w, size_t b);
  * comma or a parenthesis (MOSCOW, June 1 (Reuters); LONDON 1996-08-30)? */
 int cx_ent_dateline(const S_work *w, size_t b, size_t e);
 
+/* The key of the name of tokens [b, e), never 0: a legal suffix, a
+ * leading nationality or "The" and a final period left out when strip is
+ * set (how aliases match). */
+uint64_t cx_ent_name_key(const S_work *w, size_t b, size_t e, int strip);
+
 /* Joins the typed pieces into entities (aliases, acronyms) and appends
  * them to out. */
 int cx_ent_resolve(S_work *w, cx_entity_vec *out);

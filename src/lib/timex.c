@@ -1924,7 +1924,7 @@ static int S_past_form_f(const char *t, size_t s, size_t e, unsigned f)
 }
 
 /* A verb in the past by its form ("ended", "crashed"), unless it is a
- * participle after "be" or "to be" ("to be completed by Dec. 15"). f:
+ * participle after "be" or "to be" ("to be completed by Dec. 15"). f0:
  * the word's S_flags. */
 static int S_past_verb(const tx_words *w, const char *t, size_t len, size_t s, size_t e,
                        unsigned f0)
