@@ -471,7 +471,7 @@ static int S_connector(const S_work *w, size_t i)
 {
     const S_tok *t = &w->t[i];
     if (S_tok_is(w, i, "of") || S_tok_is(w, i, "&") || S_tok_is(w, i, "de") ||
-        S_tok_is(w, i, "for"))
+        S_tok_is(w, i, "for") || S_tok_is(w, i, "on"))
         return 1;
     return (t->cats & CX_G_PARTICLE) && (w->seg->toks[i].flags & CX_TOK_LOWER);
 }
@@ -499,15 +499,21 @@ static int S_and_joins(const S_work *w, size_t j)
  * "for" follow a head word or a plain word ("Bank of England", "London
  * School of Economics", "Commonwealth of Independent States"), not a
  * complete name ("John Casesa of Schroder", "Karlsruhe of Germany",
- * "Daniels Pharmaceuticals Inc of St. Petersburg"). */
+ * "Daniels Pharmaceuticals Inc of St. Petersburg"). "for" and "on" follow
+ * a head word only; "on" not before a known name ("Council on Foreign
+ * Relations", not "the Security Council on Syria"; a date after it is no
+ * name word at all: "the Senate on Monday"). */
 static int S_of_joins(const S_work *w, size_t i, size_t j)
 {
     const S_tok *l = &w->t[j - 1];
-    if (!S_tok_is(w, j, "of") && !S_tok_is(w, j, "for"))
+    int on = S_tok_is(w, j, "on");
+    if (!S_tok_is(w, j, "of") && !S_tok_is(w, j, "for") && !on)
         return 1;
     if (l->cats & CX_G_ORG_SUFFIX)
         return 0;
-    if (S_tok_is(w, j, "for"))
+    if (on && (w->t[j + 1].mlen || (w->t[j + 1].cats & (CX_G_ANY_NAME | CX_G_PER_FIRST))))
+        return 0;
+    if (on || S_tok_is(w, j, "for"))
         return (l->cats & CX_G_ORG_HEAD) != 0;
     if (l->cats & (CX_G_ORG_HEAD | CX_G_LOC_HEAD | CX_G_MISC_HEAD))
         return 1;
@@ -541,10 +547,23 @@ static size_t S_particles(const S_work *w, size_t j)
     return n ? k : j;
 }
 
+/* "Organization for Security and Cooperation", "Office for Democratic
+ * Institutions and Human Rights": once a connector has joined a head word
+ * to what follows (named), "and" between two plain capitalized words goes
+ * on with the name; not between names ("Bank of England and Barclays",
+ * "Ministry of Defence and Boeing"). */
+static int S_and_goes_on(const S_work *w, size_t j, int named)
+{
+    return named && j + 1 < w->ntok && S_same_line(w, j + 1) && S_namey(w, j + 1) &&
+           (w->seg->toks[j + 1].flags & CX_TOK_SPACE) && S_plain(&w->t[j - 1]) &&
+           S_plain(&w->t[j + 1]) && !w->t[j + 1].hl;
+}
+
 /* The end of the run that starts at i. */
 static size_t S_run_end(const S_work *w, size_t i)
 {
     size_t j = i + 1;
+    int named = 0; /* a connector joined a head word here */
     while (j < w->ntok && S_same_line(w, j)) {
         const cx_tok *k = &w->seg->toks[j];
         if (S_namey(w, j) && (k->flags & CX_TOK_SPACE)) {
@@ -558,12 +577,13 @@ static size_t S_run_end(const S_work *w, size_t i)
             j += 2;
             continue;
         }
-        if (S_tok_is(w, j, "and") && S_and_joins(w, j)) {
+        if (S_tok_is(w, j, "and") && (S_and_joins(w, j) || S_and_goes_on(w, j, named))) {
             j++;
             continue;
         }
         if (S_connector(w, j) && j + 1 < w->ntok && S_same_line(w, j + 1) &&
             S_namey(w, j + 1) && !w->t[j - 1].title_end && S_of_joins(w, i, j)) {
+            named |= (w->t[j - 1].cats & CX_G_ORG_HEAD) != 0;
             j += 2;
             continue;
         }

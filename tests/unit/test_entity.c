@@ -444,6 +444,27 @@ static void test_of_joins_only_after_head_words(void **state)
     cx_result_free(r);
 }
 
+/* "on" after a head word, and "and" between plain words once a head word
+ * has joined what follows; neither between known names or before a date */
+static void test_on_and_and_after_head_words(void **state)
+{
+    (void)state;
+    cx_result *r = S_run("Delegates told the Council on Foreign Relations that the "
+                         "Organization for Security and Cooperation would send monitors. "
+                         "The Senate on Monday thanked the Bank of Lisbon and Torvik "
+                         "Systems Inc. for their help, and the Security Council on Syria "
+                         "met later.\n");
+    EXPECT(r, "Council on Foreign Relations", CX_ORGANIZATION);
+    EXPECT(r, "Organization for Security and Cooperation", CX_ORGANIZATION);
+    EXPECT(r, "Senate", CX_ORGANIZATION);
+    EXPECT(r, "Bank of Lisbon", CX_ORGANIZATION);
+    EXPECT(r, "Torvik Systems Inc.", CX_ORGANIZATION);
+    EXPECT(r, "Security Council", CX_ORGANIZATION);
+    EXPECT(r, "Syria", CX_LOCATION);
+    assert_false(S_touched(r, "on Monday"));
+    cx_result_free(r);
+}
+
 static void test_products_are_no_entities(void **state)
 {
     (void)state;
@@ -493,6 +514,7 @@ int main(void)
         cmocka_unit_test(test_entity_block),
         cmocka_unit_test(test_particles_and_hyphens),
         cmocka_unit_test(test_of_joins_only_after_head_words),
+        cmocka_unit_test(test_on_and_and_after_head_words),
         cmocka_unit_test(test_products_are_no_entities),
         cmocka_unit_test(test_title_words_before_titles),
     };
