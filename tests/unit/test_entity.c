@@ -288,6 +288,18 @@ static void test_demonyms(void **state)
     NO_MENTION(r, "Palestinian West Bank");
     NO_MENTION(r, "Jewish West Bank");
     cx_result_free(r);
+    /* peoples and inhabitants (data/gazetteers/demonym_peoples.lst) are
+     * words of a people too, singular and plural */
+    r = S_run("Local officials said that Chechens and Kurds had joined the Azeri "
+              "protesters, and a Serb leader told Texans on Monday that the "
+              "Uzbek Football Federation agreed.\n");
+    assert_false(S_touched(r, "Chechens"));
+    assert_false(S_touched(r, "Kurds"));
+    assert_false(S_touched(r, "Azeri"));
+    assert_false(S_touched(r, "Serb"));
+    assert_false(S_touched(r, "Texans"));
+    EXPECT(r, "Uzbek Football Federation", CX_ORGANIZATION);
+    cx_result_free(r);
 }
 
 static void test_sentence_openers_and_headlines(void **state)
