@@ -997,7 +997,14 @@ static int S_classify_once(S_work *w, S_piece *p)
     }
     int t = full ? S_type_of_cats(f->mcats, w, b) : -1;
     if ((p->why & W_AFTER_TITLE) || S_prev_is_title(w, b)) {
-        if (t != CX_ORGANIZATION && t != CX_LOCATION) {
+        /* "President Clinton", "Mayor Lincoln": a one-word town or region
+         * that is also a surname or a given name is the person after a
+         * title (a country stays one; an all-capitals headline word may
+         * be a verb: "BARATELLI TO COACH NICE") */
+        if (t != CX_ORGANIZATION &&
+            (t != CX_LOCATION ||
+             (n == 1 && (f->cats & (CX_G_PER_LAST | CX_G_PER_FIRST)) &&
+              !(f->mcats & CX_G_LOC_COUNTRY) && !(w->seg->toks[b].flags & CX_TOK_UPPER)))) {
             p->type = CX_PERSON;
             return 0;
         }

@@ -88,6 +88,11 @@ static void test_titles_and_roles(void **state)
     assert_false(S_touched(r, "D-Mass"));
     assert_false(S_touched(r, "R-Ohio"));
     cx_result_free(r);
+    /* a town that is also a person's name is the person after a title */
+    r = S_run("Reporters asked President Lincoln about the budget on Monday, and he "
+              "replied.\n");
+    EXPECT(r, "Lincoln", CX_PERSON);
+    cx_result_free(r);
 }
 
 static void test_first_names(void **state)
