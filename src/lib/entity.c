@@ -495,14 +495,15 @@ static int S_and_joins(const S_work *w, size_t j)
            !(w->t[j - 1].cats & (CX_G_ORG_HEAD | CX_G_ORG_SUFFIX)) && !w->t[j - 1].mlen;
 }
 
-/* Does the connector at j join [i, j) to the name after it? "of" and
- * "for" follow a head word or a plain word ("Bank of England", "London
- * School of Economics", "Commonwealth of Independent States"), not a
- * complete name ("John Casesa of Schroder", "Karlsruhe of Germany",
- * "Daniels Pharmaceuticals Inc of St. Petersburg"). "for" and "on" follow
- * a head word only; "on" not before a known name ("Council on Foreign
- * Relations", not "the Security Council on Syria"; a date after it is no
- * name word at all: "the Senate on Monday"). */
+/* Does the connector at j join [i, j) to the name after it? "of"
+ * follows a head word or a plain word ("Bank of England", "London School
+ * of Economics", "Commonwealth of Independent States"), not a complete
+ * name ("John Casesa of Schroder", "Karlsruhe of Germany", "Daniels
+ * Pharmaceuticals Inc of St. Petersburg"). "for" and "on" follow a head
+ * word only ("Office for National Statistics", "Council on Foreign
+ * Relations"), and "on" comes before no known name ("the Security Council
+ * on Syria"; a date after it is no name word at all: "the Senate on
+ * Monday"). */
 static int S_of_joins(const S_work *w, size_t i, size_t j)
 {
     const S_tok *l = &w->t[j - 1];
