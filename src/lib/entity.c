@@ -677,7 +677,7 @@ static size_t S_cut(const S_work *w, size_t b, size_t e)
               (nx->mlen || S_plain(nx) || (w->seg->toks[i + 1].flags & CX_TOK_UPPER))))) {
             int org_later = 0;
             for (size_t j = i + 1; j < e && j < i + 8; j++)
-                org_later |= S_head(&w->t[j]) || (w->t[j].cats & CX_G_LOC_HEAD);
+                org_later |= S_head(&w->t[j]) || (w->t[j].cats & (CX_G_LOC_HEAD | CX_G_MISC_HEAD));
             if (!org_later)
                 return i + 1;
         }

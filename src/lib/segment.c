@@ -444,10 +444,49 @@ static int S_is_close(const char *t, size_t start, size_t end)
     return c == '"' || c == 0x201D || c == 0x2019 || c == ')' || c == '\'' || c == ']';
 }
 
+/* Does the capitalized word t[start, end) open sentences rather than
+ * names: an article, a pronoun, a conjunction, a preposition, a
+ * determiner? After an abbreviation's period only such a word starts a
+ * new sentence: "the U.S. The company" ends one, "the U.S. Commerce
+ * Department" and "Apple Inc. Chief Executive" do not. A closed class of
+ * English, so kept here with the abbreviations. */
+static int S_opener(const char *t, size_t start, size_t end)
+{
+    static const char *const words[] = {
+        "a",     "after",     "all",     "also",   "although", "an",     "and",     "another",
+        "as",    "at",        "because", "before", "both",     "but",    "by",      "during",
+        "each",  "even",      "every",   "for",    "from",     "he",     "her",     "here",
+        "his",   "how",       "however", "i",      "if",       "in",     "it",      "its",
+        "many",  "meanwhile", "most",    "my",     "no",       "not",    "now",     "of",
+        "on",    "once",      "one",     "or",     "other",    "our",    "she",     "since",
+        "so",    "some",      "still",   "such",   "that",     "the",    "their",   "then",
+        "there", "these",     "they",    "this",   "those",    "though", "thus",    "to",
+        "under", "until",     "we",      "what",   "when",     "where",  "whether", "which",
+        "while", "who",       "why",     "with",   "without",  "yet",    "you",     "your",
+    };
+    size_t n = end - start;
+    char w[10];
+    if (n >= sizeof w)
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)t[start + i];
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')))
+            return 0;
+        w[i] = (char)(c | 0x20);
+    }
+    w[n] = 0;
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+        if (strcmp(words[i], w) == 0)
+            return 1;
+    return 0;
+}
+
 /* Can a sentence end after the token t[start, end) with flags f? 0: no;
  * 1: yes, before a capital, a number or an opening quote (. ! ? …);
- * 2: yes, but only before a capital (an abbreviation's period, which
- * more often ends none). A title or an initial ends none. */
+ * 2: yes, but only before a word that opens sentences (S_opener) or an
+ * opening quote: an abbreviation's period, which more often ends none
+ * ("U.S. Treasury", "Corp. Chief Executive"). A title or an initial ends
+ * none. */
 static int S_stop(const char *t, size_t start, size_t end, uint32_t f)
 {
     if (f & CX_TOK_PUNCT) {
@@ -463,7 +502,7 @@ static int S_stop(const char *t, size_t start, size_t end, uint32_t f)
     size_t n = end - start - 1;
     if ((n == 1 && (f & CX_TOK_CAP)) || (S_abbrev_kind(t + start, n) & S_NB))
         return 0;
-    return end - start > 2 && t[end - 3] == '.' ? 1 : 2;
+    return 2;
 }
 
 /* Tokens go straight into the segmentation, and sentences are split as
@@ -513,9 +552,15 @@ static int S_break(S_builder *b, size_t start, size_t end, uint32_t f)
 {
     if (b->stop) {
         if (f & CX_TOK_SPACE) {
-            int ends =
-                (f & (CX_TOK_NL | CX_TOK_CAP)) ||
-                (b->stop == 1 && ((f & CX_TOK_NUM) || S_is_open_quote(b->text, start, end)));
+            int ends;
+            if (f & CX_TOK_NL)
+                ends = 1;
+            else if (b->stop == 2)
+                ends = ((f & CX_TOK_CAP) && S_opener(b->text, start, end)) ||
+                       S_is_open_quote(b->text, start, end);
+            else
+                ends = (f & CX_TOK_CAP) || (f & CX_TOK_NUM) ||
+                       S_is_open_quote(b->text, start, end);
             b->stop = 0;
             if (ends && S_close(b, b->ntok))
                 return CX_ERR_NOMEM;

@@ -130,6 +130,21 @@ static void test_head_word_ends_the_name(void **state)
     cx_result_free(r);
 }
 
+/* A country before words that end in an event head word is part of the
+ * event's name, which is no entity; before an organization, after an
+ * abbreviation's period, it is part of the organization. */
+static void test_country_before_event_or_office(void **state)
+{
+    (void)state;
+    cx_result *r = S_run("She won the U.S. Open and the Canada Masters, then met officials of "
+                         "the U.S. Commerce Department in Canada.\n");
+    assert_false(S_touched(r, "U.S. Open"));
+    assert_false(S_touched(r, "Canada Masters"));
+    EXPECT(r, "U.S. Commerce Department", CX_ORGANIZATION);
+    EXPECT(r, "Canada", CX_LOCATION);
+    cx_result_free(r);
+}
+
 static void test_location_context(void **state)
 {
     (void)state;
@@ -512,6 +527,7 @@ int main(void)
         cmocka_unit_test(test_org_heads_and_suffixes),
         cmocka_unit_test(test_head_word_ends_the_name),
         cmocka_unit_test(test_location_context),
+        cmocka_unit_test(test_country_before_event_or_office),
         cmocka_unit_test(test_acronym_binding),
         cmocka_unit_test(test_acronym_without_parentheses),
         cmocka_unit_test(test_person_aliases),

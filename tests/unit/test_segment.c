@@ -232,6 +232,31 @@ static void test_stops_and_closers(void **state)
     S_free(&f);
 }
 
+/* After an abbreviation's period, only a word that opens sentences (an
+ * article, a pronoun, a conjunction ...) or an opening quote starts a new
+ * sentence; a capitalized name word goes on with it. */
+static void test_abbreviation_then_capital(void **state)
+{
+    (void)state;
+    fixture f;
+    S_load(&f,
+           "Officials at the U.S. Commerce Department met Apple Inc. Chief Executive Tim Cook "
+           "at 9 a.m. Monday.");
+    assert_int_equal(f.seg.nsent, 1);
+    S_free(&f);
+    S_load(&f, "The plant is in the U.S. The company said so. It left the U.K. \"We "
+               "won,\" he said. Acme Corp. But not.");
+    assert_int_equal(f.seg.nsent, 6);
+    assert_memory_equal(f.doc.text + f.seg.sents[1].start, "The company", 11);
+    assert_memory_equal(f.doc.text + f.seg.sents[3].start, "\"We", 3);
+    assert_memory_equal(f.doc.text + f.seg.sents[5].start, "But not", 7);
+    S_free(&f);
+    /* a line break ends a sentence whatever follows */
+    S_load(&f, "Made in the U.S.\nCommerce rose.");
+    assert_int_equal(f.seg.nsent, 2);
+    S_free(&f);
+}
+
 /* A headline needs two longer words, all capitalized; short words do
  * not count. */
 static void test_headline_counts(void **state)
@@ -263,6 +288,7 @@ int main(void)
         cmocka_unit_test(test_empty_and_blank),
         cmocka_unit_test(test_abbrev_table),
         cmocka_unit_test(test_stops_and_closers),
+        cmocka_unit_test(test_abbreviation_then_capital),
         cmocka_unit_test(test_headline_counts),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
