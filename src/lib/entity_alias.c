@@ -174,7 +174,9 @@ static uint64_t S_acro_of_word(const char *s, size_t n)
 }
 
 /* Acronym key of a name's initials, skipping lower-case words; from
- * token b (so a leading nationality may be left out). */
+ * token b (so a leading nationality may be left out). A word that is an
+ * acronym itself gives all its capitals: "US Steel" is USS, not US, so
+ * it never takes "US" the country as its short form. */
 static uint64_t S_acro_of_name(const S_work *w, size_t b, size_t e)
 {
     uint64_t h = CX_FNV_INIT;
@@ -182,11 +184,21 @@ static uint64_t S_acro_of_name(const S_work *w, size_t b, size_t e)
     for (size_t i = b; i < e; i++) {
         if (S_is_conn(w, i))
             continue;
-        unsigned char c = (unsigned char)w->text[w->seg->toks[i].start];
+        const char *s = w->text + w->seg->toks[i].start;
+        size_t n = w->seg->toks[i].end - w->seg->toks[i].start;
+        unsigned char c = (unsigned char)s[0];
         if (c < 'A' || c > 'Z')
             return 0;
-        h = (h ^ c) * 0x100000001b3ULL;
-        letters++;
+        if (!S_acro_of_word(s, n)) {
+            h = (h ^ c) * 0x100000001b3ULL;
+            letters++;
+            continue;
+        }
+        for (size_t k = 0; k < n; k++)
+            if (s[k] >= 'A' && s[k] <= 'Z') {
+                h = (h ^ (unsigned char)s[k]) * 0x100000001b3ULL;
+                letters++;
+            }
     }
     return letters >= 2 ? (h ? h : 1) : 0;
 }

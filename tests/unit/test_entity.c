@@ -172,6 +172,21 @@ static void test_acronym_binding(void **state)
     cx_result_free(r);
 }
 
+/* A name that opens with an acronym has all its capitals as its own
+ * acronym: "US Steel" does not take the country "US" as its short form. */
+static void test_acronym_of_a_name_with_an_acronym(void **state)
+{
+    (void)state;
+    cx_result *r = S_run("Workers at US Steel protested. The company is the oldest steel maker "
+                         "in the US.\n");
+    long a = S_ent_of(r, "US Steel", 0), b = S_ent_of(r, "US", 0);
+    assert_true(a >= 0 && b >= 0);
+    assert_true(a != b);
+    EXPECT(r, "US Steel", CX_ORGANIZATION);
+    EXPECT(r, "US", CX_LOCATION);
+    cx_result_free(r);
+}
+
 static void test_acronym_without_parentheses(void **state)
 {
     (void)state;
@@ -530,6 +545,7 @@ int main(void)
         cmocka_unit_test(test_country_before_event_or_office),
         cmocka_unit_test(test_acronym_binding),
         cmocka_unit_test(test_acronym_without_parentheses),
+        cmocka_unit_test(test_acronym_of_a_name_with_an_acronym),
         cmocka_unit_test(test_person_aliases),
         cmocka_unit_test(test_corporate_suffix_and_possessive),
         cmocka_unit_test(test_surname_or_company),
