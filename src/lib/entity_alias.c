@@ -24,6 +24,7 @@ typedef struct {
 typedef struct {
     int type;
     int has_multi; /* a multi-word mention, typed by evidence */
+    int any_multi; /* a multi-word mention, however typed */
     int votes[3];  /* mentions of each type */
     int svotes[3]; /* mentions typed by evidence */
     const char *canon;
@@ -302,6 +303,7 @@ static int S_pass_multi(S_res *r)
         if (ent < 0 && (ent = S_new_ent(r, p, i)) < 0)
             return CX_ERR_NOMEM;
         r->e[ent].has_multi |= p->strong;
+        r->e[ent].any_multi = 1;
         S_register(r, p, ent);
         S_piece *q = S_paren_acro(w, i);
         if (q && q->ent < 0) {
@@ -399,6 +401,11 @@ static int S_pass_single(S_res *r)
 static int S_best_type(const S_ent *e, int sports)
 {
     if (e->has_multi)
+        return e->type;
+    /* its full name typed by default outweighs its one-word mentions
+     * typed by default: "Semyon Sharetsky ... Sharetsky ... Sharetsky" is
+     * a person, though an unknown word alone would be an organization */
+    if (e->any_multi && e->svotes[0] + e->svotes[1] + e->svotes[2] == 0)
         return e->type;
     const int *v = e->svotes[0] + e->svotes[1] + e->svotes[2] ? e->svotes : e->votes;
     int best = e->type;

@@ -198,6 +198,22 @@ static void test_acronym_without_parentheses(void **state)
     cx_result_free(r);
 }
 
+/* Unknown words: the full name, typed a person by default, types the
+ * entity; its bare surnames, each an organization by default, do not
+ * outvote it. */
+static void test_full_name_outweighs_bare_surnames(void **state)
+{
+    (void)state;
+    cx_result *r = S_run("The speaker, Vardek Oskarevny, objected. Oskarevny said the vote was "
+                         "rigged, and critics shrugged off Oskarevny's charge.\n");
+    long a = S_ent_of(r, "Vardek Oskarevny", 0);
+    assert_true(a >= 0);
+    assert_int_equal(S_ent_of(r, "Oskarevny", 0), a);
+    assert_int_equal(S_ent_of(r, "Oskarevny", 1), a);
+    EXPECT(r, "Vardek Oskarevny", CX_PERSON);
+    cx_result_free(r);
+}
+
 static void test_person_aliases(void **state)
 {
     (void)state;
@@ -547,6 +563,7 @@ int main(void)
         cmocka_unit_test(test_acronym_without_parentheses),
         cmocka_unit_test(test_acronym_of_a_name_with_an_acronym),
         cmocka_unit_test(test_person_aliases),
+        cmocka_unit_test(test_full_name_outweighs_bare_surnames),
         cmocka_unit_test(test_corporate_suffix_and_possessive),
         cmocka_unit_test(test_surname_or_company),
         cmocka_unit_test(test_name_with_suffix_elsewhere),
