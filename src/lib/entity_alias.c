@@ -382,8 +382,16 @@ static int S_pass_single(S_res *r)
                 (S_is_common(w, p->b) || cx_ent_lower_has(w, w->g[p->b].key) ||
                  cx_ent_set_has(&w->products, w->g[p->b].key)))
                 continue;
+            /* the surname of two people of the document ("Boris Yeltsin",
+             * "Naina Yeltsin"): which one is unknown, but a person it is */
+            int two = !p->team && (!p->strong || p->type == CX_PERSON) &&
+                      S_map_get(&r->last, w->g[p->b].key) == S_AMBIG;
+            if (two) {
+                p->type = CX_PERSON;
+                p->evid = 1;
+            }
             /* sports reports name teams by one word, people by two */
-            if (w->sports && !p->strong && p->type == CX_PERSON)
+            if (w->sports && !p->strong && !two && p->type == CX_PERSON)
                 p->type = CX_ORGANIZATION;
             if ((ent = S_new_ent(r, p, i)) < 0)
                 return CX_ERR_NOMEM;

@@ -214,6 +214,21 @@ static void test_full_name_outweighs_bare_surnames(void **state)
     cx_result_free(r);
 }
 
+/* A bare surname two people of the document share is a person, though
+ * which one is unknown. */
+static void test_surname_of_two_people(void **state)
+{
+    (void)state;
+    cx_result *r = S_run("Vardek Oskarevny visited his wife Mirela Oskarevny in hospital. "
+                         "Oskarevny later returned to work, and Oskarevny spoke.\n");
+    long a = S_ent_of(r, "Oskarevny", 0);
+    assert_true(a >= 0);
+    assert_true(a != S_ent_of(r, "Vardek Oskarevny", 0));
+    assert_true(a != S_ent_of(r, "Mirela Oskarevny", 0));
+    EXPECT(r, "Oskarevny", CX_PERSON);
+    cx_result_free(r);
+}
+
 static void test_person_aliases(void **state)
 {
     (void)state;
@@ -563,6 +578,7 @@ int main(void)
         cmocka_unit_test(test_acronym_without_parentheses),
         cmocka_unit_test(test_acronym_of_a_name_with_an_acronym),
         cmocka_unit_test(test_person_aliases),
+        cmocka_unit_test(test_surname_of_two_people),
         cmocka_unit_test(test_full_name_outweighs_bare_surnames),
         cmocka_unit_test(test_corporate_suffix_and_possessive),
         cmocka_unit_test(test_surname_or_company),
