@@ -677,7 +677,8 @@ static size_t S_cut(const S_work *w, size_t b, size_t e)
               (nx->mlen || S_plain(nx) || (w->seg->toks[i + 1].flags & CX_TOK_UPPER))))) {
             int org_later = 0;
             for (size_t j = i + 1; j < e && j < i + 8; j++)
-                org_later |= S_head(&w->t[j]) || (w->t[j].cats & (CX_G_LOC_HEAD | CX_G_MISC_HEAD));
+                org_later |=
+                    S_head(&w->t[j]) || (w->t[j].cats & (CX_G_LOC_HEAD | CX_G_MISC_HEAD));
             if (!org_later)
                 return i + 1;
         }
@@ -858,6 +859,31 @@ static int S_place_noun_near(const S_work *w, size_t b, size_t e)
 }
 
 /* Types piece p; returns 1 when it has narrowed p and must look again. */
+/* Is [b, e) the place of a dateline: a line that opens in capitals with
+ * it, then the date ("ESCHEN 1996-08-31"), or a comma, a region or
+ * country and the date ("AL-RAM , West Bank 1996-08-30", "TOFTIR, Faroe
+ * Islands, June 1"), or an agency in parentheses ("WASHINGTON (AP)")? */
+static int S_dateline_place(const S_work *w, size_t b, size_t e)
+{
+    if (!(b == 0 || (w->seg->toks[b].flags & CX_TOK_NL)) || e >= w->ntok)
+        return 0;
+    for (size_t i = b; i < e; i++)
+        if ((w->seg->toks[i].flags & CX_TOK_WORD) && !(w->seg->toks[i].flags & CX_TOK_UPPER) &&
+            !(w->t[i].cats & CX_G_PARTICLE))
+            return 0;
+    if (w->t[e].intx)
+        return 1;
+    if (cx_ent_punct(w, e, ",")) {
+        size_t j = e + 1, k = 0;
+        while (j < w->ntok && k < 4 && S_same_line(w, j) && !w->t[j].intx &&
+               (w->t[j].cap || cx_ent_punct(w, j, ",")))
+            j++, k++;
+        return j < w->ntok && w->t[j].intx && S_same_line(w, j);
+    }
+    return cx_ent_punct(w, e, "(") && e + 2 < w->ntok && w->t[e + 1].cap &&
+           cx_ent_punct(w, e + 2, ")") && S_same_line(w, e + 2);
+}
+
 static int S_classify_once(S_work *w, S_piece *p)
 {
     size_t b = p->b, e = p->e, n = e - b;
@@ -1090,6 +1116,11 @@ static int S_classify_once(S_work *w, S_piece *p)
         if (w->seg->toks[i].flags & CX_TOK_UPPER)
             personish = 0;
     if (cx_ent_prep_before(w, b) && n <= 2) {
+        p->evid = 1;
+        p->type = CX_LOCATION;
+        return 0;
+    }
+    if (S_dateline_place(w, b, e)) {
         p->evid = 1;
         p->type = CX_LOCATION;
         return 0;

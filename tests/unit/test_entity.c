@@ -390,6 +390,13 @@ static void test_dateline_in_capitals(void **state)
     EXPECT(r, "Reuters", CX_ORGANIZATION);
     EXPECT(r, "Kenya", CX_LOCATION);
     cx_result_free(r);
+    /* a place no list knows is a place in a dateline too */
+    r = S_run("VORSKELAND, Norway, June 3 - Work stopped.\nTHE BRIDGE WAS SHUT\nOSTRAVEK "
+              "2023-06-04\nIt opened again. Officials at HALVEN (AP) said so.\n");
+    EXPECT(r, "VORSKELAND", CX_LOCATION);
+    EXPECT(r, "Norway", CX_LOCATION);
+    EXPECT(r, "OSTRAVEK", CX_LOCATION);
+    cx_result_free(r);
 }
 
 static void test_tokenized_text(void **state)
