@@ -823,6 +823,16 @@ static int S_model_number(const S_work *w, size_t i)
            !memchr(w->g[i].s, ',', w->g[i].len) && !memchr(w->g[i].s, '.', w->g[i].len);
 }
 
+/* Can token i be a maker's name before a model number: a capitalized
+ * word, not a function word, not a plain word opening a sentence
+ * ("About 100 ...")? */
+static int S_maker(const S_work *w, size_t i)
+{
+    const S_tok *t = &w->t[i];
+    return S_namey(w, i) && S_same_line(w, i + 1) && !(t->cats & CX_G_FUNC) &&
+           !(t->weak && (t->cats & CX_G_COMMON) && !t->mlen);
+}
+
 static int S_title_with_number(const S_work *w, const S_piece *p)
 {
     size_t e = p->e, b = p->b;
@@ -975,10 +985,16 @@ static int S_classify_once(S_work *w, S_piece *p)
         p->type = T_DROP;
         return 0;
     }
+    /* Boeing 787 Dreamliner, a new 787 Dreamliner: a product; but a number
+     * before a company the lists know, with no maker's name before the
+     * number, is a count ("About 100 Air France workers") */
+    int counted = full && (f->mcats & CX_G_ANY_ORG);
     if (b > 0 && S_same_line(w, b) &&
-        (w->t[b - 1].code || S_model_number(w, b - 1) ||
-         (b > 1 && S_open_quote(w, b - 1) && S_model_number(w, b - 2)))) {
-        p->type = T_DROP; /* Boeing 787 Dreamliner: a product */
+        (w->t[b - 1].code ||
+         (b > 1 && S_model_number(w, b - 1) && (!counted || S_maker(w, b - 2))) ||
+         (b > 2 && S_open_quote(w, b - 1) && S_model_number(w, b - 2) &&
+          (!counted || S_maker(w, b - 3))))) {
+        p->type = T_DROP;
         S_set_put(w, &w->products, w->g[b].key);
         return 0;
     }

@@ -559,6 +559,13 @@ static void test_products_are_no_entities(void **state)
     assert_false(S_touched(r, "Skyrunner"));
     assert_false(S_touched(r, "US$"));
     cx_result_free(r);
+    /* a number before a company the lists know is a count; before an
+     * unknown name it is a model number all the same */
+    r = S_run("About 300 Lufthansa pilots went on strike, while the new 787 Skyrunner "
+              "flew.\n");
+    EXPECT(r, "Lufthansa", CX_ORGANIZATION);
+    assert_false(S_touched(r, "Skyrunner"));
+    cx_result_free(r);
 }
 
 static void test_title_words_before_titles(void **state)
