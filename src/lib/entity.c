@@ -728,6 +728,11 @@ static int S_split_run(S_work *w, size_t b, size_t e)
             size_t c = i;
             while (c > s && S_plain(&w->t[c - 1]) && !(w->t[c - 1].cats & CX_G_ORG_HEAD))
                 c--;
+            /* but not the end of a name the lists know: "Federal Reserve
+             * Governor Lawrence Lindsey" */
+            for (size_t j = s; j < c; j++)
+                if (w->t[j].mlen > 1 && j + w->t[j].mlen > c && j + w->t[j].mlen <= i)
+                    c = j + w->t[j].mlen;
             if (S_pieces_of(w, s, c, why | (t->role_start ? W_BEFORE_ROLE : 0)))
                 return CX_ERR_NOMEM;
             if (s < c && w->np && w->p[w->np - 1].e == c && t->role_start)

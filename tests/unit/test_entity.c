@@ -368,6 +368,26 @@ static void test_demonyms(void **state)
     cx_result_free(r);
 }
 
+/* Organizations from WordNet (data/gazetteers/org_wordnet.lst): a short
+ * form and the full name are one entity; a known name before a title is
+ * no part of the title. */
+static void test_wordnet_organizations(void **state)
+{
+    (void)state;
+    cx_result *r =
+        S_run("Lawmakers in the Knesset and the Duma watched the Fed. Federal "
+              "Reserve Governor Pavel Ostrov said the Federal Reserve would wait.\n");
+    EXPECT(r, "Knesset", CX_ORGANIZATION);
+    EXPECT(r, "Duma", CX_ORGANIZATION);
+    long a = S_ent_of(r, "Fed", 0);
+    assert_true(a >= 0);
+    assert_int_equal(r->entities[a].type, CX_ORGANIZATION);
+    assert_int_equal(S_ent_of(r, "Federal Reserve", 0), a);
+    assert_int_equal(S_ent_of(r, "Federal Reserve", 1), a);
+    EXPECT(r, "Pavel Ostrov", CX_PERSON);
+    cx_result_free(r);
+}
+
 static void test_sentence_openers_and_headlines(void **state)
 {
     (void)state;
@@ -598,6 +618,7 @@ int main(void)
         cmocka_unit_test(test_surname_or_company),
         cmocka_unit_test(test_name_with_suffix_elsewhere),
         cmocka_unit_test(test_demonyms),
+        cmocka_unit_test(test_wordnet_organizations),
         cmocka_unit_test(test_sentence_openers_and_headlines),
         cmocka_unit_test(test_dateline_in_capitals),
         cmocka_unit_test(test_tokenized_text),
