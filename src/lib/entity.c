@@ -909,6 +909,25 @@ static int S_classify_once(S_work *w, S_piece *p)
         p->type = T_DROP;
         return 0;
     }
+    /* no name opens with a hyphen, which is left when a word before it
+     * was cut off ("Arab-Israeli" less "Arab") */
+    if (w->seg->toks[b].flags & CX_TOK_PUNCT) {
+        /* "(R-AZ)": the state of a lawmaker's party and state */
+        if (b >= 2 && w->g[b - 1].len == 1 && memchr("DRI", w->g[b - 1].s[0], 3) &&
+            !(w->seg->toks[b].flags & CX_TOK_SPACE) &&
+            (cx_ent_punct(w, b - 2, ",") || cx_ent_punct(w, b - 2, "("))) {
+            p->type = T_DROP;
+            return 0;
+        }
+        if (++p->b >= p->e)
+            p->type = T_DROP;
+        return p->type != T_DROP;
+    }
+    /* one letter is no name ("N / A" in a table) */
+    if (n == 1 && w->g[b].len == 1 && !f->muser) {
+        p->type = T_DROP;
+        return 0;
+    }
     /* "Secretary of State Antony Blinken", "Minister of Finance Jane
      * Smith": after "<title> of", the title's department, then the person
      * from the first given name after it on */
@@ -922,10 +941,11 @@ static int S_classify_once(S_work *w, S_piece *p)
                 return 1;
             }
     }
-    /* "Sen. Elizabeth Warren, D-Mass.,", "Rep. Jim Jordan, R-Ohio": a party
-     * and a state after a lawmaker's name are no name */
-    if (n == 3 && b > 0 && cx_ent_punct(w, b - 1, ",") && w->g[b].len == 1 &&
-        memchr("DRI", w->g[b].s[0], 3) && cx_ent_punct(w, b + 1, "-") &&
+    /* "Sen. Elizabeth Warren, D-Mass.,", "Rep. Jim Jordan, R-Ohio",
+     * "Senator John McCain (R-AZ)": a party and a state after a lawmaker's
+     * name are no name */
+    if (n == 3 && b > 0 && (cx_ent_punct(w, b - 1, ",") || cx_ent_punct(w, b - 1, "(")) &&
+        w->g[b].len == 1 && memchr("DRI", w->g[b].s[0], 3) && cx_ent_punct(w, b + 1, "-") &&
         !(w->seg->toks[b + 1].flags & CX_TOK_SPACE) &&
         !(w->seg->toks[b + 2].flags & CX_TOK_SPACE) && w->t[b + 2].cap) {
         p->type = T_DROP;

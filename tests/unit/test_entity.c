@@ -88,6 +88,10 @@ static void test_titles_and_roles(void **state)
     assert_false(S_touched(r, "D-Mass"));
     assert_false(S_touched(r, "R-Ohio"));
     cx_result_free(r);
+    r = S_run("The emails came out after Senator Alma Drusk (R-AZ) read them.\n");
+    EXPECT(r, "Alma Drusk", CX_PERSON);
+    assert_false(S_touched(r, "R-AZ"));
+    cx_result_free(r);
     /* a town that is also a person's name is the person after a title */
     r = S_run("Reporters asked President Lincoln about the budget on Monday, and he "
               "replied.\n");
@@ -371,6 +375,20 @@ static void test_demonyms(void **state)
 /* Organizations from WordNet (data/gazetteers/org_wordnet.lst): a short
  * form and the full name are one entity; a known name before a title is
  * no part of the title. */
+/* No name opens with the hyphen a cut word leaves, and one letter is no
+ * name. */
+static void test_hyphen_and_letter_are_no_names(void **state)
+{
+    (void)state;
+    cx_result *r = S_run("Arab-Israeli talks and German-Israeli relations resumed, while "
+                         "Varnholt's revenue was N / A in the filing.\n");
+    assert_false(S_touched(r, "Arab-Israeli"));
+    assert_false(S_touched(r, "German-Israeli"));
+    assert_false(S_touched(r, "N / A"));
+    EXPECT(r, "Varnholt", CX_ORGANIZATION);
+    cx_result_free(r);
+}
+
 static void test_wordnet_organizations(void **state)
 {
     (void)state;
@@ -619,6 +637,7 @@ int main(void)
         cmocka_unit_test(test_name_with_suffix_elsewhere),
         cmocka_unit_test(test_demonyms),
         cmocka_unit_test(test_wordnet_organizations),
+        cmocka_unit_test(test_hyphen_and_letter_are_no_names),
         cmocka_unit_test(test_sentence_openers_and_headlines),
         cmocka_unit_test(test_dateline_in_capitals),
         cmocka_unit_test(test_tokenized_text),
