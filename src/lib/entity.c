@@ -718,6 +718,13 @@ static int S_split_run(S_work *w, size_t b, size_t e)
         if (title && i > s && w->g[i].len <= 3 && !(w->seg->toks[i].flags & CX_TOK_ABBR) &&
             !(w->seg->toks[i].flags & CX_TOK_UPPER))
             title = 0;
+        /* "John Major", "Emily Bishop": a title word that ends the run
+         * just after a given name is the surname */
+        if (title && t->title_len == 1 && i > s && i + 1 == e &&
+            (w->t[i - 1].cats & CX_G_PER_FIRST) && !(w->t[i - 1].cats & CX_G_COMMON) &&
+            !(w->seg->toks[i - 1].flags & CX_TOK_UPPER) &&
+            !(w->seg->toks[i].flags & CX_TOK_ABBR))
+            title = 0;
         /* Bank of..., General Motors: before or as a head word, no title */
         if (title &&
             (S_head(t) || (i + t->title_len < e && t->cap && S_head(&w->t[i + t->title_len]))))

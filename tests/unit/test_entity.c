@@ -88,6 +88,12 @@ static void test_titles_and_roles(void **state)
     assert_false(S_touched(r, "D-Mass"));
     assert_false(S_touched(r, "R-Ohio"));
     cx_result_free(r);
+    /* a title word just after a given name, ending the name, is a surname */
+    r = S_run("Prime Minister Oliver Major said the union was safe, and Harriet Bishop "
+              "agreed.\n");
+    EXPECT(r, "Oliver Major", CX_PERSON);
+    EXPECT(r, "Harriet Bishop", CX_PERSON);
+    cx_result_free(r);
     r = S_run("The emails came out after Senator Alma Drusk (R-AZ) read them.\n");
     EXPECT(r, "Alma Drusk", CX_PERSON);
     assert_false(S_touched(r, "R-AZ"));
