@@ -880,7 +880,6 @@ static int S_place_noun_near(const S_work *w, size_t b, size_t e)
     return b >= 2 && S_same_line(w, b) && S_tok_is(w, b - 1, "of") && S_place_noun(w, b - 2);
 }
 
-/* Types piece p; returns 1 when it has narrowed p and must look again. */
 /* Is [b, e) the place of a dateline: a line that opens in capitals with
  * it, then the date ("ESCHEN 1996-08-31"), or a comma, a region or
  * country and the date ("AL-RAM , West Bank 1996-08-30", "TOFTIR, Faroe
@@ -906,6 +905,16 @@ static int S_dateline_place(const S_work *w, size_t b, size_t e)
            cx_ent_punct(w, e + 2, ")") && S_same_line(w, e + 2);
 }
 
+/* Is token i the party letter of a lawmaker's party and state, after a
+ * comma or a parenthesis: "D" in ", D-Mass.", "R" in "(R-AZ)"? */
+static int S_party_letter(const S_work *w, size_t i)
+{
+    return i > 0 && i + 1 < w->ntok && w->g[i].len == 1 && memchr("DRI", w->g[i].s[0], 3) &&
+           (cx_ent_punct(w, i - 1, ",") || cx_ent_punct(w, i - 1, "(")) &&
+           cx_ent_punct(w, i + 1, "-") && !(w->seg->toks[i + 1].flags & CX_TOK_SPACE);
+}
+
+/* Types piece p; returns 1 when it has narrowed p and must look again. */
 static int S_classify_once(S_work *w, S_piece *p)
 {
     size_t b = p->b, e = p->e, n = e - b;
@@ -920,9 +929,7 @@ static int S_classify_once(S_work *w, S_piece *p)
      * was cut off ("Arab-Israeli" less "Arab") */
     if (w->seg->toks[b].flags & CX_TOK_PUNCT) {
         /* "(R-AZ)": the state of a lawmaker's party and state */
-        if (b >= 2 && w->g[b - 1].len == 1 && memchr("DRI", w->g[b - 1].s[0], 3) &&
-            !(w->seg->toks[b].flags & CX_TOK_SPACE) &&
-            (cx_ent_punct(w, b - 2, ",") || cx_ent_punct(w, b - 2, "("))) {
+        if (b > 0 && S_party_letter(w, b - 1)) {
             p->type = T_DROP;
             return 0;
         }
@@ -951,10 +958,8 @@ static int S_classify_once(S_work *w, S_piece *p)
     /* "Sen. Elizabeth Warren, D-Mass.,", "Rep. Jim Jordan, R-Ohio",
      * "Senator John McCain (R-AZ)": a party and a state after a lawmaker's
      * name are no name */
-    if (n == 3 && b > 0 && (cx_ent_punct(w, b - 1, ",") || cx_ent_punct(w, b - 1, "(")) &&
-        w->g[b].len == 1 && memchr("DRI", w->g[b].s[0], 3) && cx_ent_punct(w, b + 1, "-") &&
-        !(w->seg->toks[b + 1].flags & CX_TOK_SPACE) &&
-        !(w->seg->toks[b + 2].flags & CX_TOK_SPACE) && w->t[b + 2].cap) {
+    if (n == 3 && S_party_letter(w, b) && !(w->seg->toks[b + 2].flags & CX_TOK_SPACE) &&
+        w->t[b + 2].cap) {
         p->type = T_DROP;
         return 0;
     }
