@@ -386,9 +386,6 @@ static void test_demonyms(void **state)
     cx_result_free(r);
 }
 
-/* Organizations from WordNet (data/gazetteers/org_wordnet.lst), which
- * renames no entity; a known name before a title is no part of the
- * title. */
 /* No name opens with the hyphen a cut word leaves, and one letter is no
  * name. */
 static void test_hyphen_and_letter_are_no_names(void **state)
@@ -403,6 +400,9 @@ static void test_hyphen_and_letter_are_no_names(void **state)
     cx_result_free(r);
 }
 
+/* Organizations from WordNet (data/gazetteers/org_wordnet.lst), which
+ * renames no entity; a known name before a title is no part of the
+ * title. */
 static void test_wordnet_organizations(void **state)
 {
     (void)state;
