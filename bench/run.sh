@@ -116,6 +116,25 @@ fig "  per cpu second" "$cpu1" "MB/s" \
 fig "  output written" "$(calc "$(wc -c <"$W/out1.jsonl") / 1e6")" "MB"
 fig "  compromise (JavaScript rules), for reference" "0.17" "MB/s"
 
+# ---- where the one thread's time goes (--report's stage_seconds) ----------
+# One more -j 1 run, with --report: its clock reads per stage are not in
+# the timed runs above. Each stage's seconds, its share, and the MB/s the
+# run would make if it were the only stage, against the time the whole
+# run may take at the target.
+"$CHRONEX" extract -q -j 1 --input-format jsonl --jsonl --report "$W/stages.json" \
+  "$W/corpus.jsonl" >/dev/null
+if [ -s "$W/stages.json" ]; then
+  fig "where -j 1 spends its time (one more run)" "" "" \
+    "(the target allows $(calc "$text_bytes / 1e6 / ($grep_mbs / 4 + 1e-9)") s in all)"
+  awk '/"stage_seconds"/ { on = 1; next } on && /}/ { on = 0 }
+       on { gsub(/[",:\t]/, " "); print $1, $2 }' "$W/stages.json" >"$W/stages.txt"
+  total=$(awk '{ s += $2 } END { printf "%.6f", s }' "$W/stages.txt")
+  while read -r name secs; do
+    fig "  $name" "$(calc "$secs")" "s" \
+      "$(calc "100 * $secs / ($total + 1e-9)")% of the stages; alone $(calc "$text_bytes / 1e6 / ($secs + 1e-9)") MB/s"
+  done <"$W/stages.txt"
+fi
+
 # ---- -j 2 -----------------------------------------------------------------
 r2=$("$TIMEIT" -n 3 -o "$W/out2.jsonl" -- "$CHRONEX" extract -q -j 2 --input-format jsonl --jsonl "$W/corpus.jsonl")
 mbs2=$(calc "$text_bytes / 1e6 / $(t 1 "$r2")")

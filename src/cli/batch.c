@@ -27,6 +27,12 @@
 
 enum { SLOT_EMPTY, SLOT_READY, SLOT_TAKEN, SLOT_DONE };
 
+/* The stages --report times: reading (and hashing) the input, the
+ * library's stages (cx_stage), then making and writing the JSON. */
+#define S_READ 0
+#define S_OUTPUT (CX_NSTAGE + 1)
+#define S_NSTAGE (CX_NSTAGE + 2)
+
 typedef struct {
     int state;
     size_t seq;
@@ -44,6 +50,8 @@ typedef struct {
     char *error; /* one line, when failed */
     int skipped;
     size_t bytes;
+    /* with --report: seconds reading, in cx_extract's stages, writing */
+    double stage[S_NSTAGE];
 } S_slot;
 
 typedef struct {
@@ -58,6 +66,7 @@ typedef struct {
     pthread_cond_t work, done;
     /* counts */
     size_t n_docs, n_failed, n_skipped, n_bytes, n_total_files;
+    double stage[S_NSTAGE]; /* thread seconds, summed over documents */
     size_t total_bytes;
     double t0;
     int first_out;
@@ -350,6 +359,7 @@ static int S_read_input(S_slot *s)
 static void S_process(S_run *r, S_slot *s)
 {
     const cx_batch_opts *o = r->o;
+    double t = o->report ? S_now() : 0;
     if (S_read_input(s))
         return;
     s->bytes = s->text_len;
@@ -368,7 +378,15 @@ static void S_process(S_run *r, S_slot *s)
     cx_opts opts = cx_opts_default();
     opts.dct = dct;
     opts.use_dateline = o->use_dateline;
+    opts.timings = o->report != NULL;
+    if (o->report)
+        s->stage[S_READ] = S_now() - t;
     int rc = cx_extract(r->ctx, s->text, s->text_len, &opts, &s->res);
+    if (o->report && rc == CX_OK) {
+        for (int k = 0; k < CX_NSTAGE; k++)
+            s->stage[1 + k] = s->res->stage_seconds[k];
+        t = S_now();
+    }
     if (rc != CX_OK) {
         s->error = S_fmt("%s: %s", s->source, cx_strerror(rc));
         return;
@@ -401,6 +419,8 @@ static void S_process(S_run *r, S_slot *s)
         cx_result_free(s->res);
         s->res = NULL;
     }
+    if (o->report)
+        s->stage[S_OUTPUT] = S_now() - t;
 }
 
 /* The ready slot of the lowest sequence number, or NULL. r->mu held. */
@@ -496,6 +516,8 @@ static void S_emit(S_run *r, S_slot *s)
     const cx_batch_opts *o = r->o;
     r->n_docs++;
     r->n_bytes += s->bytes;
+    for (int k = 0; k < S_NSTAGE; k++)
+        r->stage[k] += s->stage[k];
     if (s->error) {
         r->n_failed++;
         fprintf(stderr, "%schronex: %s\n", (!o->quiet && isatty(2)) ? "\r\033[K" : "",
@@ -512,8 +534,11 @@ static void S_emit(S_run *r, S_slot *s)
         if (o->entities && s->res)
             cx_entity_table_add_result(o->entities, s->id, s->source, s->res);
         if (!s->out_path && s->json && !o->timeline) {
+            double t = o->report ? S_now() : 0;
             fputs(s->json, stdout);
             fputc('\n', stdout);
+            if (o->report)
+                r->stage[S_OUTPUT] += S_now() - t;
         }
     }
     if (r->n_docs % 16 == 0)
@@ -927,6 +952,13 @@ static int S_write_report(S_run *r, double secs)
     cJSON_AddNumberToObject(j, "seconds", secs);
     cJSON_AddNumberToObject(j, "mb_per_s", secs > 0 ? (double)r->n_bytes / 1e6 / secs : 0);
     cJSON_AddNumberToObject(j, "threads", r->o->jobs);
+    cJSON *st = cJSON_AddObjectToObject(j, "stage_seconds");
+    for (int k = 0; st && k < S_NSTAGE; k++)
+        cJSON_AddNumberToObject(st,
+                                k == S_READ     ? "read"
+                                : k == S_OUTPUT ? "output"
+                                                : cx_stage_name(k - 1),
+                                r->stage[k]);
     cJSON_AddItemToObject(j, "failures", r->failures);
     r->failures = NULL;
     char *s = cJSON_Print(j);

@@ -90,7 +90,25 @@ typedef struct {
     const char *dct;
     /* Look for a dateline ("MOSCOW, June 1 (Reuters)") when dct is NULL. */
     int use_dateline;
+    /* Time the stages into cx_result.stage_seconds (a clock read at each
+     * stage's start and end; off by default). */
+    int timings;
 } cx_opts;
+
+/* The stages of cx_extract, in the order they run: decode (UTF-8 check,
+ * code point offsets), segment (tokens, sentences), dates, entities,
+ * events (the timeline). */
+typedef enum {
+    CX_STAGE_DECODE = 0,
+    CX_STAGE_SEGMENT,
+    CX_STAGE_DATES,
+    CX_STAGE_ENTITIES,
+    CX_STAGE_EVENTS,
+    CX_NSTAGE
+} cx_stage;
+
+/* "decode", "segment", ...: a stage's name, or NULL out of range. */
+const char *cx_stage_name(int stage);
 
 cx_opts cx_opts_default(void);
 
@@ -176,6 +194,8 @@ typedef struct {
     /* Set by cx_extract: each entity's members are one block from its
      * mentions (see cx_entity). Leave 0 in a result built by hand. */
     int entities_packed;
+    /* Seconds spent in each stage when cx_opts.timings was set; else 0. */
+    double stage_seconds[CX_NSTAGE];
 } cx_result;
 
 /* Extracts entities, dates and events from text (len bytes, need not be

@@ -31,8 +31,28 @@ cx_config cx_config_default(void)
 
 cx_opts cx_opts_default(void)
 {
-    cx_opts o = {NULL, 1};
+    cx_opts o = {NULL, 1, 0};
     return o;
+}
+
+const char *cx_stage_name(int stage)
+{
+    static const char *const names[CX_NSTAGE] = {"decode", "segment", "dates", "entities",
+                                                 "events"};
+    return stage >= 0 && stage < CX_NSTAGE ? names[stage] : NULL;
+}
+
+/* With opts->timings, adds the seconds since *t to res->stage_seconds[k]
+ * and moves *t on; otherwise does nothing (no clock read). */
+static void S_lap(const cx_opts *opts, cx_result *res, int k, struct timespec *t)
+{
+    if (!opts->timings)
+        return;
+    struct timespec n;
+    clock_gettime(CLOCK_MONOTONIC, &n);
+    res->stage_seconds[k] +=
+        (double)(n.tv_sec - t->tv_sec) + (double)(n.tv_nsec - t->tv_nsec) / 1e9;
+    *t = n;
 }
 
 static int S_is_dir(const char *p)
@@ -439,24 +459,28 @@ void cx_result_free(cx_result *res)
 
 /* Runs the stages after the document is loaded. */
 static int S_pipeline(const cx_ctx *ctx, cx_doc *doc, const cx_opts *opts, cx_anchor *anchor,
-                      cx_result *res, cx_warning_vec *warn)
+                      cx_result *res, cx_warning_vec *warn, struct timespec *t)
 {
     cx_seg seg;
     int rc = cx_segment(doc, &seg);
+    S_lap(opts, res, CX_STAGE_SEGMENT, t);
     if (rc)
         return rc;
     cx_timex_vec tv = {0};
     rc = cx_timex_find(ctx->timex, doc, &seg, opts->use_dateline, anchor, &tv, warn);
     res->timexes = tv.v;
     res->n_timexes = tv.n;
+    S_lap(opts, res, CX_STAGE_DATES, t);
     cx_entity_vec ev = {0};
     if (rc == CX_OK)
         rc = cx_entity_find(ctx->entity, doc, &seg, tv.v, tv.n, &ev, warn);
     res->entities = ev.v;
     res->n_entities = ev.n;
+    S_lap(opts, res, CX_STAGE_ENTITIES, t);
     if (rc == CX_OK)
         rc = cx_event_build(doc, &seg, tv.v, tv.n, ev.v, ev.n, &res->events, &res->n_events);
     cx_seg_fini(&seg);
+    S_lap(opts, res, CX_STAGE_EVENTS, t);
     return rc;
 }
 
@@ -476,6 +500,9 @@ int cx_extract(const cx_ctx *ctx, const char *text, size_t len, const cx_opts *o
         anchor.source = CX_DCT_OPTION;
         anchor.swappable = cx_dct_swappable(opts->dct);
     }
+    struct timespec t = {0, 0};
+    if (opts->timings)
+        clock_gettime(CLOCK_MONOTONIC, &t);
     cx_result *res = calloc(1, sizeof *res);
     if (!res)
         return CX_ERR_NOMEM;
@@ -492,7 +519,8 @@ int cx_extract(const cx_ctx *ctx, const char *text, size_t len, const cx_opts *o
                 doc.first_invalid >= 0 ? (long)cx_doc_cp(&doc, doc.first_invalid_text) : -1,
                 "%zu invalid %s sequence(s) replaced by U+FFFD (first at byte %ld)",
                 doc.n_invalid, doc.utf16 ? "UTF-16" : "UTF-8", doc.first_invalid);
-    rc = S_pipeline(ctx, &doc, opts, &anchor, res, &warn);
+    S_lap(opts, res, CX_STAGE_DECODE, &t);
+    rc = S_pipeline(ctx, &doc, opts, &anchor, res, &warn, &t);
     for (size_t i = 0; i < res->n_timexes; i++)
         S_fill_cp(&doc, &res->timexes[i].span);
     for (size_t i = 0; i < res->n_entities; i++)
@@ -511,6 +539,7 @@ int cx_extract(const cx_ctx *ctx, const char *text, size_t len, const cx_opts *o
     res->text_cps = doc.ncp;
     doc.owned = NULL;
     cx_doc_fini(&doc);
+    S_lap(opts, res, CX_STAGE_DECODE, &t); /* the code point offsets */
     if (rc) {
         cx_result_free(res);
         return rc;

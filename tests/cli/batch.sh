@@ -164,6 +164,8 @@ status "first incremental run" 0 cx extract -q --incremental --dct 2023-06-01 --
 check "report: all written" counts "$T/r1.json" "$ntexts" "$ntexts" 0 0
 check "report has timings, threads, version, failures" sh -c \
   "for k in seconds mb_per_s bytes threads chronex_version failures; do grep -q \"\\\"\$k\\\"\" '$T/r1.json' || exit 1; done"
+check "report has the time of each stage" sh -c \
+  "for k in stage_seconds read decode segment dates entities events output; do grep -q \"\\\"\$k\\\"\" '$T/r1.json' || exit 1; done"
 cp -p "$T/oinc/ecb-a.json" "$T/ecb-a.before"
 status "second run skips everything" 0 cx extract -q --incremental --dct 2023-06-01 --report "$T/r2.json" -o "$T/oinc" "$T/inc"
 check "report: all skipped" counts "$T/r2.json" "$ntexts" 0 "$ntexts" 0

@@ -1045,6 +1045,39 @@ static void test_many_dates(void **state)
     free(text);
 }
 
+/* cx_opts.timings fills cx_result.stage_seconds and changes nothing
+ * else; without it they stay 0 (no clock is read). Asserts no speed. */
+static void test_stage_timings(void **state)
+{
+    (void)state;
+    static const char text[] = "Kaspersky Lab said on Thursday that the attack began in 2019.";
+    cx_opts o = cx_opts_default();
+    o.dct = "2023-06-01";
+    cx_result *plain = NULL, *timed = NULL;
+    assert_int_equal(cx_extract(S_ctx, text, strlen(text), &o, &plain), CX_OK);
+    o.timings = 1;
+    assert_int_equal(cx_extract(S_ctx, text, strlen(text), &o, &timed), CX_OK);
+    double sum = 0;
+    for (int k = 0; k < CX_NSTAGE; k++) {
+        assert_true(plain->stage_seconds[k] == 0);
+        assert_true(timed->stage_seconds[k] >= 0);
+        sum += timed->stage_seconds[k];
+        assert_non_null(cx_stage_name(k));
+        for (int j = 0; j < k; j++)
+            assert_string_not_equal(cx_stage_name(j), cx_stage_name(k));
+    }
+    assert_true(sum > 0);
+    assert_null(cx_stage_name(CX_NSTAGE));
+    assert_null(cx_stage_name(-1));
+    assert_string_equal(cx_stage_name(CX_STAGE_DATES), "dates");
+    assert_int_equal(timed->n_timexes, plain->n_timexes);
+    assert_int_equal(timed->n_entities, plain->n_entities);
+    assert_int_equal(timed->n_events, plain->n_events);
+    assert_true(plain->n_timexes >= 2);
+    cx_result_free(plain);
+    cx_result_free(timed);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1055,6 +1088,7 @@ int main(void)
         cmocka_unit_test(test_not_dates),        cmocka_unit_test(test_in_name),
         cmocka_unit_test(test_tokenized_text),   cmocka_unit_test(test_dateline),
         cmocka_unit_test(test_year_ago_context), cmocka_unit_test(test_many_dates),
+        cmocka_unit_test(test_stage_timings),
     };
     return cmocka_run_group_tests(tests, S_setup, S_teardown);
 }
