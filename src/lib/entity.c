@@ -816,6 +816,17 @@ static int S_role_after(const S_work *w, size_t e)
     return e < w->ntok && w->t[e].role_start && !w->t[e].cap;
 }
 
+/* A lower-case title right after the piece ending at e, and a
+ * capitalized name right after the title, in the same line: "Real Madrid
+ * coach Fabio Capello", "Leyton Orient manager Pat Holland". */
+static int S_title_then_name(const S_work *w, size_t e)
+{
+    if (e >= w->ntok || !w->t[e].title_len || w->t[e].cap)
+        return 0;
+    size_t n = e + w->t[e].title_len;
+    return n < w->ntok && w->t[n].cap && S_same_line(w, n) && S_same_line(w, e);
+}
+
 /* A year between capitalized words: "Cyber 2022 Power Index". */
 static int S_year(const S_work *w, size_t i)
 {
@@ -1119,6 +1130,20 @@ static int S_classify_once(S_work *w, S_piece *p)
     if (n >= 2 && f->mlen == 1 && (f->mcats & CX_G_ANY_ORG) &&
         !((f->cats & CX_G_PER_FIRST) && (l->cats & CX_G_PER_LAST)) &&
         !(w->seg->toks[b].flags & CX_TOK_UPPER)) {
+        p->type = CX_ORGANIZATION;
+        return 0;
+    }
+    /* "Real Madrid coach Fabio Capello", "Leyton Orient manager Pat
+     * Holland": a name no list knows, before a title and the person
+     * holding it, is where that person works; unless it reads as a
+     * person's name itself ("Clinton adviser Dick Morris"): one word that
+     * is a name, or a first name and a surname that is no place and no
+     * plain word ("Red Star", "Port Vale" are) */
+    int person_like = n == 1 ? (f->cats & (CX_G_PER_FIRST | CX_G_PER_LAST)) != 0
+                             : (f->cats & CX_G_PER_FIRST) && (l->cats & CX_G_PER_LAST) &&
+                                   !(l->cats & CX_G_ANY_LOC) &&
+                                   !((f->cats & l->cats) & CX_G_COMMON);
+    if (!person_like && !(w->seg->toks[b].flags & CX_TOK_UPPER) && S_title_then_name(w, e)) {
         p->type = CX_ORGANIZATION;
         return 0;
     }

@@ -105,6 +105,20 @@ static void test_titles_and_roles(void **state)
     cx_result_free(r);
 }
 
+/* A name no list knows, before a title and the person holding it, is
+ * that person's club or company; a person's name there stays one. */
+static void test_employer_before_title(void **state)
+{
+    (void)state;
+    cx_result *r = S_run("On Sunday Star Lisbon coach Anton Brel praised the defence, and "
+                         "Harriet Bishop adviser Tom Vell agreed.\n");
+    EXPECT(r, "Star Lisbon", CX_ORGANIZATION);
+    EXPECT(r, "Anton Brel", CX_PERSON);
+    EXPECT(r, "Harriet Bishop", CX_PERSON);
+    EXPECT(r, "Tom Vell", CX_PERSON);
+    cx_result_free(r);
+}
+
 static void test_first_names(void **state)
 {
     (void)state;
@@ -643,6 +657,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_titles_and_roles),
+        cmocka_unit_test(test_employer_before_title),
         cmocka_unit_test(test_first_names),
         cmocka_unit_test(test_org_heads_and_suffixes),
         cmocka_unit_test(test_head_word_ends_the_name),
