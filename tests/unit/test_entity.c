@@ -398,6 +398,16 @@ static void test_demonyms(void **state)
     assert_false(S_touched(r, "Middle Eastern"));
     EXPECT(r, "Lisbon", CX_LOCATION);
     cx_result_free(r);
+    /* peoples WordNet files under an inhabitant only through a people
+     * (a Zulu is a Bantu, a Bantu an African) */
+    r = S_run("Thousands of Zulu and Xhosa workers joined Tutsi exiles and "
+              "Afrikaners in Durban.\n");
+    assert_false(S_touched(r, "Zulu"));
+    assert_false(S_touched(r, "Xhosa"));
+    assert_false(S_touched(r, "Tutsi"));
+    assert_false(S_touched(r, "Afrikaners"));
+    EXPECT(r, "Durban", CX_LOCATION);
+    cx_result_free(r);
 }
 
 /* No name opens with the hyphen a cut word leaves, and one letter is no
