@@ -312,6 +312,16 @@ static void S_line_features(S_work *w, size_t b, size_t e, int hl)
     }
 }
 
+/* Is the word before token i a lower-case "of", "for", "and", "on" or
+ * "&"? Plain words after one are inside a name ("Organisation for Security
+ * and Cooperation"), not the capitalized verbs and nouns of a headline. */
+static int S_after_connector(const S_work *w, size_t i)
+{
+    return i > 0 && (w->seg->toks[i - 1].flags & (CX_TOK_LOWER | CX_TOK_PUNCT)) &&
+           (S_tok_is(w, i - 1, "of") || S_tok_is(w, i - 1, "for") ||
+            S_tok_is(w, i - 1, "and") || S_tok_is(w, i - 1, "on") || S_tok_is(w, i - 1, "&"));
+}
+
 /* Marks headlines: a line in capitals, or a line that opens with
  * Title Case words of which at least two (past the first) are plain
  * English ("Moscow Says US NSA Invaded Apple Phones ..."); only that
@@ -342,7 +352,8 @@ static void S_headlines(S_work *w)
                 stop = i;
             if (stop == SIZE_MAX && longw && i > ls && w->t[i].cap && S_plain(&w->t[i]) &&
                 !(w->t[i].cats & (CX_G_ORG_HEAD | CX_G_LOC_HEAD | CX_G_MISC_HEAD |
-                                  CX_G_ORG_PREFIX | CX_G_TITLE)))
+                                  CX_G_ORG_PREFIX | CX_G_TITLE)) &&
+                !S_after_connector(w, i))
                 common++;
             if (stop != SIZE_MAX && upper < words) {
                 while (++i < w->ntok && !(seg->toks[i].flags & CX_TOK_NL))
@@ -560,6 +571,39 @@ static int S_and_goes_on(const S_work *w, size_t j, int named)
            S_plain(&w->t[j + 1]) && !w->t[j + 1].hl;
 }
 
+/* Do the capitals opening the words of [b, e) (lower-case connectors
+ * aside) spell the acronym token a, three letters or more? */
+static int S_spells(const S_work *w, size_t b, size_t e, size_t a)
+{
+    const char *s = w->text + w->seg->toks[a].start;
+    size_t n = w->seg->toks[a].end - w->seg->toks[a].start, k = 0;
+    if (n < 3 || !(w->seg->toks[a].flags & CX_TOK_UPPER))
+        return 0;
+    for (size_t i = b; i < e; i++) {
+        if (w->seg->toks[i].flags & CX_TOK_LOWER)
+            continue;
+        if (k == n || w->text[w->seg->toks[i].start] != s[k++])
+            return 0;
+    }
+    return k == n;
+}
+
+/* "Organisation for Security and Cooperation in Europe (OSCE)": "in"
+ * goes on with the name at [i, j) when the capitalized words after it
+ * end the name that the acronym in parentheses right after spells. */
+static int S_in_joins(const S_work *w, size_t i, size_t j)
+{
+    if (!S_tok_is(w, j, "in"))
+        return 0;
+    size_t m = j + 1;
+    while (m < w->ntok && m < j + 4 && S_same_line(w, m) && S_namey(w, m) &&
+           (w->seg->toks[m].flags & CX_TOK_SPACE))
+        m++;
+    return m > j + 1 && m + 2 < w->ntok && S_same_line(w, m + 2) && cx_ent_punct(w, m, "(") &&
+           cx_ent_punct(w, m + 2, ")") &&
+           S_spells(w, i + (S_tok_is(w, i, "The") && j > i + 1), m, m + 1);
+}
+
 /* The end of the run that starts at i. */
 static size_t S_run_end(const S_work *w, size_t i)
 {
@@ -585,6 +629,10 @@ static size_t S_run_end(const S_work *w, size_t i)
         if (S_connector(w, j) && j + 1 < w->ntok && S_same_line(w, j + 1) &&
             S_namey(w, j + 1) && !w->t[j - 1].title_end && S_of_joins(w, i, j)) {
             named |= (w->t[j - 1].cats & CX_G_ORG_HEAD) != 0;
+            j += 2;
+            continue;
+        }
+        if (S_in_joins(w, i, j)) {
             j += 2;
             continue;
         }

@@ -181,6 +181,28 @@ static void test_location_context(void **state)
     cx_result_free(r);
 }
 
+/* "in" goes on with a name when the acronym after it spells the longer
+ * name; plain words after "for" and "and" in an opening are a name, not
+ * a headline ("The Institute for Trade and ..." opens a sentence). */
+static void test_in_before_acronym_and_openings(void **state)
+{
+    (void)state;
+    cx_result *r = S_run("The Institute for Trade and Cooperation in Asia (ITCA) opened an "
+                         "office in Hanoi on Monday.\n");
+    EXPECT(r, "Institute for Trade and Cooperation in Asia", CX_ORGANIZATION);
+    EXPECT(r, "ITCA", CX_ORGANIZATION);
+    assert_int_equal(S_ent_of(r, "ITCA", 0),
+                     S_ent_of(r, "Institute for Trade and Cooperation in Asia", 0));
+    NO_MENTION(r, "Asia");
+    EXPECT(r, "Hanoi", CX_LOCATION);
+    cx_result_free(r);
+    /* no acronym: "in" ends the name */
+    r = S_run("Officials said the Institute for Trade and Cooperation in Asia had closed.\n");
+    EXPECT(r, "Institute for Trade and Cooperation", CX_ORGANIZATION);
+    EXPECT(r, "Asia", CX_LOCATION);
+    cx_result_free(r);
+}
+
 static void test_acronym_binding(void **state)
 {
     (void)state;
@@ -674,6 +696,7 @@ int main(void)
         cmocka_unit_test(test_location_context),
         cmocka_unit_test(test_country_before_event_or_office),
         cmocka_unit_test(test_acronym_binding),
+        cmocka_unit_test(test_in_before_acronym_and_openings),
         cmocka_unit_test(test_acronym_without_parentheses),
         cmocka_unit_test(test_acronym_of_a_name_with_an_acronym),
         cmocka_unit_test(test_person_aliases),
