@@ -384,7 +384,7 @@ static void S_process(S_run *r, S_slot *s)
     int rc = cx_extract(r->ctx, s->text, s->text_len, &opts, &s->res);
     if (o->report && rc == CX_OK) {
         for (int k = 0; k < CX_NSTAGE; k++)
-            s->stage[1 + k] = s->res->stage_seconds[k];
+            s->stage[S_READ + 1 + k] = s->res->stage_seconds[k];
         t = S_now();
     }
     if (rc != CX_OK) {
@@ -957,7 +957,7 @@ static int S_write_report(S_run *r, double secs)
         cJSON_AddNumberToObject(st,
                                 k == S_READ     ? "read"
                                 : k == S_OUTPUT ? "output"
-                                                : cx_stage_name(k - 1),
+                                                : cx_stage_name(k - S_READ - 1),
                                 r->stage[k]);
     cJSON_AddItemToObject(j, "failures", r->failures);
     r->failures = NULL;

@@ -317,7 +317,7 @@ static void S_line_features(S_work *w, size_t b, size_t e, int hl)
  * and Cooperation"), not the capitalized verbs and nouns of a headline. */
 static int S_after_connector(const S_work *w, size_t i)
 {
-    return i > 0 && (w->seg->toks[i - 1].flags & (CX_TOK_LOWER | CX_TOK_PUNCT)) &&
+    return i > 0 &&
            (S_tok_is(w, i - 1, "of") || S_tok_is(w, i - 1, "for") ||
             S_tok_is(w, i - 1, "and") || S_tok_is(w, i - 1, "on") || S_tok_is(w, i - 1, "&"));
 }
