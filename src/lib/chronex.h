@@ -152,6 +152,8 @@ typedef struct {
     char value[40]; /* TIMEX3 value, e.g. "2023-06-01", "P3Y", "XXXX-WXX-4" */
     char mod[16];   /* TIMEX3 mod ("START", "APPROX", ...) or "" */
     int in_name;    /* the expression is part of a name or title */
+    int creation;   /* the text's own date line ("LONDON 1996-08-30"): TIMEX3's
+                     * functionInDocument CREATION_TIME; it tells no event */
     int range_with; /* index of the other end of a range, or -1 */
 } cx_timex;
 

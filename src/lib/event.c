@@ -194,6 +194,40 @@ static cx_span S_sentence_span(const cx_seg *seg, const cx_timex *t)
     return sp;
 }
 
+/* Does the sentence of the text's own date line end with it: nothing but
+ * an agency in parentheses and dashes after the date ("LONDON
+ * 1996-08-30", "HAVANA, August 7 (Xinhua) --")? Such a sentence tells no
+ * event. A lead in the same sentence ("MOSCOW, June 1 (Reuters) - Russia
+ * said ...") is the event of the day the text is dated. */
+static int S_date_line_only(const char *text, const cx_timex *t, cx_span sent)
+{
+    int depth = 0;
+    for (size_t p = t->span.end; p < sent.end; p++) {
+        unsigned char c = (unsigned char)text[p];
+        if (c == '(' || c == ')')
+            depth += c == '(' ? 1 : -1;
+        else if (c == 0xE2 && p + 2 < sent.end && (unsigned char)text[p + 1] == 0x80 &&
+                 ((unsigned char)text[p + 2] == 0x93 || (unsigned char)text[p + 2] == 0x94))
+            p += 2; /* an en or em dash */
+        else if (depth <= 0 && ((c >= '0' && c <= '9') ||
+                                ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c >= 0x80))
+            return 0;
+    }
+    return 1;
+}
+
+/* Does another date or time of the text lie in span: the lead glued to a
+ * date line that tells its own day ("MOSCOW, June 1 (Reuters) - Russia
+ * said on Thursday ...")? That day makes the event, not the line's. */
+static int S_other_date_in(const cx_timex *tx, size_t ntx, size_t i, cx_span span)
+{
+    for (size_t j = 0; j < ntx; j++)
+        if (j != i && (tx[j].type == CX_DATE || tx[j].type == CX_TIME) && !tx[j].in_name &&
+            tx[j].span.start >= span.start && tx[j].span.end <= span.end)
+            return 1;
+    return 0;
+}
+
 /* A mention start and its entity, to find the entities of a span by
  * binary search instead of scanning every entity for every event. */
 typedef struct {
@@ -330,6 +364,9 @@ int cx_event_build(const cx_doc *doc, const cx_seg *seg, const cx_timex *tx, siz
         if (!cx_date_interval(&ev.date))
             continue;
         ev.span = S_sentence_span(seg, t);
+        if (t->creation &&
+            (S_date_line_only(doc->text, t, ev.span) || S_other_date_in(tx, ntx, i, ev.span)))
+            continue;
         if (S_same_sentence_value(v, nv, &ev))
             continue;
         if (cx_grow((void **)&v, &cap, nv + 1, sizeof *v))
@@ -340,7 +377,6 @@ int cx_event_build(const cx_doc *doc, const cx_seg *seg, const cx_timex *tx, siz
     }
     if (nv)
         qsort(v, nv, sizeof *v, S_cmp_event);
-    (void)doc;
     free(refs);
     *out = v;
     *n = nv;

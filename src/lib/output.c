@@ -503,6 +503,8 @@ static S_lit S_timex_type_lit(cx_timex_type t)
     return (unsigned)t < 4 ? n[t] : n[0];
 }
 
+static const S_lit S_creation = S_LIT("CREATION_TIME");
+
 static char *S_dlit(char *d, S_lit l)
 {
     memcpy(d, l.q, l.n);
@@ -576,10 +578,10 @@ static void S_timex(S_w *w, const cx_result *r, const cx_timex *t, size_t i)
 {
     const char *p;
     size_t n = S_span_text(r, &t->span, &p), nv = strlen(t->value), nm = strlen(t->mod);
-    /* item, "{", six keys besides the span's, two ids, type, value, mod,
-     * "true", "}" */
-    char *d = S_room(w, 2 + 2 + 6 * S_KEYROOM + S_span_room(n) + 2 * 24 + 16 + S_qroom(nv) +
-                            S_qroom(nm) + 4 + 18);
+    /* item, "{", seven keys besides the span's, two ids, type, value,
+     * mod, "true", the function, "}" */
+    char *d = S_room(w, 2 + 2 + 7 * S_KEYROOM + S_span_room(n) + 2 * 24 + 16 + S_qroom(nv) +
+                            S_qroom(nm) + 4 + S_creation.n + 18);
     if (!d)
         return;
     d = S_ditem(w, d);
@@ -599,6 +601,10 @@ static void S_timex(S_w *w, const cx_result *r, const cx_timex *t, size_t i)
         d = S_DKEY(w, d, "in_name");
         memcpy(d, "true", 4);
         d += 4;
+    }
+    if (t->creation) {
+        d = S_DKEY(w, d, "function");
+        d = S_dlit(d, S_creation);
     }
     if (t->range_with >= 0) {
         d = S_DKEY(w, d, "range_with");

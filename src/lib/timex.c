@@ -2233,10 +2233,29 @@ static int S_text_year(const tx_env *env, const S_cands *cs, int m)
     return best;
 }
 
+/* Does nothing but a dateline's place come before byte p on its line: no
+ * word there opens in lower case, and there are at most five ("LONDON",
+ * "MILWAUKEE , Wisconsin", "WASHINGTON,"; not "Results are due on")? */
+static int S_line_head_ok(const char *t, size_t p)
+{
+    int words = 0;
+    while (p > 0 && t[p - 1] != '\n' && t[p - 1] != '\r') {
+        p--;
+        unsigned char c = (unsigned char)t[p];
+        if (!(S_ctype[c] & CT_ALNUM) ||
+            (p > 0 && (S_ctype[(unsigned char)t[p - 1]] & CT_ALNUM)))
+            continue;
+        if ((c >= 'a' && c <= 'z') || ++words > 5)
+            return 0; /* the first byte of a word */
+    }
+    return 1;
+}
+
 /* A dateline ("MOSCOW, June 1 (Reuters) -") or a date line at the top
  * ("March 06, 2008"; "LONDON 1996-08-30"): a full or month-day date in
- * the first lines, alone on its line or followed by "(" or a dash. */
-static void S_dateline(const tx_env *env, const S_cands *cs, cx_anchor *a)
+ * the first lines, alone on its line or followed by "(" or a dash. Sets
+ * *a to it and returns its candidate's index, or -1 when there is none. */
+static long S_dateline(const tx_env *env, const S_cands *cs, cx_anchor *a)
 {
     const char *t = env->text;
     for (size_t i = 0; i < cs->n && cs->v[i].start < 400; i++) {
@@ -2256,11 +2275,14 @@ static void S_dateline(const tx_env *env, const S_cands *cs, cx_anchor *a)
         if (y < 1000)
             y = S_text_year(env, cs, m);
         if (y < 1000)
+            y = env->anchor->y; /* "August 7 (Xinhua)" under a given date */
+        if (y < 1000)
             continue;
         a->y = y, a->m = m, a->d = d;
         a->source = CX_DCT_DATELINE;
-        return;
+        return (long)i;
     }
+    return -1;
 }
 
 /* ---- ranges -------------------------------------------------------------------- */
@@ -2463,13 +2485,17 @@ int cx_timex_find(const cx_timex_rules *r, const cx_doc *doc, const cx_seg *seg,
     tx_env env = {.r = r, .text = doc->text, .len = doc->len, .anchor = anchor};
     char last_quarter[8] = "", ref[sizeof out->v->value];
     int fiscal_topic = 0;
-    if (rc == CX_OK && anchor->y == 0 && use_dateline)
-        S_dateline(&env, &cs, anchor);
+    /* the text's own date line: the document's date, whatever the
+     * anchor's source (its expression tells no event of the text) */
+    cx_anchor line = {0, 0, 0, CX_DCT_NONE, 0};
+    long dateline = rc == CX_OK ? S_dateline(&env, &cs, &line) : -1;
+    if (dateline >= 0 && !S_line_head_ok(doc->text, cs.v[dateline].start))
+        dateline = -1; /* for the anchor only: "... report on June 5, 2023" */
+    if (rc == CX_OK && anchor->y == 0 && use_dateline && line.y)
+        *anchor = line;
     if (rc == CX_OK && anchor->swappable) {
         /* "03-02-2009" is March 2 to a US reader and 3 February elsewhere:
          * the text's own date line, when it says which, decides */
-        cx_anchor line = {0, 0, 0, CX_DCT_NONE, 0};
-        S_dateline(&env, &cs, &line);
         if (line.y == anchor->y && line.m == anchor->d && line.d == anchor->m) {
             anchor->m = line.m, anchor->d = line.d;
             cx_warn(warn, -1, "document date read day first, as the text's date line has it");
@@ -2511,6 +2537,7 @@ int cx_timex_find(const cx_timex_rules *r, const cx_doc *doc, const cx_seg *seg,
         if (tx_normalize(&env, c, &t))
             continue;
         t.in_name = S_year_in_name(&r->words, c, doc->text, doc->len);
+        t.creation = (long)i == dateline;
         rc = S_push(out, &t);
         if (rc == CX_OK && (t.type == CX_DATE || t.type == CX_TIME) && t.value[0] >= '0' &&
             t.value[0] <= '9' && !t.in_name) {

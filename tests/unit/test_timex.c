@@ -978,6 +978,52 @@ static void test_dateline(void **state)
     cx_result_free(r);
 }
 
+/* The text's own date line is the document's date (TIMEX3 CREATION_TIME);
+ * alone in its sentence it tells no event, a lead in the same sentence
+ * does unless the lead has its own date. A date ending a sentence's line
+ * is no date line. */
+static void test_date_line_is_creation_time(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text, *dct, *date;
+        int creation, told, others; /* events of the date, of other dates */
+    } cases[] = {
+        {"LONDON 1996-08-30\n\nShares fell on Thursday.", NULL, "1996-08-30", 1, 0, 1},
+        {"Storm hits coast\nMarch 06, 2008\n\nThe storm hit on Tuesday.", "2008-03-07",
+         "March 06, 2008", 1, 0, 1},
+        /* a month and day under a given date: the year is the date's */
+        {"HAVANA, August 7 (Xinhua) -- Cuba said on Tuesday it would sign.", "1998-08-07",
+         "August 7", 1, 0, 1},
+        {"MILWAUKEE , Wisconsin 1996-08-29\nThe team won on Wednesday.", "1996-08-29",
+         "1996-08-29", 1, 0, 1},
+        {"MOSCOW, June 1 (Reuters) \xE2\x80\x93 Russia said it had found a spy ring.",
+         "2023-06-01", "June 1", 1, 1, 0},
+        /* lower-case words before it: a sentence, not a date line */
+        {"The results are due on June 5, 2023\nand the board meets on Tuesday.", "2023-06-01",
+         "June 5, 2023", 0, 1, 1},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        cx_result *r = S_run(cases[i].text, cases[i].dct, 1);
+        long k = S_find(r, cases[i].date);
+        assert_true(k >= 0);
+        assert_int_equal(r->timexes[k].creation, cases[i].creation);
+        int told = 0, others = 0;
+        for (size_t e = 0; e < r->n_events; e++) {
+            told += r->events[e].timex == (size_t)k;
+            others += r->events[e].timex != (size_t)k;
+        }
+        assert_int_equal(told, cases[i].told);
+        assert_int_equal(others, cases[i].others);
+        char *json = cx_result_to_json(r, NULL, NULL, 0);
+        assert_non_null(json);
+        assert_int_equal(strstr(json, "\"function\":\"CREATION_TIME\"") != NULL,
+                         cases[i].creation);
+        free(json);
+        cx_result_free(r);
+    }
+}
+
 static void test_year_ago_context(void **state)
 {
     (void)state;
@@ -1081,13 +1127,21 @@ static void test_stage_timings(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_table_size),       cmocka_unit_test(test_normalize_table),
-        cmocka_unit_test(test_normalize_args),   cmocka_unit_test(test_extract_sentences),
-        cmocka_unit_test(test_tense_after),      cmocka_unit_test(test_context_rules),
-        cmocka_unit_test(test_modifiers),        cmocka_unit_test(test_ranges),
-        cmocka_unit_test(test_not_dates),        cmocka_unit_test(test_in_name),
-        cmocka_unit_test(test_tokenized_text),   cmocka_unit_test(test_dateline),
-        cmocka_unit_test(test_year_ago_context), cmocka_unit_test(test_many_dates),
+        cmocka_unit_test(test_table_size),
+        cmocka_unit_test(test_normalize_table),
+        cmocka_unit_test(test_normalize_args),
+        cmocka_unit_test(test_extract_sentences),
+        cmocka_unit_test(test_tense_after),
+        cmocka_unit_test(test_context_rules),
+        cmocka_unit_test(test_modifiers),
+        cmocka_unit_test(test_ranges),
+        cmocka_unit_test(test_not_dates),
+        cmocka_unit_test(test_in_name),
+        cmocka_unit_test(test_tokenized_text),
+        cmocka_unit_test(test_dateline),
+        cmocka_unit_test(test_date_line_is_creation_time),
+        cmocka_unit_test(test_year_ago_context),
+        cmocka_unit_test(test_many_dates),
         cmocka_unit_test(test_stage_timings),
     };
     return cmocka_run_group_tests(tests, S_setup, S_teardown);
