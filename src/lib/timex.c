@@ -2242,11 +2242,10 @@ static int S_line_head_ok(const char *t, size_t p)
     while (p > 0 && t[p - 1] != '\n' && t[p - 1] != '\r') {
         p--;
         unsigned char c = (unsigned char)t[p];
-        if (!(S_ctype[c] & CT_ALNUM) ||
-            (p > 0 && (S_ctype[(unsigned char)t[p - 1]] & CT_ALNUM)))
-            continue;
-        if ((c >= 'a' && c <= 'z') || ++words > 5)
-            return 0; /* the first byte of a word */
+        int opens = (S_ctype[c] & CT_ALNUM) &&
+                    !(p > 0 && (S_ctype[(unsigned char)t[p - 1]] & CT_ALNUM));
+        if (opens && ((c >= 'a' && c <= 'z') || ++words > 5))
+            return 0;
     }
     return 1;
 }
