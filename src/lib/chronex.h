@@ -153,7 +153,9 @@ typedef struct {
     char mod[16];   /* TIMEX3 mod ("START", "APPROX", ...) or "" */
     int in_name;    /* the expression is part of a name or title */
     int creation;   /* the text's own date line ("LONDON 1996-08-30"): TIMEX3's
-                     * functionInDocument CREATION_TIME; it tells no event */
+                     * functionInDocument CREATION_TIME; it makes an event
+                     * only of a lead in its sentence with no date of its
+                     * own (event.c) */
     int range_with; /* index of the other end of a range, or -1 */
 } cx_timex;
 

@@ -2485,7 +2485,7 @@ int cx_timex_find(const cx_timex_rules *r, const cx_doc *doc, const cx_seg *seg,
     char last_quarter[8] = "", ref[sizeof out->v->value];
     int fiscal_topic = 0;
     /* the text's own date line: the document's date, whatever the
-     * anchor's source (its expression tells no event of the text) */
+     * anchor's source; event.c makes no event of the line itself */
     cx_anchor line = {0, 0, 0, CX_DCT_NONE, 0};
     long dateline = rc == CX_OK ? S_dateline(&env, &cs, &line) : -1;
     if (dateline >= 0 && !S_line_head_ok(doc->text, cs.v[dateline].start))
