@@ -304,8 +304,11 @@ static void S_line_features(S_work *w, size_t b, size_t e, int hl)
         t->hl = (uint8_t)hl;
         if (hl) {
             t->weak = 1;
-            if (t->cap && i < 40 && (t->cats & CX_G_SPORT))
+            if (t->cap && i < 40 && (t->cats & CX_G_SPORT)) {
                 w->sports = 1;
+                w->solo |= !!(t->cats & CX_G_SPORT_SOLO);
+                w->team |= !!(t->cats & CX_G_SPORT_TEAM);
+            }
         } else if (t->cap && !t->weak) {
             S_set_put(w, &w->strong, w->g[i].key);
         }
@@ -1305,6 +1308,9 @@ static void S_sports(S_work *w, S_piece *p)
         return;
     }
     if (f->mlen == e - b && (f->mcats & CX_G_LOC_COUNTRY))
+        return;
+    /* "Berlin, Brussels and Zurich" of an athletics report are meetings */
+    if (w->solo && !w->team)
         return;
     if (cx_ent_prep_before(w, b))
         return;

@@ -66,6 +66,9 @@ typedef struct {
     S_keyset products; /* first words of product names (Boeing 787 Dreamliner) */
     int lower_asked; /* questions so far; past a few, lower holds its keys (cx_ent_lower_has) */
     int sports;      /* the document reports sports results */
+    int solo;        /* ... of a sport without teams named after places
+                        (tennis, golf, athletics): its places are venues */
+    int team;        /* ... of a sport with such teams (soccer, cricket) */
     int nomem;       /* a set could not grow: the stage fails */
 } S_work;
 

@@ -92,7 +92,9 @@ static const struct {
               {"SPORT", CX_G_SPORT},
               {"MISC", CX_G_MISC},
               {"ORG.prefix", CX_G_ORG_PREFIX},
-              {"ORG.role", CX_G_ROLE_AFTER}};
+              {"ORG.role", CX_G_ROLE_AFTER},
+              {"SPORT.team", CX_G_SPORT_TEAM},
+              {"SPORT.solo", CX_G_SPORT_SOLO}};
 
 uint32_t cx_gaz_category(const char *name, size_t len)
 {
@@ -810,8 +812,9 @@ S_insert(cx_gaz *g, S_table *T, const uint64_t *h, const uint8_t *sh, size_t n, 
             strcmp(g->pool + x->surf, g->pool + so) == 0 &&
             (co == S_NONE || strcmp(g->pool + x->canon, g->pool + co) == 0)) {
             x->cats |= cats;
+            /* a summary holds only the low categories: past them, none */
             if (sl->sum & S_SUM)
-                sl->sum |= cats & S_CATMASK;
+                sl->sum = cats & ~S_CATMASK ? 0 : sl->sum | cats;
             return CX_OK;
         }
     }
@@ -1463,7 +1466,9 @@ size_t cx_gaz_match(const cx_gaz *g, const cx_gaz_tok *toks, size_t n, cx_gaz_hi
 /* ---- images ------------------------------------------------------------ */
 
 #define S_IMG_MAGIC "CXGAZIMG"
-#define S_IMG_VERSION 1u
+/* 2: a summary no longer keeps the low categories of an entry whose
+ * later categories it cannot hold (images of version 1 may) */
+#define S_IMG_VERSION 2u
 
 /* The header; the arrays follow it in this order: big table, low table,
  * entries, pool. Sizes are 64-bit so that the layout does not depend on

@@ -554,6 +554,13 @@ static void test_sports_teams(void **state)
     EXPECT(r, "Boston Red Sox", CX_ORGANIZATION);
     EXPECT(r, "Cleveland Indians", CX_ORGANIZATION);
     cx_result_free(r);
+    /* athletes run for no city: the places of an athletics report are
+     * where its meetings are */
+    r = S_run("ATHLETICS - MITCHELL BEATS BAILEY AGAIN .\nBERLIN 1996-08-30\nBerlin , "
+              "Brussels and Zurich all belong to the richest series .\n");
+    EXPECT(r, "Brussels", CX_LOCATION);
+    EXPECT(r, "Zurich", CX_LOCATION);
+    cx_result_free(r);
 }
 
 static void test_place_nouns(void **state)

@@ -137,6 +137,10 @@ static void test_same_entry_merges(void **state)
     assert_int_equal(cx_gaz_add(g, "Jordan", 6, NULL, 0, CX_G_PER_FIRST, 0), CX_OK);
     assert_int_equal(cx_gaz_size(g), 1);
     assert_int_equal(S_longest(g, "Jordan", 0, NULL, NULL), CX_G_LOC_COUNTRY | CX_G_PER_FIRST);
+    /* a category past those a one-word summary holds, merged later */
+    assert_int_equal(cx_gaz_add(g, "tennis", 6, NULL, 0, CX_G_SPORT, 0), CX_OK);
+    assert_int_equal(cx_gaz_add(g, "tennis", 6, NULL, 0, CX_G_SPORT_SOLO, 0), CX_OK);
+    assert_int_equal(S_longest(g, "tennis", 0, NULL, NULL), CX_G_SPORT | CX_G_SPORT_SOLO);
     cx_gaz_free(g);
 }
 
