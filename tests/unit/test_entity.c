@@ -574,6 +574,12 @@ static void test_place_nouns(void **state)
     EXPECT(r, "Oburu", CX_LOCATION);
     EXPECT(r, "Dalmenia", CX_LOCATION);
     cx_result_free(r);
+    /* a name ending in a kind of venue, though its words are a person's */
+    r = S_run("Then Walter Brown won at the Brown Deer Park Golf Course and slept at the "
+              "Maple Creek Motel .\n");
+    EXPECT(r, "Brown Deer Park Golf Course", CX_LOCATION);
+    EXPECT(r, "Maple Creek Motel", CX_LOCATION);
+    cx_result_free(r);
 }
 
 static void test_hyphenated_names_and_abbreviations(void **state)
