@@ -562,6 +562,14 @@ static size_t S_particles(const S_work *w, size_t j)
     return n ? k : j;
 }
 
+/* An English word that no list names as a place or an organization and
+ * that opens no longer name: the words of "Institute for Peace and
+ * Dialogue" (Peace is also a surname, which there is no evidence of). */
+static int S_word_of_name(const S_tok *t)
+{
+    return (t->cats & CX_G_COMMON) && !(t->cats & (CX_G_ANY_LOC | CX_G_ANY_ORG)) && !t->mlen;
+}
+
 /* "Organization for Security and Cooperation", "Office for Democratic
  * Institutions and Human Rights": once a connector has joined a head word
  * to what follows (named), "and" between two plain capitalized words goes
@@ -570,7 +578,7 @@ static size_t S_particles(const S_work *w, size_t j)
 static int S_and_goes_on(const S_work *w, size_t j, int named)
 {
     return named && j + 1 < w->ntok && S_same_line(w, j + 1) && S_namey(w, j + 1) &&
-           (w->seg->toks[j + 1].flags & CX_TOK_SPACE) && S_plain(&w->t[j - 1]) &&
+           (w->seg->toks[j + 1].flags & CX_TOK_SPACE) && S_word_of_name(&w->t[j - 1]) &&
            S_plain(&w->t[j + 1]) && !w->t[j + 1].hl;
 }
 
@@ -622,6 +630,13 @@ static size_t S_run_end(const S_work *w, size_t i)
         if (!(k->flags & CX_TOK_SPACE) && cx_ent_punct(w, j, "-") && j + 1 < w->ntok &&
             !w->t[j - 1].hl && !(w->seg->toks[j + 1].flags & CX_TOK_SPACE) &&
             S_namey(w, j + 1)) {
+            j += 2;
+            continue;
+        }
+        /* Co-operation, Co-ordination: the British spelling of one word */
+        if (!(k->flags & CX_TOK_SPACE) && S_tok_is(w, j - 1, "Co") && cx_ent_punct(w, j, "-") &&
+            j + 1 < w->ntok && !(w->seg->toks[j + 1].flags & CX_TOK_SPACE) &&
+            (w->seg->toks[j + 1].flags & CX_TOK_LOWER)) {
             j += 2;
             continue;
         }

@@ -201,6 +201,17 @@ static void test_in_before_acronym_and_openings(void **state)
     EXPECT(r, "Institute for Trade and Cooperation", CX_ORGANIZATION);
     EXPECT(r, "Asia", CX_LOCATION);
     cx_result_free(r);
+    /* a word of the name that is also a surname still goes on ("Peace");
+     * a surname after "and" does not; "Co-operation" is one word; a fleet
+     * is a body of ships */
+    r = S_run("Officials said the Institute for Peace and Dialogue and the Council for "
+              "Trade and Brown had met the Gulf Co-operation Council and the Black Sea "
+              "Fleet.\n");
+    EXPECT(r, "Institute for Peace and Dialogue", CX_ORGANIZATION);
+    EXPECT(r, "Council for Trade", CX_ORGANIZATION);
+    EXPECT(r, "Gulf Co-operation Council", CX_ORGANIZATION);
+    EXPECT(r, "Black Sea Fleet", CX_ORGANIZATION);
+    cx_result_free(r);
 }
 
 static void test_acronym_binding(void **state)
