@@ -1174,6 +1174,12 @@ static int S_classify_once(S_work *w, S_piece *p)
     }
     if ((p->why & W_BEFORE_ROLE) || S_role_after(w, e)) {
         p->type = t == CX_LOCATION ? CX_LOCATION : CX_ORGANIZATION;
+        /* "a Yeltsin spokesman": a role people have (a title too) after a
+         * word the lists know only as a surname is that person's */
+        if (n == 1 && t < 0 && e < w->ntok && (w->t[e].cats & CX_G_TITLE) &&
+            (f->cats & CX_G_PER_LAST) &&
+            !(f->cats & (CX_G_ANY_NAME | CX_G_ORG_HEAD | CX_G_PROPER | CX_G_DEMONYM)))
+            p->type = CX_PERSON;
         return 0;
     }
     if (t >= 0 || t == T_DROP) {

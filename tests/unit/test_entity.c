@@ -355,6 +355,14 @@ static void test_surname_or_company(void **state)
     assert_int_equal(S_ent_of(r, "Dravik", 1), org);
     EXPECT(r, "Rosa Lind", CX_PERSON);
     cx_result_free(r);
+    /* a spokesman is a person's or a company's; the company's role
+     * (chipmaker) is a company's only */
+    r = S_run("Officials said a Bush spokesman and a Kremlin spokesman met the Zorvath "
+              "chipmaker.\n");
+    EXPECT(r, "Bush", CX_PERSON);
+    EXPECT(r, "Kremlin", CX_ORGANIZATION);
+    EXPECT(r, "Zorvath", CX_ORGANIZATION);
+    cx_result_free(r);
 }
 
 /* A first and a last name that the document also writes with a
