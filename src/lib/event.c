@@ -228,6 +228,55 @@ static int S_other_date_in(const cx_timex *tx, size_t ntx, size_t i, cx_span spa
     return 0;
 }
 
+/* The ASCII word that ends before byte p (spaces skipped) and not
+ * before lo: its start in *b and length (0 when none). */
+static size_t S_word_before(const char *text, size_t lo, size_t p, size_t *b)
+{
+    while (p > lo && text[p - 1] == ' ')
+        p--;
+    size_t e = p;
+    while (p > lo && (((unsigned char)text[p - 1] | 0x20) >= 'a' &&
+                      ((unsigned char)text[p - 1] | 0x20) <= 'z'))
+        p--;
+    *b = p;
+    return e - p;
+}
+
+static int S_word_eq(const char *w, size_t n, const char *lit)
+{
+    size_t m = strlen(lit);
+    if (n != m)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (((unsigned char)w[i] | 0x20) != (unsigned char)lit[i])
+            return 0;
+    return 1;
+}
+
+/* Is the date the far end of a comparison ("its highest level since
+ * 1992", "the first time since June")? The sentence tells nothing that
+ * happened then: a superlative or "first" up to four words before
+ * "since" just before the date. */
+static int S_compared_since(const char *text, const cx_timex *t, cx_span sent)
+{
+    static const char *const sup[] = {
+        "highest", "lowest",   "biggest", "largest",  "smallest", "strongest", "weakest",
+        "best",    "worst",    "most",    "least",    "first",    "fastest",   "slowest",
+        "longest", "shortest", "deepest", "steepest", "sharpest", "greatest",  "heaviest"};
+    size_t b, n = S_word_before(text, sent.start, t->span.start, &b);
+    if (!S_word_eq(text + b, n, "since"))
+        return 0;
+    for (int k = 0; k < 4; k++) {
+        n = S_word_before(text, sent.start, b, &b);
+        if (n == 0)
+            return 0;
+        for (size_t i = 0; i < sizeof sup / sizeof sup[0]; i++)
+            if (S_word_eq(text + b, n, sup[i]))
+                return 1;
+    }
+    return 0;
+}
+
 /* A mention start and its entity, to find the entities of a span by
  * binary search instead of scanning every entity for every event. */
 typedef struct {
@@ -366,6 +415,8 @@ int cx_event_build(const cx_doc *doc, const cx_seg *seg, const cx_timex *tx, siz
         ev.span = S_sentence_span(seg, t);
         if (t->creation &&
             (S_date_line_only(doc->text, t, ev.span) || S_other_date_in(tx, ntx, i, ev.span)))
+            continue;
+        if (t->range_with < 0 && S_compared_since(doc->text, t, ev.span))
             continue;
         if (S_same_sentence_value(v, nv, &ev))
             continue;

@@ -142,6 +142,28 @@ static void test_two_dates_in_a_sentence(void **state)
     S_free(&b);
 }
 
+static void test_far_end_of_a_comparison(void **state)
+{
+    (void)state;
+    /* the month tells when it rose; 1992 is only what it is compared
+     * with; a plain "since" still starts what the sentence tells */
+    const char *t = "Unemployment rose in March to its highest level since 1992, and it has "
+                    "stayed there since 2005 or since the first of May.";
+    cx_timex tx[3] = {S_tx(t, "March", "2009-03", CX_DATE), S_tx(t, "1992", "1992", CX_DATE),
+                      S_tx(t, "2005", "2005", CX_DATE)};
+    built b;
+    S_build(&b, t, tx, 3);
+    assert_int_equal(b.n, 2);
+    assert_string_equal(b.ev[0].date.value, "2005");
+    assert_string_equal(b.ev[1].date.value, "2009-03");
+    S_free(&b);
+    t = "It was the first rise since June.";
+    cx_timex one = S_tx(t, "June", "2009-06", CX_DATE);
+    S_build(&b, t, &one, 1);
+    assert_int_equal(b.n, 0);
+    S_free(&b);
+}
+
 static void test_range_is_one_interval(void **state)
 {
     (void)state;
@@ -227,6 +249,7 @@ int main(void)
         cmocka_unit_test(test_events_sorted_and_filtered),
         cmocka_unit_test(test_same_date_twice_is_one_event),
         cmocka_unit_test(test_two_dates_in_a_sentence),
+        cmocka_unit_test(test_far_end_of_a_comparison),
         cmocka_unit_test(test_range_is_one_interval),
         cmocka_unit_test(test_ties_in_text_order),
         cmocka_unit_test(test_entities_of_an_event),
