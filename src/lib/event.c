@@ -266,6 +266,16 @@ static int S_compared_since(const char *text, const cx_timex *t, cx_span sent)
     size_t b, n = S_word_before(text, sent.start, t->span.start, &b);
     if (!S_word_eq(text + b, n, "since"))
         return 0;
+    /* "since July 15, when it closed with a loss": a clause of that day */
+    size_t p = t->span.end;
+    while (p < sent.end && text[p] == ' ')
+        p++;
+    if (p < sent.end && text[p] == ',') {
+        for (p++; p < sent.end && text[p] == ' ';)
+            p++;
+        if (sent.end - p >= 5 && S_word_eq(text + p, 4, "when") && text[p + 4] == ' ')
+            return 0;
+    }
     for (int k = 0; k < 4; k++) {
         n = S_word_before(text, sent.start, b, &b);
         if (n == 0)

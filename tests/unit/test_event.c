@@ -162,6 +162,12 @@ static void test_far_end_of_a_comparison(void **state)
     S_build(&b, t, &one, 1);
     assert_int_equal(b.n, 0);
     S_free(&b);
+    /* unless a clause tells what happened that day */
+    t = "It was the largest drop since July 15, when it lost 161 points.";
+    one = S_tx(t, "July 15", "2009-07-15", CX_DATE);
+    S_build(&b, t, &one, 1);
+    assert_int_equal(b.n, 1);
+    S_free(&b);
 }
 
 static void test_range_is_one_interval(void **state)
