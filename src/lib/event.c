@@ -244,13 +244,7 @@ static size_t S_word_before(const char *text, size_t lo, size_t p, size_t *b)
 
 static int S_word_eq(const char *w, size_t n, const char *lit)
 {
-    size_t m = strlen(lit);
-    if (n != m)
-        return 0;
-    for (size_t i = 0; i < n; i++)
-        if (((unsigned char)w[i] | 0x20) != (unsigned char)lit[i])
-            return 0;
-    return 1;
+    return n == strlen(lit) && cx_ascii_strncasecmp(w, lit, n) == 0;
 }
 
 /* Is the date the far end of a comparison ("its highest level since
