@@ -563,8 +563,8 @@ static size_t S_particles(const S_work *w, size_t j)
 }
 
 /* An English word that no list names as a place or an organization and
- * that opens no longer name: the words of "Institute for Peace and
- * Dialogue" (Peace is also a surname, which there is no evidence of). */
+ * that opens no longer list entry, though it may be a surname: "Peace" in
+ * "Institute for Peace and Dialogue". */
 static int S_word_of_name(const S_tok *t)
 {
     return (t->cats & CX_G_COMMON) && !(t->cats & (CX_G_ANY_LOC | CX_G_ANY_ORG)) && !t->mlen;
@@ -1174,7 +1174,7 @@ static int S_classify_once(S_work *w, S_piece *p)
     }
     if ((p->why & W_BEFORE_ROLE) || S_role_after(w, e)) {
         p->type = t == CX_LOCATION ? CX_LOCATION : CX_ORGANIZATION;
-        /* "a Yeltsin spokesman": a role people have (a title too) after a
+        /* "a Bush spokesman": a role people have (a title too) after a
          * word the lists know only as a surname is that person's */
         if (n == 1 && t < 0 && e < w->ntok && (w->t[e].cats & CX_G_TITLE) &&
             (f->cats & CX_G_PER_LAST) &&
