@@ -577,9 +577,13 @@ static int S_word_of_name(const S_tok *t)
  * "Ministry of Defence and Boeing"). */
 static int S_and_goes_on(const S_work *w, size_t j, int named)
 {
+    /* the word before may be the lower-case end of "Co-operation" */
+    int glued = j >= 3 && (w->seg->toks[j - 1].flags & CX_TOK_LOWER) &&
+                !(w->seg->toks[j - 1].flags & CX_TOK_SPACE) && cx_ent_punct(w, j - 2, "-") &&
+                S_namey(w, j - 3);
     return named && j + 1 < w->ntok && S_same_line(w, j + 1) && S_namey(w, j + 1) &&
-           (w->seg->toks[j + 1].flags & CX_TOK_SPACE) && S_word_of_name(&w->t[j - 1]) &&
-           S_plain(&w->t[j + 1]) && !w->t[j + 1].hl;
+           (w->seg->toks[j + 1].flags & CX_TOK_SPACE) &&
+           (glued || S_word_of_name(&w->t[j - 1])) && S_plain(&w->t[j + 1]) && !w->t[j + 1].hl;
 }
 
 /* Do the capitals opening the words of [b, e) (lower-case connectors
@@ -618,10 +622,18 @@ static int S_in_joins(const S_work *w, size_t i, size_t j)
 /* The end of the run that starts at i. */
 static size_t S_run_end(const S_work *w, size_t i)
 {
-    size_t j = i + 1;
-    int named = 0; /* a connector joined a head word here */
+    size_t j = i + 1, listed = i + w->t[i].mlen; /* the end of the lists' names in it */
+    int named = 0;                               /* a connector joined a head word here */
     while (j < w->ntok && S_same_line(w, j)) {
         const cx_tok *k = &w->seg->toks[j];
+        if (w->t[j - 1].mlen > 1 && j - 1 + w->t[j - 1].mlen > listed)
+            listed = j - 1 + w->t[j - 1].mlen;
+        /* "Department of Health and Human Services": a name the lists
+         * know goes on through the "and" inside it */
+        if (listed > j && S_tok_is(w, j, "and")) {
+            j = listed;
+            continue;
+        }
         if (S_namey(w, j) && (k->flags & CX_TOK_SPACE)) {
             j++;
             continue;

@@ -214,6 +214,25 @@ static void test_in_before_acronym_and_openings(void **state)
     cx_result_free(r);
 }
 
+/* "and" inside a name: a name the lists know goes on through it; so does
+ * a name whose word before "and" ends "Co-operation" */
+static void test_and_inside_a_name(void **state)
+{
+    (void)state;
+    cx_result *r = S_run("Officials said the Department of Health and Human Services and the "
+                         "Organisation for Economic Co-operation and Development disagreed.\n");
+    EXPECT(r, "Department of Health and Human Services", CX_ORGANIZATION);
+    EXPECT(r, "Organisation for Economic Co-operation and Development", CX_ORGANIZATION);
+    NO_MENTION(r, "Human Services");
+    NO_MENTION(r, "Development");
+    cx_result_free(r);
+    /* two names joined by "and" stay two */
+    r = S_run("Officials said the Ministry of Defence and Boeing had agreed.\n");
+    EXPECT(r, "Ministry of Defence", CX_ORGANIZATION);
+    EXPECT(r, "Boeing", CX_ORGANIZATION);
+    cx_result_free(r);
+}
+
 static void test_acronym_binding(void **state)
 {
     (void)state;
@@ -729,6 +748,7 @@ int main(void)
         cmocka_unit_test(test_country_before_event_or_office),
         cmocka_unit_test(test_acronym_binding),
         cmocka_unit_test(test_in_before_acronym_and_openings),
+        cmocka_unit_test(test_and_inside_a_name),
         cmocka_unit_test(test_acronym_without_parentheses),
         cmocka_unit_test(test_acronym_of_a_name_with_an_acronym),
         cmocka_unit_test(test_person_aliases),
