@@ -1175,6 +1175,7 @@ static int S_classify_once(S_work *w, S_piece *p)
              (n == 1 && (f->cats & (CX_G_PER_LAST | CX_G_PER_FIRST)) &&
               !(f->mcats & CX_G_LOC_COUNTRY) && !(w->seg->toks[b].flags & CX_TOK_UPPER)))) {
             p->type = CX_PERSON;
+            p->evid = 1; /* the title decided */
             return 0;
         }
     }
@@ -1182,6 +1183,7 @@ static int S_classify_once(S_work *w, S_piece *p)
     if (b > 0 && w->t[b - 1].role_start && !w->t[b - 1].cap && !w->t[b - 1].title_end &&
         t != CX_LOCATION && !(n >= 2 && (f->cats & CX_G_PER_FIRST))) {
         p->type = CX_ORGANIZATION;
+        p->evid = 1; /* the role decided */
         return 0;
     }
     if ((p->why & W_BEFORE_ROLE) || S_role_after(w, e)) {

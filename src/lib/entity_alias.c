@@ -27,6 +27,7 @@ typedef struct {
     int any_multi; /* a multi-word mention, however typed */
     int votes[3];  /* mentions of each type */
     int svotes[3]; /* mentions typed by evidence */
+    int cvotes[3]; /* mentions typed by their context (a title, "the town of") */
     const char *canon;
     size_t first_piece;
 } S_ent;
@@ -225,6 +226,7 @@ static void S_register(S_res *r, S_piece *p, long ent)
     if (p->type >= 0 && p->type <= 2) {
         x->votes[p->type]++;
         x->svotes[p->type] += p->strong || p->evid;
+        x->cvotes[p->type] += p->evid;
     }
     if (p->canon && !x->canon)
         x->canon = p->canon;
@@ -416,6 +418,10 @@ static int S_best_type(const S_ent *e, int sports)
     if (e->any_multi && e->svotes[0] + e->svotes[1] + e->svotes[2] == 0)
         return e->type;
     const int *v = e->svotes[0] + e->svotes[1] + e->svotes[2] ? e->svotes : e->votes;
+    /* what the context says of a word outweighs what lists say of it:
+     * "President Clinton" once, "Clinton" (a town too) many times */
+    if (e->cvotes[0] + e->cvotes[1] + e->cvotes[2])
+        v = e->cvotes;
     int best = e->type;
     for (int t = 0; t < 3; t++)
         if (best < 0 || v[t] > v[best])

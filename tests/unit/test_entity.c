@@ -233,6 +233,28 @@ static void test_and_inside_a_name(void **state)
     cx_result_free(r);
 }
 
+/* A word that is a town and a surname: the title before it once says
+ * more than the lists say of every bare mention */
+static void test_context_outweighs_lists(void **state)
+{
+    (void)state;
+    cx_result *r = S_run("Markets waited on the campaign.\nPresident Clinton spoke on Monday. "
+                         "Clinton said taxes would fall. Analysts doubted Clinton. Clinton "
+                         "left for the coast.\n");
+    long c = S_ent_of(r, "Clinton", 0);
+    assert_true(c >= 0);
+    assert_int_equal(r->entities[c].type, CX_PERSON);
+    assert_int_equal(S_ent_of(r, "Clinton", 3), c);
+    cx_result_free(r);
+    /* without the title the town stays a town */
+    r = S_run("Markets waited on the campaign.\nFloods reached Clinton on Monday. "
+              "Clinton is a town of farms.\n");
+    c = S_ent_of(r, "Clinton", 0);
+    assert_true(c >= 0);
+    assert_int_equal(r->entities[c].type, CX_LOCATION);
+    cx_result_free(r);
+}
+
 static void test_acronym_binding(void **state)
 {
     (void)state;
@@ -749,6 +771,7 @@ int main(void)
         cmocka_unit_test(test_acronym_binding),
         cmocka_unit_test(test_in_before_acronym_and_openings),
         cmocka_unit_test(test_and_inside_a_name),
+        cmocka_unit_test(test_context_outweighs_lists),
         cmocka_unit_test(test_acronym_without_parentheses),
         cmocka_unit_test(test_acronym_of_a_name_with_an_acronym),
         cmocka_unit_test(test_person_aliases),
