@@ -1324,6 +1324,71 @@ static void S_classify(S_work *w, S_piece *p)
  * Somerset", "Pohang 3 Ulsan 2"); a country stays a place (national
  * sides are read as the country), and so does a place after "in" or in
  * a dateline. */
+/* Is token i a small whole number on the line of token i - 1 (a score)? */
+static int S_score_tok(const S_work *w, size_t i)
+{
+    if (i >= w->ntok || !(w->seg->toks[i].flags & CX_TOK_NUM) || !S_same_line(w, i))
+        return 0;
+    const cx_gaz_tok *g = &w->g[i];
+    if (g->len > 3)
+        return 0;
+    for (size_t k = 0; k < g->len; k++)
+        if (g->s[k] < '0' || g->s[k] > '9')
+            return 0;
+    return 1;
+}
+
+/* Past a "( ... )" of a few tokens at i on the same line ("Alba (
+ * Germany ) 75"); i when none. */
+static size_t S_past_paren(const S_work *w, size_t i)
+{
+    if (i >= w->ntok || !cx_ent_punct(w, i, "(") || !S_same_line(w, i))
+        return i;
+    for (size_t k = i + 1; k < w->ntok && k < i + 6 && S_same_line(w, k); k++)
+        if (cx_ent_punct(w, k, ")"))
+            return k + 1;
+    return i;
+}
+
+/* Does the line end at token i (or go on with a bracket: "( 42-41 )")? */
+static int S_line_ends(const S_work *w, size_t i)
+{
+    return i >= w->ntok || (w->seg->toks[i].flags & CX_TOK_NL) || cx_ent_punct(w, i, "(");
+}
+
+/* Is the piece [b, e) one side of a result line "Karlsruhe 2 Hansa
+ * Rostock 0", "Alba ( Germany ) 75 Red Star ( Yugoslavia ) 70": two
+ * names, each with a score after it, alone on the line? */
+static int S_result_side(const S_work *w, size_t b, size_t e)
+{
+    int first = b == 0 || (w->seg->toks[b].flags & CX_TOK_NL);
+    size_t k = S_past_paren(w, e);
+    if (!S_score_tok(w, k))
+        return 0;
+    if (!first) { /* the second name: a name and a score before it */
+        if (b < 2 || !S_score_tok(w, b - 1) || !S_line_ends(w, k + 1))
+            return 0;
+        size_t a = b - 1;
+        if (cx_ent_punct(w, a - 1, ")"))
+            while (a > 0 && !cx_ent_punct(w, a - 1, "(") && b - a < 8 &&
+                   !(w->seg->toks[a - 1].flags & CX_TOK_NL))
+                a--;
+        a = a > 0 && cx_ent_punct(w, a - 1, "(") ? a - 1 : a;
+        size_t n = 0;
+        while (a > 0 && S_namey(w, a - 1) && n < 5) {
+            a--, n++;
+            if (w->seg->toks[a].flags & CX_TOK_NL)
+                break;
+        }
+        return n > 0 && (a == 0 || (w->seg->toks[a].flags & CX_TOK_NL));
+    }
+    size_t m = k + 1, n = 0; /* the first name: a name and a score after */
+    while (m < w->ntok && S_same_line(w, m) && S_namey(w, m) && n < 5)
+        m++, n++;
+    m = S_past_paren(w, m);
+    return n > 0 && S_score_tok(w, m) && S_line_ends(w, m + 1);
+}
+
 static void S_sports(S_work *w, S_piece *p)
 {
     size_t b = p->b, e = p->e;
@@ -1336,7 +1401,7 @@ static void S_sports(S_work *w, S_piece *p)
         int the = b > 0 && S_tok_is(w, b - 1, "the") && e - b <= 3;
         int place = f->mlen && f->mlen < e - b && (f->mcats & CX_G_ANY_LOC) &&
                     !(f->cats & CX_G_PER_FIRST);
-        if (!(p->why & W_AFTER_TITLE) && (the || place)) {
+        if (!(p->why & W_AFTER_TITLE) && (the || place || S_result_side(w, b, e))) {
             p->type = CX_ORGANIZATION;
             p->team = 1;
         }

@@ -621,6 +621,20 @@ static void test_sports_teams(void **state)
     EXPECT(r, "Brussels", CX_LOCATION);
     EXPECT(r, "Zurich", CX_LOCATION);
     cx_result_free(r);
+    /* two names, each with its score, alone on a line are two teams,
+     * however much they read as people; a golfer's scores are not that */
+    r = S_run("SOCCER - GERMAN CUP RESULTS .\nBONN 1996-08-31\nResults of matches on "
+              "Saturday :\nKarlsruhe 2 Hansa Rostock 0\nAlba ( Germany ) 75 Red Star ( "
+              "Yugoslavia ) 70 ( 42-41 )\n");
+    EXPECT(r, "Hansa Rostock", CX_ORGANIZATION);
+    EXPECT(r, "Red Star", CX_ORGANIZATION);
+    EXPECT(r, "Germany", CX_LOCATION);
+    cx_result_free(r);
+    r = S_run("GOLF - LEADING SCORES .\nBOSTON 1996-08-31\nLeading scores after the "
+              "second round :\nTiger Woods 68 70\nColin Montgomerie 69 71\n");
+    EXPECT(r, "Tiger Woods", CX_PERSON);
+    EXPECT(r, "Colin Montgomerie", CX_PERSON);
+    cx_result_free(r);
 }
 
 static void test_place_nouns(void **state)
