@@ -7,7 +7,9 @@
 # BENCH_WORK (scratch folder under the build tree). Optional: BENCH_EVAL
 # (default $CX_SRCDIR/../shared/eval), BENCH_MB (corpus size, default 100),
 # BENCH_FILES (default 10000), BENCH_GAZ (user gazetteer entries, default
-# 1000000).
+# 1000000), BENCH_IDLE and BENCH_SETTLE (wait up to BENCH_SETTLE seconds,
+# default 120, for the one-minute load average to fall below BENCH_IDLE,
+# default 0.5; a warning line says when it did not).
 set -u
 export LC_ALL=C
 CHRONEX=${CHRONEX:-./src/chronex}
@@ -17,6 +19,8 @@ BENCH_EVAL=${BENCH_EVAL:-$CX_SRCDIR/../shared/eval}
 BENCH_MB=${BENCH_MB:-100}
 BENCH_FILES=${BENCH_FILES:-10000}
 BENCH_GAZ=${BENCH_GAZ:-1000000}
+BENCH_IDLE=${BENCH_IDLE:-0.5}
+BENCH_SETTLE=${BENCH_SETTLE:-120}
 TIMEIT=${TIMEIT:-$(dirname "$CHRONEX")/../bench/timeit}
 W=$BENCH_WORK
 
@@ -84,7 +88,20 @@ echo "chronex $("$CHRONEX" --version | sed 's/^chronex //') bench on $(uname -m)
 echo "corpus: $mb MB of text ($BENCH_EVAL/*/*.txt repeated), $docs articles as JSON Lines; $nfiles files"
 echo "MB/s are MB of article text a second of wall time, start-up included;"
 echo "\"cpu\" figures divide by user + system time instead (steadier on a busy machine)."
-echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)"
+# Figures from a busy machine are not comparable: wait (up to
+# BENCH_SETTLE seconds) for the one-minute load average to fall below
+# BENCH_IDLE, and say so plainly when it does not.
+load1() { cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo 0; }
+busy() { awk -v l="$(load1)" -v m="$BENCH_IDLE" 'BEGIN { exit !(l > m) }'; }
+waited=0
+while busy && [ "$waited" -lt "$BENCH_SETTLE" ]; do
+  sleep 5
+  waited=$((waited + 5))
+done
+echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null) (waited ${waited} s for it to fall below $BENCH_IDLE)"
+if busy; then
+  echo "WARNING: the machine is busy (one-minute load $(load1) > $BENCH_IDLE): other work shares the cores and the figures below are low; rerun on a quiet machine"
+fi
 echo
 printf '%-44s %12s %-6s %s\n' "measure" "value" "unit" "target"
 
@@ -218,4 +235,5 @@ fig "  by wall time" "$(calc "($(median "$wratios") - 1) * 100")" "%"
 fig "  the five pairs (cpu ratio)" "$(echo $ratios)" ""
 
 echo
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null) (chronex itself adds up to 2 while it runs)"
 echo "bench: done (figures only; nothing asserted)"
