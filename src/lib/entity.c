@@ -1004,6 +1004,17 @@ static int S_party_letter(const S_work *w, size_t i)
 }
 
 /* Types piece p; returns 1 when it has narrowed p and must look again. */
+/* "World Series of Golf", "Treaty of Baden": an event's or a document's
+ * head word before "of" names no organization, person or place */
+static int S_misc_of(const S_work *w, size_t b, size_t e)
+{
+    for (size_t i = b + 1; i + 1 < e; i++)
+        if (S_tok_is(w, i, "of"))
+            return (w->t[i - 1].cats & CX_G_MISC_HEAD) &&
+                   !(w->t[i - 1].cats & (CX_G_ORG_HEAD | CX_G_LOC_HEAD));
+    return 0;
+}
+
 static int S_classify_once(S_work *w, S_piece *p)
 {
     size_t b = p->b, e = p->e, n = e - b;
@@ -1141,7 +1152,8 @@ static int S_classify_once(S_work *w, S_piece *p)
                 return 1;
             }
     }
-    if (S_title_with_number(w, p) || ((l->cats & CX_G_MISC_HEAD) && !full && n > 1)) {
+    if (S_title_with_number(w, p) || ((l->cats & CX_G_MISC_HEAD) && !full && n > 1) ||
+        (!full && S_misc_of(w, b, e))) {
         p->type = T_DROP;
         return 0;
     }

@@ -255,6 +255,19 @@ static void test_context_outweighs_lists(void **state)
     cx_result_free(r);
 }
 
+/* an event's or a document's head word before "of" names no entity;
+ * an organization's head word before it does */
+static void test_event_names_with_of(void **state)
+{
+    (void)state;
+    cx_result *r = S_run("Officials said the World Series of Golf and the Treaty of Baden "
+                         "mattered to the Bank of Montreal.\n");
+    NO_MENTION(r, "World Series of Golf");
+    NO_MENTION(r, "Treaty of Baden");
+    EXPECT(r, "Bank of Montreal", CX_ORGANIZATION);
+    cx_result_free(r);
+}
+
 static void test_acronym_binding(void **state)
 {
     (void)state;
@@ -786,6 +799,7 @@ int main(void)
         cmocka_unit_test(test_in_before_acronym_and_openings),
         cmocka_unit_test(test_and_inside_a_name),
         cmocka_unit_test(test_context_outweighs_lists),
+        cmocka_unit_test(test_event_names_with_of),
         cmocka_unit_test(test_acronym_without_parentheses),
         cmocka_unit_test(test_acronym_of_a_name_with_an_acronym),
         cmocka_unit_test(test_person_aliases),
