@@ -622,8 +622,8 @@ static int S_in_joins(const S_work *w, size_t i, size_t j)
 /* The end of the run that starts at i. */
 static size_t S_run_end(const S_work *w, size_t i)
 {
-    size_t j = i + 1, listed = i + w->t[i].mlen; /* the end of the lists' names in it */
-    int named = 0;                               /* a connector joined a head word here */
+    size_t j = i + 1, listed = i; /* listed: the end of the lists' names in it */
+    int named = 0;                /* a connector joined a head word here */
     while (j < w->ntok && S_same_line(w, j)) {
         const cx_tok *k = &w->seg->toks[j];
         if (w->t[j - 1].mlen > 1 && j - 1 + w->t[j - 1].mlen > listed)
@@ -1003,7 +1003,6 @@ static int S_party_letter(const S_work *w, size_t i)
            cx_ent_punct(w, i + 1, "-") && !(w->seg->toks[i + 1].flags & CX_TOK_SPACE);
 }
 
-/* Types piece p; returns 1 when it has narrowed p and must look again. */
 /* "World Series of Golf", "Treaty of Baden": an event's or a document's
  * head word before "of" names no organization, person or place */
 static int S_misc_of(const S_work *w, size_t b, size_t e)
@@ -1015,6 +1014,7 @@ static int S_misc_of(const S_work *w, size_t b, size_t e)
     return 0;
 }
 
+/* Types piece p; returns 1 when it has narrowed p and must look again. */
 static int S_classify_once(S_work *w, S_piece *p)
 {
     size_t b = p->b, e = p->e, n = e - b;
@@ -1332,10 +1332,6 @@ static void S_classify(S_work *w, S_piece *p)
         ;
 }
 
-/* Sports reports name teams after places ("Leicestershire beat
- * Somerset", "Pohang 3 Ulsan 2"); a country stays a place (national
- * sides are read as the country), and so does a place after "in" or in
- * a dateline. */
 /* Is token i a small whole number on the line of token i - 1 (a score)? */
 static int S_score_tok(const S_work *w, size_t i)
 {
@@ -1401,6 +1397,10 @@ static int S_result_side(const S_work *w, size_t b, size_t e)
     return n > 0 && S_score_tok(w, m) && S_line_ends(w, m + 1);
 }
 
+/* Sports reports name teams after places ("Leicestershire beat
+ * Somerset", "Pohang 3 Ulsan 2"); a country stays a place (national
+ * sides are read as the country), and so does a place after "in" or in
+ * a dateline. */
 static void S_sports(S_work *w, S_piece *p)
 {
     size_t b = p->b, e = p->e;
