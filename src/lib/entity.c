@@ -1364,37 +1364,47 @@ static int S_line_ends(const S_work *w, size_t i)
     return i >= w->ntok || (w->seg->toks[i].flags & CX_TOK_NL) || cx_ent_punct(w, i, "(");
 }
 
+/* Does a name (and a bracket) alone open the line and end right before
+ * token a ("Karlsruhe" before "2 Hansa Rostock 0")? */
+static int S_name_opens_line(const S_work *w, size_t a)
+{
+    size_t score = a; /* a bracket of a few tokens, as S_past_paren reads one */
+    if (a > 0 && cx_ent_punct(w, a - 1, ")"))
+        while (a > 0 && !cx_ent_punct(w, a - 1, "(") && score - a < 7 &&
+               !(w->seg->toks[a - 1].flags & CX_TOK_NL))
+            a--;
+    a = a > 0 && cx_ent_punct(w, a - 1, "(") ? a - 1 : a;
+    size_t n = 0;
+    while (a > 0 && S_namey(w, a - 1) && n < 5) {
+        a--, n++;
+        if (w->seg->toks[a].flags & CX_TOK_NL)
+            break;
+    }
+    return n > 0 && (a == 0 || (w->seg->toks[a].flags & CX_TOK_NL));
+}
+
+/* Does a name (and a bracket) from token m, then a score, end the line? */
+static int S_name_then_score(const S_work *w, size_t m)
+{
+    size_t n = 0;
+    while (m < w->ntok && S_same_line(w, m) && S_namey(w, m) && n < 5)
+        m++, n++;
+    m = S_past_paren(w, m);
+    return n > 0 && S_score_tok(w, m) && S_line_ends(w, m + 1);
+}
+
 /* Is the piece [b, e) one side of a result line "Karlsruhe 2 Hansa
  * Rostock 0", "Alba ( Germany ) 75 Red Star ( Yugoslavia ) 70": two
  * names, each with a score after it, alone on the line? */
 static int S_result_side(const S_work *w, size_t b, size_t e)
 {
-    int first = b == 0 || (w->seg->toks[b].flags & CX_TOK_NL);
     size_t k = S_past_paren(w, e);
     if (!S_score_tok(w, k))
         return 0;
-    if (!first) { /* the second name: a name and a score before it */
-        if (b < 2 || !S_score_tok(w, b - 1) || !S_line_ends(w, k + 1))
-            return 0;
-        size_t a = b - 1;
-        if (cx_ent_punct(w, a - 1, ")"))
-            while (a > 0 && !cx_ent_punct(w, a - 1, "(") && b - a < 8 &&
-                   !(w->seg->toks[a - 1].flags & CX_TOK_NL))
-                a--;
-        a = a > 0 && cx_ent_punct(w, a - 1, "(") ? a - 1 : a;
-        size_t n = 0;
-        while (a > 0 && S_namey(w, a - 1) && n < 5) {
-            a--, n++;
-            if (w->seg->toks[a].flags & CX_TOK_NL)
-                break;
-        }
-        return n > 0 && (a == 0 || (w->seg->toks[a].flags & CX_TOK_NL));
-    }
-    size_t m = k + 1, n = 0; /* the first name: a name and a score after */
-    while (m < w->ntok && S_same_line(w, m) && S_namey(w, m) && n < 5)
-        m++, n++;
-    m = S_past_paren(w, m);
-    return n > 0 && S_score_tok(w, m) && S_line_ends(w, m + 1);
+    if (b == 0 || (w->seg->toks[b].flags & CX_TOK_NL))
+        return S_name_then_score(w, k + 1);
+    return b >= 2 && S_score_tok(w, b - 1) && S_line_ends(w, k + 1) &&
+           S_name_opens_line(w, b - 1);
 }
 
 /* Sports reports name teams after places ("Leicestershire beat
