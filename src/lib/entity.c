@@ -225,6 +225,17 @@ static inline int S_tok_isn(const S_work *w, size_t i, const char *s, size_t n)
 }
 #define S_tok_is(w, i, s) S_tok_isn((w), (i), "" s, sizeof(s) - 1)
 
+/* Is token i a possessive 's (or 's with a typographic apostrophe)? */
+static int S_possessive_tok(const S_work *w, size_t i)
+{
+    const cx_tok *k = &w->seg->toks[i];
+    const unsigned char *s = (const unsigned char *)w->text + k->start;
+    size_t n = k->end - k->start;
+    return (k->flags & CX_TOK_WORD) && (s[n - 1] | 32) == 's' &&
+           ((n == 2 && s[0] == '\'') ||
+            (n == 4 && s[0] == 0xE2 && s[1] == 0x80 && s[2] == 0x99));
+}
+
 int cx_ent_prep_before(const S_work *w, size_t b)
 {
     if (b == 0 || !(w->t[b - 1].cats & CX_G_LOC_PREP))
@@ -620,6 +631,25 @@ static int S_in_joins(const S_work *w, size_t i, size_t j)
 }
 
 /* The end of the run that starts at i. */
+/* Is token i a capitalized English plural that ends in no s (People,
+ * Women, Men, Children)? Its possessive opens many names. */
+static int S_plural_no_s(const S_work *w, size_t i)
+{
+    return S_tok_is(w, i, "People") || S_tok_is(w, i, "Women") || S_tok_is(w, i, "Men") ||
+           S_tok_is(w, i, "Children") || S_tok_is(w, i, "Folk");
+}
+
+/* "People's Daily", "Women's Tennis Association", "Children's Hospital":
+ * the 's of a plural is inside a name when a capitalized word follows it
+ * on the line; after a name it is a possessive ("Britain's Labour
+ * Party", "Southern's Gulf Power unit"), which the lists cannot tell. */
+static int S_possessive_in_name(const S_work *w, size_t j)
+{
+    return S_possessive_tok(w, j) && !(w->seg->toks[j].flags & CX_TOK_SPACE) &&
+           S_plural_no_s(w, j - 1) && j + 1 < w->ntok && S_same_line(w, j + 1) &&
+           S_namey(w, j + 1) && !w->t[j + 1].weak;
+}
+
 static size_t S_run_end(const S_work *w, size_t i)
 {
     size_t j = i + 1, listed = i; /* listed: the end of the lists' names in it */
@@ -628,14 +658,19 @@ static size_t S_run_end(const S_work *w, size_t i)
         const cx_tok *k = &w->seg->toks[j];
         if (w->t[j - 1].mlen > 1 && j - 1 + w->t[j - 1].mlen > listed)
             listed = j - 1 + w->t[j - 1].mlen;
-        /* "Department of Health and Human Services": a name the lists
-         * know goes on through the "and" inside it */
-        if (listed > j && S_tok_is(w, j, "and")) {
+        /* "Department of Health and Human Services", "People's Republic
+         * of China", "McDonald's": a name the lists know goes on through
+         * the "and" or the possessive 's inside it */
+        if (listed > j && (S_tok_is(w, j, "and") || S_possessive_tok(w, j))) {
             j = listed;
             continue;
         }
         if (S_namey(w, j) && (k->flags & CX_TOK_SPACE)) {
             j++;
+            continue;
+        }
+        if (S_possessive_in_name(w, j)) {
+            j += 2;
             continue;
         }
         /* Hewlett-Packard: a hyphen without spaces between capitals */

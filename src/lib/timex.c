@@ -1424,6 +1424,23 @@ static size_t S_window_end(const char *t, size_t len, size_t from)
     return e;
 }
 
+static int S_prev_word(const char *t, size_t off, size_t *ws, size_t *we);
+static int S_next_word(const char *t, size_t len, size_t off, size_t *ws, size_t *we);
+static int S_sentence_start(const char *t, size_t s);
+
+/* Is the capitalized word [s, e) part of a name: inside a sentence, next
+ * to another capitalized word on its line ("People's Daily", "Business
+ * Weekly", "Daily Telegraph")? */
+static int S_name_word(const char *t, size_t len, size_t s, size_t e)
+{
+    size_t a, b;
+    if (S_sentence_start(t, s))
+        return 0;
+    if (S_prev_word(t, s, &a, &b) && S_is_upper((unsigned char)t[a]))
+        return 1;
+    return S_next_word(t, len, e, &a, &b) && S_is_upper((unsigned char)t[a]);
+}
+
 static int S_scan(const cx_timex_rules *r, const char *t, size_t len, S_cands *out,
                   cx_warning_vec *warn)
 {
@@ -1485,6 +1502,11 @@ static int S_scan(const cx_timex_rules *r, const char *t, size_t len, S_cands *o
             gates = S_date_number(r, t, len, body, i) ? 1u : 0;
         if (cls == (1u << TX_MONTH) && !S_is_upper((unsigned char)t[body]))
             gates = 0; /* "may" the verb: months are capitalized */
+        if (cls == (1u << TX_SETW) && S_is_upper((unsigned char)t[body]) &&
+            S_name_word(t, len, s, i)) {
+            nws = 0; /* "China Daily", "Daily Mail": a paper's name */
+            continue;
+        }
         if (s < done || !gates)
             continue;
         size_t first = 0; /* an expression's head is a few words back */

@@ -233,6 +233,31 @@ static void test_and_inside_a_name(void **state)
     cx_result_free(r);
 }
 
+/* A possessive 's inside a name: one the lists know ("People's Republic
+ * of China"), or after a plural with no s ("Women's"); after another name
+ * it stays a possessive */
+static void test_possessive_in_names(void **state)
+{
+    (void)state;
+    cx_result *r = S_run("Officials said the People's Republic of China bought shares of "
+                         "McDonald's, and the People's Daily and the Women's Tennis "
+                         "Association agreed.\n");
+    EXPECT(r, "People's Republic of China", CX_LOCATION);
+    EXPECT(r, "McDonald's", CX_ORGANIZATION);
+    EXPECT(r, "People's Daily", CX_ORGANIZATION);
+    EXPECT(r, "Women's Tennis Association", CX_ORGANIZATION);
+    NO_MENTION(r, "People");
+    NO_MENTION(r, "Republic of China");
+    NO_MENTION(r, "McDonald");
+    cx_result_free(r);
+    r = S_run("Officials said Britain's Labour Party and Southern's Gulf Power unit met.\n");
+    EXPECT(r, "Britain", CX_LOCATION);
+    EXPECT(r, "Labour Party", CX_ORGANIZATION);
+    NO_MENTION(r, "Britain's Labour Party");
+    NO_MENTION(r, "Southern's Gulf Power");
+    cx_result_free(r);
+}
+
 /* A word that is a town and a surname: the title before it once says
  * more than the lists say of every bare mention */
 static void test_context_outweighs_lists(void **state)
@@ -798,6 +823,7 @@ int main(void)
         cmocka_unit_test(test_acronym_binding),
         cmocka_unit_test(test_in_before_acronym_and_openings),
         cmocka_unit_test(test_and_inside_a_name),
+        cmocka_unit_test(test_possessive_in_names),
         cmocka_unit_test(test_context_outweighs_lists),
         cmocka_unit_test(test_event_names_with_of),
         cmocka_unit_test(test_acronym_without_parentheses),

@@ -887,13 +887,29 @@ static void test_not_dates(void **state)
                          "They led 3-1 going into the last quarter. Rossi scored early in "
                          "the second half. Call 1-800-555-1995 or 555-2010. "
                          "Fires burned into the early hours, the wee hours. "
-                         "Shares slid in after-hours trading; it took 900 man-hours.",
+                         "Shares slid in after-hours trading; it took 900 man-hours. "
+                         "The China Daily and the Daily Telegraph said so, as did "
+                         "Business Weekly.",
                          "2023-06-01", 0);
     for (size_t i = 0; i < r->n_timexes; i++)
         fprintf(stderr, "  unexpected timex '%.*s'\n",
                 (int)(r->timexes[i].span.end - r->timexes[i].span.start),
                 r->text + r->timexes[i].span.start);
     assert_int_equal(r->n_timexes, 0);
+    cx_result_free(r);
+}
+
+/* a frequency word is one still when capitalized at a sentence's start */
+static void test_set_words(void **state)
+{
+    (void)state;
+    cx_result *r = S_run("Daily rates rose. Rates are set weekly. The paper comes out "
+                         "daily, the People's Daily said.",
+                         "2023-06-01", 0);
+    S_expect(r, "Daily", "P1D");
+    S_expect(r, "weekly", "P1W");
+    S_expect(r, "daily", "P1D");
+    assert_int_equal(r->n_timexes, 3);
     cx_result_free(r);
 }
 
@@ -1136,6 +1152,7 @@ int main(void)
         cmocka_unit_test(test_modifiers),
         cmocka_unit_test(test_ranges),
         cmocka_unit_test(test_not_dates),
+        cmocka_unit_test(test_set_words),
         cmocka_unit_test(test_in_name),
         cmocka_unit_test(test_tokenized_text),
         cmocka_unit_test(test_dateline),
