@@ -520,10 +520,28 @@ typedef struct {
     /* its capitalized words of four bytes or more, until one such word
      * is not capitalized (nohead): then it is no headline */
     size_t caps;
+    size_t title; /* those of them in Title Case, not in capitals */
     int nohead;
     int seen; /* it has its first word or number (CX_TOK_SSTART) */
     int stop; /* S_stop of the last stop, until a token decides */
 } S_builder;
+
+/* Does the open sentence end, before token end, with . ! or ? (closing
+ * quotes and brackets after it aside)? */
+static int S_ends_stop(const S_builder *b, size_t end)
+{
+    for (size_t i = end; i > b->first; i--) {
+        const cx_tok *t = &b->toks[i - 1];
+        if (!(t->flags & CX_TOK_PUNCT) || t->end - t->start != 1)
+            return 0;
+        char c = b->text[t->start];
+        if (c == '.' || c == '!' || c == '?')
+            return 1;
+        if (c != '"' && c != '\'' && c != ')' && c != ']')
+            return 0;
+    }
+    return 0;
+}
 
 /* Ends the open sentence before token end (first < end). */
 static int S_close(S_builder *b, size_t end)
@@ -536,12 +554,14 @@ static int S_close(S_builder *b, size_t end)
     s->sents[s->nsent++] =
         (cx_sent){t[b->first].start, t[end - 1].end, (uint32_t)b->first, (uint32_t)end};
     /* a sentence whose longer words (two or more) are all capitalized is
-     * a headline */
-    if (!b->nohead && b->caps >= 2)
+     * a headline, unless they are all in Title Case (none in capitals)
+     * and it ends with a stop: a sentence of names ("Chinese President Xi Jinping met Biden on
+     * Monday in Beijing.") */
+    if (!b->nohead && b->caps >= 2 && !(b->title == b->caps && S_ends_stop(b, end)))
         for (size_t i = b->first; i < end; i++)
             t[i].flags |= CX_TOK_HEADLINE;
     b->first = end;
-    b->caps = 0;
+    b->caps = b->title = 0;
     b->nohead = b->seen = 0;
     return CX_OK;
 }
@@ -583,9 +603,10 @@ static inline int S_add(S_builder *b, size_t start, size_t end, uint32_t f)
         b->seen = 1;
     }
     if (!b->nohead && (f & CX_TOK_WORD) && end - start >= 4) {
-        if (f & (CX_TOK_CAP | CX_TOK_UPPER))
+        if (f & (CX_TOK_CAP | CX_TOK_UPPER)) {
             b->caps++;
-        else
+            b->title += !(f & CX_TOK_UPPER);
+        } else
             b->nohead = 1;
     }
     size_t n = b->ntok;

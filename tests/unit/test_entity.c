@@ -258,6 +258,20 @@ static void test_possessive_in_names(void **state)
     cx_result_free(r);
 }
 
+/* A short sentence of names in Title Case is no headline: its capitals
+ * are evidence, and a two-letter surname that is also an English word
+ * stays with its name after a title */
+static void test_sentence_of_names(void **state)
+{
+    (void)state;
+    cx_result *r = S_run("Markets waited on the talks.\nChinese President Xi Jinping met "
+                         "Biden on Monday in Beijing.\n");
+    EXPECT(r, "Xi Jinping", CX_PERSON);
+    EXPECT(r, "Beijing", CX_LOCATION);
+    NO_MENTION(r, "Jinping");
+    cx_result_free(r);
+}
+
 /* A word that is a town and a surname: the title before it once says
  * more than the lists say of every bare mention */
 static void test_context_outweighs_lists(void **state)
@@ -824,6 +838,7 @@ int main(void)
         cmocka_unit_test(test_in_before_acronym_and_openings),
         cmocka_unit_test(test_and_inside_a_name),
         cmocka_unit_test(test_possessive_in_names),
+        cmocka_unit_test(test_sentence_of_names),
         cmocka_unit_test(test_context_outweighs_lists),
         cmocka_unit_test(test_event_names_with_of),
         cmocka_unit_test(test_acronym_without_parentheses),

@@ -257,6 +257,23 @@ static void test_abbreviation_then_capital(void **state)
     S_free(&f);
 }
 
+/* A sentence of names in Title Case that ends with a stop is no
+ * headline; one with a word in capitals still is, as is one with no
+ * stop. */
+static void test_sentence_of_names(void **state)
+{
+    (void)state;
+    fixture f;
+    S_load(&f, "Chinese President Xi Jinping met Biden on Monday in Beijing.\n"
+               "PRESS DIGEST - Sri Lanka - Aug 26.\n"
+               "Chinese President Meets Biden In Beijing\n");
+    assert_int_equal(f.seg.nsent, 3);
+    assert_false(f.seg.toks[0].flags & CX_TOK_HEADLINE);
+    assert_true(f.seg.toks[f.seg.sents[1].tok_first].flags & CX_TOK_HEADLINE);
+    assert_true(f.seg.toks[f.seg.sents[2].tok_first].flags & CX_TOK_HEADLINE);
+    S_free(&f);
+}
+
 /* A headline needs two longer words, all capitalized; short words do
  * not count. */
 static void test_headline_counts(void **state)
@@ -290,6 +307,7 @@ int main(void)
         cmocka_unit_test(test_stops_and_closers),
         cmocka_unit_test(test_abbreviation_then_capital),
         cmocka_unit_test(test_headline_counts),
+        cmocka_unit_test(test_sentence_of_names),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
