@@ -630,7 +630,6 @@ static int S_in_joins(const S_work *w, size_t i, size_t j)
            S_spells(w, i + (S_tok_is(w, i, "The") && j > i + 1), m, m + 1);
 }
 
-/* The end of the run that starts at i. */
 /* Is token i a capitalized English plural that ends in no s (People,
  * Women, Men, Children)? Its possessive opens many names. */
 static int S_plural_no_s(const S_work *w, size_t i)
@@ -650,6 +649,7 @@ static int S_possessive_in_name(const S_work *w, size_t j)
            S_namey(w, j + 1) && !w->t[j + 1].weak;
 }
 
+/* The end of the run that starts at i. */
 static size_t S_run_end(const S_work *w, size_t i)
 {
     size_t j = i + 1, listed = i; /* listed: the end of the lists' names in it */

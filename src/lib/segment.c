@@ -555,8 +555,8 @@ static int S_close(S_builder *b, size_t end)
         (cx_sent){t[b->first].start, t[end - 1].end, (uint32_t)b->first, (uint32_t)end};
     /* a sentence whose longer words (two or more) are all capitalized is
      * a headline, unless they are all in Title Case (none in capitals)
-     * and it ends with a stop: a sentence of names ("Chinese President Xi Jinping met Biden on
-     * Monday in Beijing.") */
+     * and it ends with a stop: a sentence of names ("Chinese President
+     * Xi Jinping met Biden on Monday in Beijing.") */
     if (!b->nohead && b->caps >= 2 && !(b->title == b->caps && S_ends_stop(b, end)))
         for (size_t i = b->first; i < end; i++)
             t[i].flags |= CX_TOK_HEADLINE;
