@@ -526,18 +526,18 @@ typedef struct {
     int stop; /* S_stop of the last stop, until a token decides */
 } S_builder;
 
-/* Does the open sentence end, before token end, with . ! or ? (closing
- * quotes and brackets after it aside)? */
+/* Does the open sentence end, before token end, with a stop that ends
+ * sentences (S_stop: . ! ? and the ellipsis), closing quotes and
+ * brackets after it aside? */
 static int S_ends_stop(const S_builder *b, size_t end)
 {
     for (size_t i = end; i > b->first; i--) {
         const cx_tok *t = &b->toks[i - 1];
-        if (!(t->flags & CX_TOK_PUNCT) || t->end - t->start != 1)
+        if (!(t->flags & CX_TOK_PUNCT))
             return 0;
-        char c = b->text[t->start];
-        if (c == '.' || c == '!' || c == '?')
+        if (S_stop(b->text, t->start, t->end, t->flags) == 1)
             return 1;
-        if (c != '"' && c != '\'' && c != ')' && c != ']')
+        if (!S_is_close(b->text, t->start, t->end))
             return 0;
     }
     return 0;

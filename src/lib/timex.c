@@ -1424,22 +1424,8 @@ static size_t S_window_end(const char *t, size_t len, size_t from)
     return e;
 }
 
-static int S_prev_word(const char *t, size_t off, size_t *ws, size_t *we);
-static int S_next_word(const char *t, size_t len, size_t off, size_t *ws, size_t *we);
-static int S_sentence_start(const char *t, size_t s);
-
-/* Is the capitalized word [s, e) part of a name: inside a sentence, next
- * to another capitalized word on its line ("People's Daily", "Business
- * Weekly", "Daily Telegraph")? */
-static int S_name_word(const char *t, size_t len, size_t s, size_t e)
-{
-    size_t a, b;
-    if (S_sentence_start(t, s))
-        return 0;
-    if (S_prev_word(t, s, &a, &b) && S_is_upper((unsigned char)t[a]))
-        return 1;
-    return S_next_word(t, len, e, &a, &b) && S_is_upper((unsigned char)t[a]);
-}
+/* Is the capitalized word [s, e) part of a name (S_scan asks it). */
+static int S_name_word(const char *t, size_t len, size_t s, size_t e);
 
 static int S_scan(const cx_timex_rules *r, const char *t, size_t len, S_cands *out,
                   cx_warning_vec *warn)
@@ -1575,6 +1561,19 @@ static int S_sentence_start(const char *t, size_t s)
                      t[s - 1] == '`' || t[s - 1] == '\''))
         s--;
     return s == 0 || strchr(".!?\n:;", t[s - 1]) != NULL;
+}
+
+/* Is the capitalized word [s, e) part of a name: inside a sentence, next
+ * to another capitalized word on its line ("People's Daily", "Business
+ * Weekly", "Daily Telegraph")? */
+static int S_name_word(const char *t, size_t len, size_t s, size_t e)
+{
+    size_t a, b;
+    if (S_sentence_start(t, s))
+        return 0;
+    if (S_prev_word(t, s, &a, &b) && S_is_upper((unsigned char)t[a]))
+        return 1;
+    return S_next_word(t, len, e, &a, &b) && S_is_upper((unsigned char)t[a]);
 }
 
 static int S_word_in(const char *t, size_t s, size_t e, const char *const *v)
