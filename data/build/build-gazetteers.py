@@ -776,7 +776,7 @@ WORLD_REGIONS_LIST = [
     "Southern Europe", "Scandinavia", "Nordic countries", "Baltic states",
     "Balkans", "Caucasus", "Iberian Peninsula", "British Isles",
     "Central Asia", "South Asia", "Southeast Asia", "East Asia", "Asia-Pacific",
-    "Asia Pacific", "Indian subcontinent", "Siberia", "Korean Peninsula",
+    "Asia Pacific", "Indian subcontinent", "Siberia", "Korean Peninsula", "Korea",
     "Indochina", "Caribbean", "Pacific Islands", "Polynesia", "Melanesia",
     "Arctic", "Antarctic", "Mediterranean", "Levant", "Kashmir", "Kurdistan",
     "Tibet", "Patagonia", "Crimea", "Donbas", "Gaza Strip", "West Bank",

@@ -659,9 +659,11 @@ static size_t S_run_end(const S_work *w, size_t i)
         if (w->t[j - 1].mlen > 1 && j - 1 + w->t[j - 1].mlen > listed)
             listed = j - 1 + w->t[j - 1].mlen;
         /* "Department of Health and Human Services", "People's Republic
-         * of China", "McDonald's": a name the lists know goes on through
-         * the "and" or the possessive 's inside it */
-        if (listed > j && (S_tok_is(w, j, "and") || S_possessive_tok(w, j))) {
+         * of China", "McDonald's", "Dar es Salaam", "Frankfurt am Main": a
+         * name the lists know goes on through the "and", the possessive 's
+         * or the lower-case word inside it */
+        if (listed > j &&
+            (S_tok_is(w, j, "and") || S_possessive_tok(w, j) || (k->flags & CX_TOK_LOWER))) {
             j = listed;
             continue;
         }
@@ -1004,6 +1006,32 @@ static int S_place_noun_near(const S_work *w, size_t b, size_t e)
     return b >= 2 && S_same_line(w, b) && S_tok_is(w, b - 1, "of") && S_place_noun(w, b - 2);
 }
 
+/* Is token i a compass point or a word of its kind that opens the name
+ * of a part of a place (South, Northern, Central, Greater)? */
+static int S_compass(const S_work *w, size_t i)
+{
+    static const char *const words[] = {
+        "North",        "South",        "East",      "West",         "Northern",
+        "Southern",     "Eastern",      "Western",   "Central",      "Northeast",
+        "Northwest",    "Southeast",    "Southwest", "Northeastern", "Northwestern",
+        "Southeastern", "Southwestern", "Upper",     "Lower",        "Greater"};
+    if (!w->t[i].cap)
+        return 0;
+    for (size_t k = 0; k < sizeof words / sizeof *words; k++)
+        if (S_tok_isn(w, i, words[k], strlen(words[k])))
+            return 1;
+    return 0;
+}
+
+/* "S. Korea", "N. Ireland": the initial of a compass point, which
+ * opens a country or region's name the way a given name's opens a
+ * person's */
+static int S_compass_initial(const S_work *w, size_t i)
+{
+    return S_tok_is(w, i, "N.") || S_tok_is(w, i, "S.") || S_tok_is(w, i, "E.") ||
+           S_tok_is(w, i, "W.");
+}
+
 /* Is [b, e) the place of a dateline: a line that opens in capitals with
  * it, then the date ("ESCHEN 1996-08-31"), or a comma, a region or
  * country and the date ("AL-RAM , West Bank 1996-08-30", "TOFTIR, Faroe
@@ -1131,6 +1159,12 @@ static int S_classify_once(S_work *w, S_piece *p)
         p->type = T_DROP;
         return 0;
     }
+    /* "Southeast Asian", "North Africans", "S. African": a compass point
+     * before a nationality qualifies it; together they name nothing */
+    if (n == 2 && !full && l->dlen == 1 && (S_compass(w, b) || S_compass_initial(w, b))) {
+        p->type = T_DROP;
+        return 0;
+    }
     /* A nationality before an organization name is part of a proper name
      * ("Iraqi National Congress", "British Broadcasting Corporation"), but
      * an adjective before one generic word or a ministry ("Canadian
@@ -1196,6 +1230,16 @@ static int S_classify_once(S_work *w, S_piece *p)
     if (full)
         p->canon = f->mcanon;
     if ((l->cats & CX_G_LOC_HEAD) && n > 1 && !(l->cats & CX_G_ORG_HEAD) && !full) {
+        p->type = CX_LOCATION;
+        return 0;
+    }
+    /* "South Florida", "Northern Virginia", "Greater Boston", "S. Korea":
+     * a compass point before a place the lists know is a part of that
+     * place (its initial only before a country or a region) */
+    if (n > 1 && !full && w->t[b + 1].mlen == n - 1 && (w->t[b + 1].mcats & CX_G_ANY_LOC) &&
+        !(w->t[b + 1].mcats & CX_G_ANY_ORG) &&
+        (S_compass(w, b) || (S_compass_initial(w, b) &&
+                             (w->t[b + 1].mcats & (CX_G_LOC_COUNTRY | CX_G_LOC_REGION))))) {
         p->type = CX_LOCATION;
         return 0;
     }

@@ -258,6 +258,52 @@ static void test_possessive_in_names(void **state)
     cx_result_free(r);
 }
 
+/* A place name the lists know goes on through a lower-case word inside
+ * it; a lower-case noun for a kind of place after a name makes it a
+ * place, whatever the name looks like */
+static void test_lower_case_words_of_places(void **state)
+{
+    (void)state;
+    cx_result *r = S_run("Officials said he flew from Dar es Salaam to Frankfurt am Main.\n"
+                         "The board of Loudon county met at Charles de Gaulle airport.\n");
+    EXPECT(r, "Dar es Salaam", CX_LOCATION);
+    EXPECT(r, "Frankfurt am Main", CX_LOCATION);
+    EXPECT(r, "Loudon", CX_LOCATION);
+    EXPECT(r, "Charles de Gaulle", CX_LOCATION);
+    NO_MENTION(r, "Dar");
+    NO_MENTION(r, "Frankfurt");
+    cx_result_free(r);
+}
+
+/* A kinship noun before a name is a title: the name is a person's even
+ * when the lists know it as a place or an English word */
+static void test_kin_before_names(void **state)
+{
+    (void)state;
+    cx_result *r = S_run("Officials said she came with her husband Bill and her daughter "
+                         "Chelsea.\n");
+    EXPECT(r, "Bill", CX_PERSON);
+    EXPECT(r, "Chelsea", CX_PERSON);
+    cx_result_free(r);
+}
+
+/* A compass point before a place the lists know is part of a place;
+ * before a nationality it is an adjective of no entity */
+static void test_compass_points(void **state)
+{
+    (void)state;
+    cx_result *r = S_run("Officials said exiles in South Florida and Northern California "
+                         "wrote to S. Korea.\nSoutheast Asian and North Africans leaders "
+                         "met the Roman Catholic bishops.\n");
+    EXPECT(r, "South Florida", CX_LOCATION);
+    EXPECT(r, "Northern California", CX_LOCATION);
+    EXPECT(r, "S. Korea", CX_LOCATION);
+    NO_MENTION(r, "Southeast Asian");
+    NO_MENTION(r, "North Africans");
+    NO_MENTION(r, "Roman Catholic");
+    cx_result_free(r);
+}
+
 /* A short sentence of names in Title Case is no headline: its capitals
  * are evidence, and a two-letter surname that is also an English word
  * stays with its name after a title */
@@ -839,6 +885,9 @@ int main(void)
         cmocka_unit_test(test_and_inside_a_name),
         cmocka_unit_test(test_possessive_in_names),
         cmocka_unit_test(test_sentence_of_names),
+        cmocka_unit_test(test_lower_case_words_of_places),
+        cmocka_unit_test(test_kin_before_names),
+        cmocka_unit_test(test_compass_points),
         cmocka_unit_test(test_context_outweighs_lists),
         cmocka_unit_test(test_event_names_with_of),
         cmocka_unit_test(test_acronym_without_parentheses),
