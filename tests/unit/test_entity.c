@@ -304,6 +304,29 @@ static void test_compass_points(void **state)
     cx_result_free(r);
 }
 
+/* Acronyms WordNet knows only as things (a disease, a substance, a
+ * figure) name no entity; acronyms of organizations still do, and an
+ * acronym entry fits only a word in capitals */
+static void test_acronyms_of_things(void **state)
+{
+    (void)state;
+    cx_result *r = S_run("Officials said GDP grew, DNA tests and AIDS research cost more, "
+                         "NATO and the FBI agreed, and Cat Stevens sang.\n");
+    NO_MENTION(r, "GDP");
+    NO_MENTION(r, "DNA");
+    NO_MENTION(r, "AIDS");
+    EXPECT(r, "NATO", CX_ORGANIZATION);
+    EXPECT(r, "FBI", CX_ORGANIZATION);
+    EXPECT(r, "Cat Stevens", CX_PERSON);
+    cx_result_free(r);
+    /* an acronym no list knows is an organization after "to" or "in"
+     * too; a word that is no acronym is a place there */
+    r = S_run("Officials said the letter went to KDP leaders in Nashua.\n");
+    EXPECT(r, "KDP", CX_ORGANIZATION);
+    EXPECT(r, "Nashua", CX_LOCATION);
+    cx_result_free(r);
+}
+
 /* A short sentence of names in Title Case is no headline: its capitals
  * are evidence, and a two-letter surname that is also an English word
  * stays with its name after a title */
@@ -888,6 +911,7 @@ int main(void)
         cmocka_unit_test(test_lower_case_words_of_places),
         cmocka_unit_test(test_kin_before_names),
         cmocka_unit_test(test_compass_points),
+        cmocka_unit_test(test_acronyms_of_things),
         cmocka_unit_test(test_context_outweighs_lists),
         cmocka_unit_test(test_event_names_with_of),
         cmocka_unit_test(test_acronym_without_parentheses),
