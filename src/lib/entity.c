@@ -1384,7 +1384,7 @@ static int S_classify_once(S_work *w, S_piece *p)
         return 0;
     }
     if (n == 1) {
-        if (S_all_caps_word(w, b) && !(w->seg->toks[b].flags & CX_TOK_HEADLINE))
+        if (acronym)
             p->type = CX_ORGANIZATION;
         else if (f->cats & (CX_G_PER_LAST | CX_G_PER_FIRST))
             p->type = CX_PERSON;
