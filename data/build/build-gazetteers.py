@@ -931,14 +931,20 @@ def build_persons(roots, work, wl_lower, wl_capital, places):
 # organisations
 # --------------------------------------------------------------------------
 
-def build_companies(roots, wl_lower, places, first):
+def build_companies(roots, wl_lower, places, first, towns=(), confirmed=()):
     d = {}
     for n in read_lines(os.path.join(roots["@cspell/dict-companies"], "dict", "companies.txt")):
         # The cspell list is split into words for spell-checking; single words
         # that are ordinary English words (Income, Pipeline, Railway), places
         # (Ghent, Ottawa) or given names (Charles, Lauren) are not useful as
         # company evidence, nor are short all-caps tokens (mostly tickers).
-        if n.lower() in wl_lower or n in places or n in first:
+        # A name that is only a town (no country or region) is kept when
+        # Simple Icons names a brand so too: two sources that know it as a
+        # company (Nokia, Toyota, Hitachi); chronex reads it as the place
+        # after "in" or "at".
+        if n in places and not (n in towns and n in confirmed):
+            continue
+        if n.lower() in wl_lower or n in first:
             continue
         if re.fullmatch(r"[A-Z]{1,2}", n):
             continue
@@ -1051,7 +1057,9 @@ def main():
         places = set(countries) | set(cities) | set(regions)
         first, last = build_persons(roots, work, wl_lower, wl_capital, places)
         ssa = load_ssa(roots, work)
-        companies = build_companies(roots, wl_lower, places, first)
+        icons = build_brands(roots, wl_lower, wl_capital, set(), ssa, set())
+        towns = set(cities) - set(countries) - set(regions)
+        companies = build_companies(roots, wl_lower, places, first, towns, icons)
         brands = build_brands(roots, wl_lower, wl_capital, places, ssa, companies)
         # A "given name" that only the stdlib (Moby) lists know -- no SSA
         # birth count that counts, not in the census -- and that names a

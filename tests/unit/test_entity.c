@@ -327,6 +327,22 @@ static void test_acronyms_of_things(void **state)
     cx_result_free(r);
 }
 
+/* A company that two sources know, though it is also a town, is the
+ * company; a place preposition still makes it the town */
+static void test_company_that_is_a_town(void **state)
+{
+    (void)state;
+    cx_result *r = S_run("Officials said a Nokia spokesman and rivals Toyota and Hitachi "
+                         "agreed.\n");
+    EXPECT(r, "Nokia", CX_ORGANIZATION);
+    EXPECT(r, "Toyota", CX_ORGANIZATION);
+    EXPECT(r, "Hitachi", CX_ORGANIZATION);
+    cx_result_free(r);
+    r = S_run("Officials said he was born in Toyota.\n");
+    EXPECT(r, "Toyota", CX_LOCATION);
+    cx_result_free(r);
+}
+
 /* A short sentence of names in Title Case is no headline: its capitals
  * are evidence, and a two-letter surname that is also an English word
  * stays with its name after a title */
@@ -912,6 +928,7 @@ int main(void)
         cmocka_unit_test(test_kin_before_names),
         cmocka_unit_test(test_compass_points),
         cmocka_unit_test(test_acronyms_of_things),
+        cmocka_unit_test(test_company_that_is_a_town),
         cmocka_unit_test(test_context_outweighs_lists),
         cmocka_unit_test(test_event_names_with_of),
         cmocka_unit_test(test_acronym_without_parentheses),
