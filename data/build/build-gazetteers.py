@@ -931,7 +931,7 @@ def build_persons(roots, work, wl_lower, wl_capital, places):
 # organisations
 # --------------------------------------------------------------------------
 
-def build_companies(roots, wl_lower, places, first, towns=(), confirmed=()):
+def build_companies(roots, wl_lower, places, first, towns, confirmed):
     d = {}
     for n in read_lines(os.path.join(roots["@cspell/dict-companies"], "dict", "companies.txt")):
         # The cspell list is split into words for spell-checking; single words
