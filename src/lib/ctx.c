@@ -268,7 +268,7 @@ static int S_load_entity(cx_ctx *ctx, const cx_config *cfg, const char *dir, int
             free(img);
             ctx->entity = cx_entity_rules_wrap(g);
             if (ctx->entity)
-                return CX_OK;
+                return cx_entity_endings_load(ctx->entity, cfg, dir, err);
             cx_error_set(err, CX_ERR_NOMEM, NULL, 0, "out of memory");
             return CX_ERR_NOMEM;
         }
@@ -280,7 +280,7 @@ static int S_load_entity(cx_ctx *ctx, const cx_config *cfg, const char *dir, int
         (void)cx_gaz_image_save(cx_entity_rules_gaz(ctx->entity), img, key);
     }
     free(img);
-    return rc;
+    return rc == CX_OK ? cx_entity_endings_load(ctx->entity, cfg, dir, err) : rc;
 }
 
 /* Loads the date patterns (on a second thread), the data hash and the

@@ -146,7 +146,73 @@ void cx_entity_rules_free(cx_entity_rules *r)
     if (!r)
         return;
     cx_gaz_free(r->gaz);
+    free(r->endings);
+    free(r->ending_len);
     free(r);
+}
+
+/* One line of the endings' file, [s, e): a comment, blank, or an ending
+ * of lower-case letters (UTF-8 letters too: "ović") appended to r. */
+static int S_ending_line(cx_entity_rules *r, const char *s, const char *e, const char *path,
+                         long line, size_t *cap, cx_error *err)
+{
+    while (s < e && (*s == ' ' || *s == '\t' || *s == '\r'))
+        s++;
+    while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r'))
+        e--;
+    if (s == e || *s == '#')
+        return CX_OK;
+    size_t n = (size_t)(e - s);
+    for (const char *c = s; c < e; c++)
+        if (!((*c >= 'a' && *c <= 'z') || (unsigned char)*c >= 0x80)) {
+            cx_error_set(err, CX_ERR_DATA, path, line,
+                         "an ending is lower-case letters only: '%.*s'", (int)n, s);
+            return CX_ERR_DATA;
+        }
+    if (n < 2 || n > CX_ENDING_MAX) {
+        cx_error_set(err, CX_ERR_DATA, path, line, "an ending is 2 to %d bytes: '%.*s'",
+                     CX_ENDING_MAX, (int)n, s);
+        return CX_ERR_DATA;
+    }
+    size_t c2 = *cap;
+    if (cx_grow((void **)&r->endings, cap, r->nendings + 1, sizeof *r->endings) ||
+        cx_grow((void **)&r->ending_len, &c2, r->nendings + 1, 1)) {
+        cx_error_set(err, CX_ERR_NOMEM, path, line, "out of memory");
+        return CX_ERR_NOMEM;
+    }
+    memcpy(r->endings[r->nendings], s, n);
+    r->endings[r->nendings][n] = '\0';
+    r->ending_len[r->nendings++] = (uint8_t)n;
+    return CX_OK;
+}
+
+int cx_entity_endings_load(cx_entity_rules *r, const cx_config *cfg, const char *data_dir,
+                           cx_error *err)
+{
+    if (S_disabled(cfg, "surname_endings"))
+        return CX_OK;
+    char *path = cx_path_join(data_dir, "entity/surname_endings.txt");
+    if (!path) {
+        cx_error_set(err, CX_ERR_NOMEM, data_dir, 0, "out of memory");
+        return CX_ERR_NOMEM;
+    }
+    char *buf = NULL;
+    size_t len = 0, cap = 0;
+    int rc = CX_OK;
+    if (cx_read_file(path, &buf, &len) != CX_OK) {
+        free(path); /* optional, as the lists are */
+        return CX_OK;
+    }
+    long line = 1;
+    for (const char *s = buf, *end = buf + len; rc == CX_OK && s < end; line++) {
+        const char *nl = memchr(s, '\n', (size_t)(end - s));
+        const char *e = nl ? nl : end;
+        rc = S_ending_line(r, s, e, path, line, &cap, err);
+        s = e + 1;
+    }
+    free(buf);
+    free(path);
+    return rc;
 }
 
 void cx_entity_fini(cx_entity *e, int packed)
@@ -877,9 +943,43 @@ static int S_split_run(S_work *w, size_t b, size_t e)
     return S_pieces_of(w, s, e, why);
 }
 
+/* "Oshkosh, Wis.", "ROCHESTER, N.H. 1996-08-30", "Peoria, Ill.": is token
+ * i a US state's abbreviation after a capitalized word and a comma on
+ * its line, before punctuation, a number, or the end of the line or the
+ * sentence? Returns the end of its piece (a period right after it
+ * included), else 0. Many of the abbreviations are words too (Miss.,
+ * Mass., Ind.): only that place makes them a state. */
+static size_t S_state_after_town(const S_work *w, size_t i)
+{
+    const cx_tok *k = w->seg->toks;
+    if (i < 2 || !(w->t[i].cats & CX_G_LOC_STATE) || !w->t[i].cap ||
+        !cx_ent_punct(w, i - 1, ",") || !S_same_line(w, i - 1) || !S_same_line(w, i) ||
+        !w->t[i - 2].cap || !(k[i - 2].flags & CX_TOK_WORD))
+        return 0;
+    size_t e = i + 1;
+    int dot = w->g[i].len > 0 && w->g[i].s[w->g[i].len - 1] == '.';
+    if (!dot && e < w->ntok && !(k[e].flags & CX_TOK_SPACE) && cx_ent_punct(w, e, ".")) {
+        e++;
+        dot = 1;
+    }
+    if (e >= w->ntok || !S_same_line(w, e) || (k[e].flags & (CX_TOK_PUNCT | CX_TOK_NUM)) ||
+        (dot && w->t[e].cap))
+        return e;
+    return 0;
+}
+
 static int S_find_pieces(S_work *w)
 {
     for (size_t i = 0; i < w->ntok;) {
+        size_t se = S_state_after_town(w, i);
+        if (se) {
+            if (w->np && w->p[w->np - 1].e == i - 1)
+                w->p[w->np - 1].why |= W_TOWN;
+            if (S_add_piece(w, i, se, W_STATE))
+                return CX_ERR_NOMEM;
+            i = se;
+            continue;
+        }
         if (!S_namey(w, i) || !(w->seg->toks[i].flags & CX_TOK_WORD)) {
             i++;
             continue;
@@ -1078,6 +1178,29 @@ static int S_misc_of(const S_work *w, size_t b, size_t e)
 }
 
 /* Types piece p; returns 1 when it has narrowed p and must look again. */
+/* Does token i, a capitalized word no list knows anything of, end as
+ * family names do ("Levrentyeva", "Temizkanoglu"), with three bytes or
+ * more before the ending? */
+static int S_family_ending(const S_work *w, size_t i)
+{
+    const cx_entity_rules *r = w->r;
+    const char *s = w->g[i].s;
+    size_t len = w->g[i].len;
+    if (w->t[i].cats || w->t[i].mlen || !w->t[i].cap || w->t[i].code)
+        return 0;
+    for (size_t k = 0; k < r->nendings; k++) {
+        size_t n = r->ending_len[k];
+        if (len < n + 3)
+            continue;
+        size_t j = 0;
+        while (j < n && (char)cx_ascii_lower((unsigned char)s[len - n + j]) == r->endings[k][j])
+            j++;
+        if (j == n)
+            return 1;
+    }
+    return 0;
+}
+
 static int S_classify_once(S_work *w, S_piece *p)
 {
     size_t b = p->b, e = p->e, n = e - b;
@@ -1130,6 +1253,11 @@ static int S_classify_once(S_work *w, S_piece *p)
         p->type = S_type_of_cats(f->mcats, w, b);
         p->strong = 1;
         p->canon = f->mcanon;
+        return 0;
+    }
+    if (p->why & W_STATE) {
+        p->type = CX_LOCATION;
+        p->evid = 1;
         return 0;
     }
     int has_head = 0;
@@ -1229,6 +1357,19 @@ static int S_classify_once(S_work *w, S_piece *p)
     p->strong = 1;
     if (full)
         p->canon = f->mcanon;
+    /* the town before a state ("Oshkosh, Wis."), even one a list knows
+     * as a company; not a name with an organization's head word or a
+     * lower-case word in it ("Jones Pharmaceuticals of Tampa, Fla.") */
+    if ((p->why & W_TOWN) && n <= 4 && !S_prev_is_title(w, b)) {
+        int town = 1;
+        for (size_t i = b; i < e; i++)
+            town &= w->t[i].cap && !S_head(&w->t[i]);
+        if (town) {
+            p->type = CX_LOCATION;
+            p->evid = 1;
+            return 0;
+        }
+    }
     if ((l->cats & CX_G_LOC_HEAD) && n > 1 && !(l->cats & CX_G_ORG_HEAD) && !full) {
         p->type = CX_LOCATION;
         return 0;
@@ -1352,7 +1493,9 @@ static int S_classify_once(S_work *w, S_piece *p)
         p->bynames = 1;
         return 0;
     }
-    if (personish && n >= 2 && (l->cats & CX_G_PER_LAST) && !S_all_caps_word(w, e - 1)) {
+    if (personish && n >= 2 &&
+        ((l->cats & CX_G_PER_LAST) || (n == 2 && S_family_ending(w, e - 1))) &&
+        !S_all_caps_word(w, e - 1)) {
         p->type = CX_PERSON;
         p->bynames = 1;
         return 0;
@@ -1386,7 +1529,7 @@ static int S_classify_once(S_work *w, S_piece *p)
     if (n == 1) {
         if (acronym)
             p->type = CX_ORGANIZATION;
-        else if (f->cats & (CX_G_PER_LAST | CX_G_PER_FIRST))
+        else if ((f->cats & (CX_G_PER_LAST | CX_G_PER_FIRST)) || S_family_ending(w, b))
             p->type = CX_PERSON;
         else
             p->type = CX_ORGANIZATION;

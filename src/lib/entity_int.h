@@ -17,6 +17,11 @@ typedef struct {
 int cx_entity_rules_load(const cx_config *cfg, const char *data_dir, cx_entity_rules **out,
                          cx_error *err);
 void cx_entity_rules_free(cx_entity_rules *r);
+/* Loads the endings of family names (data_dir/entity/surname_endings.txt;
+ * none when the file is missing or disabled as "surname_endings").
+ * CX_OK, or CX_ERR_DATA / CX_ERR_NOMEM with err naming the file and line. */
+int cx_entity_endings_load(cx_entity_rules *r, const cx_config *cfg, const char *data_dir,
+                           cx_error *err);
 
 /* For ctx.c's gazetteer image: the rules around a gazetteer loaded from
  * an image (taking it; NULL when out of memory, g then freed), and the

@@ -5,8 +5,14 @@
 #include "entity_int.h"
 #include "gazetteer_int.h"
 
+#define CX_ENDING_MAX 15 /* bytes of one family-name ending */
+
 struct cx_entity_rules {
     cx_gaz *gaz;
+    /* endings of family names (data/entity/surname_endings.txt) */
+    char (*endings)[CX_ENDING_MAX + 1];
+    uint8_t *ending_len;
+    size_t nendings;
 };
 
 /* What one token is. */
@@ -27,7 +33,9 @@ typedef struct {
     uint8_t role_start;  /* an after-affiliation role starts here (CEO) */
 } S_tok;
 
-enum { W_AFTER_TITLE = 1, W_BEFORE_ROLE = 2 };
+/* why a piece was made: after a title, before a role; a US state after
+ * a town and a comma ("Oshkosh, Wis."), and that town */
+enum { W_AFTER_TITLE = 1, W_BEFORE_ROLE = 2, W_STATE = 4, W_TOWN = 8 };
 enum { T_DROP = -2 };
 
 /* A candidate name: tokens [b, e). */

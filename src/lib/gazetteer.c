@@ -94,7 +94,8 @@ static const struct {
               {"ORG.prefix", CX_G_ORG_PREFIX},
               {"ORG.role", CX_G_ROLE_AFTER},
               {"SPORT.team", CX_G_SPORT_TEAM},
-              {"SPORT.solo", CX_G_SPORT_SOLO}};
+              {"SPORT.solo", CX_G_SPORT_SOLO},
+              {"LOC.state", CX_G_LOC_STATE}};
 
 uint32_t cx_gaz_category(const char *name, size_t len)
 {

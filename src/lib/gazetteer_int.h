@@ -42,7 +42,8 @@ enum {
     CX_G_ORG_PREFIX = 1u << 24,  /* words that open org names: Federal */
     CX_G_ROLE_AFTER = 1u << 25,  /* roles after an affiliation: CEO, spokesman */
     CX_G_SPORT_TEAM = 1u << 26,  /* a sport of teams named after places */
-    CX_G_SPORT_SOLO = 1u << 27   /* a sport of people, held at places */
+    CX_G_SPORT_SOLO = 1u << 27,  /* a sport of people, held at places */
+    CX_G_LOC_STATE = 1u << 28    /* a US state's abbreviation after a town (Fla.) */
 };
 #define CX_G_ANY_LOC (CX_G_LOC_COUNTRY | CX_G_LOC_CITY | CX_G_LOC_REGION | CX_G_LOC)
 #define CX_G_ANY_ORG (CX_G_ORG_COMPANY | CX_G_ORG_AIRLINE | CX_G_ORG)

@@ -343,6 +343,51 @@ static void test_company_that_is_a_town(void **state)
     cx_result_free(r);
 }
 
+/* A word no list knows, ending as family names do, is a person; other
+ * unknown words keep the default, and a known place keeps its type */
+static void test_family_name_endings(void **state)
+{
+    (void)state;
+    cx_result *r = S_run("Officials said Pelzanova and Tavrashvili met Quarvex staff on "
+                         "Monday, then flew to Moldova.\n");
+    EXPECT(r, "Pelzanova", CX_PERSON);
+    EXPECT(r, "Tavrashvili", CX_PERSON);
+    EXPECT(r, "Quarvex", CX_ORGANIZATION);
+    EXPECT(r, "Moldova", CX_LOCATION);
+    cx_result_free(r);
+    /* three letters at least before the ending: "Kov" is no family name */
+    r = S_run("Officials said Kov staff agreed.\n");
+    EXPECT(r, "Kov", CX_ORGANIZATION);
+    cx_result_free(r);
+}
+
+/* A US state's abbreviation after a town and a comma is a place, and the
+ * town is one too, whatever else the lists know of its name; the same
+ * words elsewhere are titles or plain words */
+static void test_state_after_town(void **state)
+{
+    (void)state;
+    cx_result *r = S_run("Officials said the maker, based in Oshkosh, Wis., hired staff in "
+                         "Jackson, Miss., last year and will build a plant in Peoria, Ill. "
+                         "Miss Adele Brandt attended Mass on Sunday.\n");
+    EXPECT(r, "Wis.", CX_LOCATION);
+    EXPECT(r, "Oshkosh", CX_LOCATION);
+    EXPECT(r, "Miss.", CX_LOCATION);
+    EXPECT(r, "Jackson", CX_LOCATION);
+    EXPECT(r, "Ill.", CX_LOCATION);
+    EXPECT(r, "Peoria", CX_LOCATION);
+    EXPECT(r, "Adele Brandt", CX_PERSON);
+    NO_MENTION(r, "Mass");
+    NO_MENTION(r, "Miss");
+    cx_result_free(r);
+    /* no comma, or a word after it: no state */
+    r = S_run("Officials said Wis staff and Smith, Ind said so.\n");
+    long wis = S_ent_of(r, "Wis", 0), ind = S_ent_of(r, "Ind", 0);
+    assert_true(wis < 0 || r->entities[wis].type != CX_LOCATION);
+    assert_true(ind < 0 || r->entities[ind].type != CX_LOCATION);
+    cx_result_free(r);
+}
+
 /* A short sentence of names in Title Case is no headline: its capitals
  * are evidence, and a two-letter surname that is also an English word
  * stays with its name after a title */
@@ -929,6 +974,8 @@ int main(void)
         cmocka_unit_test(test_compass_points),
         cmocka_unit_test(test_acronyms_of_things),
         cmocka_unit_test(test_company_that_is_a_town),
+        cmocka_unit_test(test_family_name_endings),
+        cmocka_unit_test(test_state_after_town),
         cmocka_unit_test(test_context_outweighs_lists),
         cmocka_unit_test(test_event_names_with_of),
         cmocka_unit_test(test_acronym_without_parentheses),

@@ -11,7 +11,9 @@
 #include <string.h>
 #include <unistd.h>
 #include "chronex.h"
+#include "entity_work_int.h"
 #include "gazetteer_int.h"
+#include <sys/stat.h>
 
 /* Splits text at spaces into matcher tokens (flags: CAP / UPPER /
  * HEADLINE as the segmenter would set them for these simple words). */
@@ -488,6 +490,62 @@ static void test_ctx_disabled_list(void **state)
     cx_result_free(r);
 }
 
+/* ---- endings of family names ---------------------------------------- */
+
+/* Writes body as DIR/entity/surname_endings.txt of a new folder DIR and
+ * loads it into fresh rules: their return code, error in *err. */
+static int S_endings(const char *body, cx_entity_rules **r, cx_error *err)
+{
+    char dir[128], sub[160], path[200];
+    snprintf(dir, sizeof dir, "/tmp/cx_end_test_%ld", (long)getpid());
+    snprintf(sub, sizeof sub, "%s/entity", dir);
+    snprintf(path, sizeof path, "%s/surname_endings.txt", sub);
+    mkdir(dir, 0700);
+    mkdir(sub, 0700);
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    fputs(body, f);
+    fclose(f);
+    *r = cx_entity_rules_wrap(cx_gaz_new());
+    assert_non_null(*r);
+    memset(err, 0, sizeof *err);
+    cx_config cfg = cx_config_default();
+    int rc = cx_entity_endings_load(*r, &cfg, dir, err);
+    unlink(path);
+    rmdir(sub);
+    rmdir(dir);
+    return rc;
+}
+
+static void test_family_endings_file(void **state)
+{
+    (void)state;
+    cx_entity_rules *r;
+    cx_error err;
+    assert_int_equal(S_endings("# a comment\n\nova\n  enko \r\novi\xC4\x87\n", &r, &err),
+                     CX_OK);
+    assert_int_equal(r->nendings, 3);
+    assert_string_equal(r->endings[1], "enko");
+    assert_int_equal(r->ending_len[2], 5);
+    cx_entity_rules_free(r);
+    /* an upper-case letter, a digit or one letter: the file and line */
+    assert_int_equal(S_endings("ova\n# fine\nOva\n", &r, &err), CX_ERR_DATA);
+    assert_int_equal(err.line, 3);
+    assert_non_null(strstr(err.file, "surname_endings.txt"));
+    cx_entity_rules_free(r);
+    assert_int_equal(S_endings("o2\n", &r, &err), CX_ERR_DATA);
+    cx_entity_rules_free(r);
+    assert_int_equal(S_endings("a\n", &r, &err), CX_ERR_DATA);
+    assert_int_equal(err.line, 1);
+    cx_entity_rules_free(r);
+    /* no file: no endings, no error */
+    r = cx_entity_rules_wrap(cx_gaz_new());
+    cx_config cfg = cx_config_default();
+    assert_int_equal(cx_entity_endings_load(r, &cfg, "/nonexistent-chronex-dir", &err), CX_OK);
+    assert_int_equal(r->nendings, 0);
+    cx_entity_rules_free(r);
+}
+
 /* ---- images --------------------------------------------------------- */
 
 static const char *const S_queries[] = {"New York Stock Exchange opened",
@@ -677,7 +735,7 @@ int main(void)
         cmocka_unit_test(test_image_roundtrip),   cmocka_unit_test(test_image_damaged),
         cmocka_unit_test(test_ctx_image),         cmocka_unit_test(test_load_in_place),
         cmocka_unit_test(test_pool_moves),        cmocka_unit_test(test_ctx_user_gazetteer),
-        cmocka_unit_test(test_ctx_disabled_list),
+        cmocka_unit_test(test_ctx_disabled_list), cmocka_unit_test(test_family_endings_file),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
