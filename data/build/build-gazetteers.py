@@ -169,6 +169,35 @@ def apostrophe_variant(s):
     return s.replace("\u2019", "'").replace("\u02bc", "'")
 
 
+# Letters NFKD does not decompose into a base letter and accents.
+FOLD_EXTRA = str.maketrans({"\u00f8": "o", "\u00d8": "O", "\u0111": "d", "\u0110": "D",
+                            "\u0142": "l", "\u0141": "L", "\u0131": "i"})
+FOLD_MIN_POP = 100000   # a city's accentless spelling is added from this size up
+
+
+def accentless(s):
+    """s without its accents ("Liège" -> "Liege", "Łódź" -> "Lodz"), or
+    None when s has none or keeps a letter that is not ASCII (ß, æ)."""
+    t = unicodedata.normalize("NFKD", s.translate(FOLD_EXTRA))
+    t = "".join(ch for ch in t if unicodedata.category(ch) != "Mn")
+    t = unicodedata.normalize("NFC", t)
+    if t == s or not t.isascii():
+        return None
+    return t
+
+
+def add_accentless(d, wl_lower, keep=lambda n: True):
+    """News text drops accents as often as it keeps them (Montreal, Zurich,
+    Sao Paulo, Cote d'Ivoire): each entry n with accents for which keep(n)
+    holds gets its accentless spelling too, with n's canonical name, unless
+    that spelling is a lower-case English word as well ("Göd" is no "God",
+    "Liège" no "liege") or already an entry."""
+    for n in sorted(d):
+        v = accentless(n)
+        if v and v not in d and v.lower() not in wl_lower and keep(n):
+            add(d, v, d[n])
+
+
 def write_list(outdir, fname, desc, category, sources, entries):
     """entries: dict entry -> canonical (or None)."""
     lines = []
@@ -333,7 +362,7 @@ def load_countries(roots):
     return wc, cl, by_cca2, canon
 
 
-def build_countries(roots, wc, cl, canon):
+def build_countries(roots, wc, cl, canon, wl_lower):
     d = {}
     # alias -> set of canonicals (to detect ambiguous alternates)
     alias_targets = {}
@@ -352,8 +381,16 @@ def build_countries(roots, wc, cl, canon):
     for code, c in cl.items():
         if code in canon and latin_only(clean(c["name"])):
             alias_targets.setdefault(clean(c["name"]), set()).add(canon[code])
+    # a nationality is no name of its country, though a source may list it
+    # among the alternate spellings ("Thai" for Thailand): build_demonyms
+    # makes it a DEMONYM
+    demonyms = set()
+    for c in wc:
+        eng = (c.get("demonyms") or {}).get("eng") or {}
+        for k in ("m", "f"):
+            demonyms.add(clean(eng.get(k)))
     for n, targets in sorted(alias_targets.items()):
-        if n in commons or not n[0].isupper():
+        if n in commons or not n[0].isupper() or n in demonyms:
             continue  # "the Abode of Peace" and similar descriptive phrases
         if len(targets) != 1:
             continue  # ambiguous (e.g. shared alt spelling): drop
@@ -367,6 +404,7 @@ def build_countries(roots, wc, cl, canon):
         add(d, a, cn)
     for a, cn in HISTORICAL_COUNTRIES.items():
         add(d, a, cn)
+    add_accentless(d, wl_lower)
     return d
 
 
@@ -778,6 +816,7 @@ def build_cities(roots, cl, wl_lower, wl_capital):
                 del d[n]
     for n in CITY_EXTRA:
         add(d, n)
+    add_accentless(d, wl_lower, lambda n: pop.get(n, 0) >= FOLD_MIN_POP)
     return d
 
 
@@ -845,6 +884,7 @@ def build_regions(roots, wl_lower):
         radd(d, apostrophe_variant(n))
     for n in WORLD_REGIONS_LIST:
         radd(d, n)
+    add_accentless(d, wl_lower)
     return d
 
 
@@ -1034,7 +1074,7 @@ def main():
         W = wamerican_line()
 
         wc, cl, by_cca2, canon = load_countries(roots)
-        countries = build_countries(roots, wc, cl, canon)
+        countries = build_countries(roots, wc, cl, canon, wl_lower)
         write_list(args.out, "loc_country.lst",
                    "countries: common + official names, alternate spellings (TAB canonical name)",
                    "LOC.country",

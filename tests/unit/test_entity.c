@@ -361,6 +361,20 @@ static void test_family_name_endings(void **state)
     cx_result_free(r);
 }
 
+/* The place lists hold a big city's name with and without its accents,
+ * and a nationality is no country's name */
+static void test_places_without_accents(void **state)
+{
+    (void)state;
+    cx_result *r = S_run("Officials said talks in Montreal, Sao Paulo and Zürich went on "
+                         "while a Thai delegation waited.\n");
+    EXPECT(r, "Montreal", CX_LOCATION);
+    EXPECT(r, "Sao Paulo", CX_LOCATION);
+    EXPECT(r, "Zürich", CX_LOCATION);
+    NO_MENTION(r, "Thai");
+    cx_result_free(r);
+}
+
 /* A US state's abbreviation after a town and a comma is a place, and the
  * town is one too, whatever else the lists know of its name; the same
  * words elsewhere are titles or plain words */
@@ -976,6 +990,7 @@ int main(void)
         cmocka_unit_test(test_company_that_is_a_town),
         cmocka_unit_test(test_family_name_endings),
         cmocka_unit_test(test_state_after_town),
+        cmocka_unit_test(test_places_without_accents),
         cmocka_unit_test(test_context_outweighs_lists),
         cmocka_unit_test(test_event_names_with_of),
         cmocka_unit_test(test_acronym_without_parentheses),
