@@ -880,6 +880,23 @@ static int S_pieces_of(S_work *w, size_t b, size_t e, int why)
 }
 
 /* Splits run [b, e) at titles and dropped words into pieces. */
+/* Is the capitalized title word i (King, Bishop, Major, Knight) written
+ * elsewhere in the document right after a given name ("Billie Jean
+ * King")? (A scan of the document: asked only of a title word alone at
+ * the end of its run, a few times a document.) */
+static int S_surname_elsewhere(const S_work *w, size_t i)
+{
+    if (!w->t[i].cap || (w->seg->toks[i].flags & (CX_TOK_ABBR | CX_TOK_UPPER)))
+        return 0;
+    uint64_t k = w->g[i].key;
+    for (size_t j = 1; j < w->ntok; j++)
+        if (w->g[j].key == k && j != i && w->t[j].cap && (w->t[j - 1].cats & CX_G_PER_FIRST) &&
+            !(w->t[j - 1].cats & CX_G_COMMON) && w->t[j - 1].cap &&
+            (w->seg->toks[j].flags & CX_TOK_SPACE) && S_same_line(w, j))
+            return 1;
+    return 0;
+}
+
 static int S_split_run(S_work *w, size_t b, size_t e)
 {
     int why = 0;
@@ -905,6 +922,11 @@ static int S_split_run(S_work *w, size_t b, size_t e)
             (w->t[i - 1].cats & CX_G_PER_FIRST) && !(w->t[i - 1].cats & CX_G_COMMON) &&
             !(w->seg->toks[i - 1].flags & CX_TOK_UPPER) &&
             !(w->seg->toks[i].flags & CX_TOK_ABBR))
+            title = 0;
+        /* "Billie Jean King ... King said": a title word alone at the end
+         * of its run, which the document also writes as a surname after
+         * a given name, is that surname */
+        if (title && t->title_len == 1 && i + 1 == e && S_surname_elsewhere(w, i))
             title = 0;
         /* Bank of..., General Motors: before or as a head word, no title */
         if (title &&

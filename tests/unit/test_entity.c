@@ -361,6 +361,27 @@ static void test_family_name_endings(void **state)
     cx_result_free(r);
 }
 
+/* A title word alone is a surname when the document writes it after a
+ * given name too; else it stays a title; a national institution known by
+ * one plain word is an organization when capitalized */
+static void test_title_word_as_surname(void **state)
+{
+    (void)state;
+    cx_result *r = S_run("Officials said Martha Jean King named the team. \"We need her,\" "
+                         "King said. The Treasury and the Knesset agreed.\n");
+    long k = S_ent_of(r, "King", 0);
+    assert_true(k >= 0);
+    assert_int_equal(k, S_ent_of(r, "Martha Jean King", 0));
+    assert_int_equal(r->entities[k].type, CX_PERSON);
+    EXPECT(r, "Treasury", CX_ORGANIZATION);
+    EXPECT(r, "Knesset", CX_ORGANIZATION);
+    cx_result_free(r);
+    r = S_run("Officials said the King named the team, and the treasury paid.\n");
+    NO_MENTION(r, "King");
+    NO_MENTION(r, "treasury");
+    cx_result_free(r);
+}
+
 /* The place lists hold a big city's name with and without its accents,
  * and a nationality is no country's name */
 static void test_places_without_accents(void **state)
@@ -991,6 +1012,7 @@ int main(void)
         cmocka_unit_test(test_family_name_endings),
         cmocka_unit_test(test_state_after_town),
         cmocka_unit_test(test_places_without_accents),
+        cmocka_unit_test(test_title_word_as_surname),
         cmocka_unit_test(test_context_outweighs_lists),
         cmocka_unit_test(test_event_names_with_of),
         cmocka_unit_test(test_acronym_without_parentheses),
