@@ -1683,6 +1683,17 @@ static void S_sports(S_work *w, S_piece *p)
         return;
     if (cx_ent_prep_before(w, b))
         return;
+    /* the town of a venue: "At Headingley ( Leeds )", "( at Edgbaston ,
+     * Birmingham )": in parentheses after a name, or after a comma and a
+     * name that follows in or at, ending the clause (not "at Grace Road,
+     * Leicestershire extended their innings") */
+    if (p->type == CX_LOCATION && b >= 2 && e < w->ntok && cx_ent_punct(w, b - 1, "(") &&
+        cx_ent_punct(w, e, ")") && w->t[b - 2].cap)
+        return;
+    if (p->type == CX_LOCATION && p > w->p && p[-1].e + 1 == b && cx_ent_punct(w, b - 1, ",") &&
+        cx_ent_prep_before(w, p[-1].b) &&
+        (e >= w->ntok || (w->seg->toks[e].flags & (CX_TOK_PUNCT | CX_TOK_NL))))
+        return;
     if (e < w->ntok && w->t[e].intx)
         return;
     /* a dateline: LONDON 1996-08-30; MILWAUKEE , Wisconsin 1996-08-29 */

@@ -382,6 +382,23 @@ static void test_title_word_as_surname(void **state)
     cx_result_free(r);
 }
 
+/* In a sports report a town is a team, but not the town of a venue, in
+ * parentheses after it or after a comma that closes "at <venue>" */
+static void test_town_of_a_venue(void **state)
+{
+    (void)state;
+    cx_result *r = S_run("CRICKET - ENGLAND NAME SQUAD FOR TESTS .\nLONDON 1996-08-30\n"
+                         "The first test ( at Edgbaston , Birmingham ) starts in June .\n"
+                         "At Headingley ( Leeds ) : Yorkshire beat Kent by an innings .\n"
+                         "At Grace Road , Leicestershire extended their lead .\n"
+                         "Leicester beat Bristol 3-1 .\n");
+    EXPECT(r, "Birmingham", CX_LOCATION);
+    EXPECT(r, "Leeds", CX_LOCATION);
+    EXPECT(r, "Leicestershire", CX_ORGANIZATION);
+    EXPECT(r, "Bristol", CX_ORGANIZATION);
+    cx_result_free(r);
+}
+
 /* The place lists hold a big city's name with and without its accents,
  * and a nationality is no country's name */
 static void test_places_without_accents(void **state)
@@ -1013,6 +1030,7 @@ int main(void)
         cmocka_unit_test(test_state_after_town),
         cmocka_unit_test(test_places_without_accents),
         cmocka_unit_test(test_title_word_as_surname),
+        cmocka_unit_test(test_town_of_a_venue),
         cmocka_unit_test(test_context_outweighs_lists),
         cmocka_unit_test(test_event_names_with_of),
         cmocka_unit_test(test_acronym_without_parentheses),
