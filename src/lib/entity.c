@@ -147,14 +147,13 @@ void cx_entity_rules_free(cx_entity_rules *r)
         return;
     cx_gaz_free(r->gaz);
     free(r->endings);
-    free(r->ending_len);
     free(r);
 }
 
 /* One line of the endings' file, [s, e): a comment, blank, or an ending
  * of lower-case letters (UTF-8 letters too: "ović") appended to r. */
 static int S_ending_line(cx_entity_rules *r, const char *s, const char *e, const char *path,
-                         long line, size_t *cap, cx_error *err)
+                         long line, cx_error *err)
 {
     while (s < e && (*s == ' ' || *s == '\t' || *s == '\r'))
         s++;
@@ -174,15 +173,14 @@ static int S_ending_line(cx_entity_rules *r, const char *s, const char *e, const
                      CX_ENDING_MAX, (int)n, s);
         return CX_ERR_DATA;
     }
-    size_t c2 = *cap;
-    if (cx_grow((void **)&r->endings, cap, r->nendings + 1, sizeof *r->endings) ||
-        cx_grow((void **)&r->ending_len, &c2, r->nendings + 1, 1)) {
+    if (cx_grow((void **)&r->endings, &r->cap_endings, r->nendings + 1, sizeof *r->endings)) {
         cx_error_set(err, CX_ERR_NOMEM, path, line, "out of memory");
         return CX_ERR_NOMEM;
     }
-    memcpy(r->endings[r->nendings], s, n);
-    r->endings[r->nendings][n] = '\0';
-    r->ending_len[r->nendings++] = (uint8_t)n;
+    cx_ending *x = &r->endings[r->nendings++];
+    memcpy(x->s, s, n);
+    x->s[n] = '\0';
+    x->len = (uint8_t)n;
     return CX_OK;
 }
 
@@ -197,7 +195,7 @@ int cx_entity_endings_load(cx_entity_rules *r, const cx_config *cfg, const char 
         return CX_ERR_NOMEM;
     }
     char *buf = NULL;
-    size_t len = 0, cap = 0;
+    size_t len = 0;
     int rc = CX_OK;
     if (cx_read_file(path, &buf, &len) != CX_OK) {
         free(path); /* optional, as the lists are */
@@ -207,7 +205,7 @@ int cx_entity_endings_load(cx_entity_rules *r, const cx_config *cfg, const char 
     for (const char *s = buf, *end = buf + len; rc == CX_OK && s < end; line++) {
         const char *nl = memchr(s, '\n', (size_t)(end - s));
         const char *e = nl ? nl : end;
-        rc = S_ending_line(r, s, e, path, line, &cap, err);
+        rc = S_ending_line(r, s, e, path, line, err);
         s = e + 1;
     }
     free(buf);
@@ -1211,11 +1209,12 @@ static int S_family_ending(const S_work *w, size_t i)
     if (w->t[i].cats || w->t[i].mlen || !w->t[i].cap || w->t[i].code)
         return 0;
     for (size_t k = 0; k < r->nendings; k++) {
-        size_t n = r->ending_len[k];
+        const cx_ending *x = &r->endings[k];
+        size_t n = x->len;
         if (len < n + 3)
             continue;
         size_t j = 0;
-        while (j < n && (char)cx_ascii_lower((unsigned char)s[len - n + j]) == r->endings[k][j])
+        while (j < n && (char)cx_ascii_lower((unsigned char)s[len - n + j]) == x->s[j])
             j++;
         if (j == n)
             return 1;

@@ -7,12 +7,16 @@
 
 #define CX_ENDING_MAX 15 /* bytes of one family-name ending */
 
+/* An ending of family names: lower-case, NUL-terminated, len bytes. */
+typedef struct {
+    char s[CX_ENDING_MAX + 1];
+    uint8_t len;
+} cx_ending;
+
 struct cx_entity_rules {
     cx_gaz *gaz;
-    /* endings of family names (data/entity/surname_endings.txt) */
-    char (*endings)[CX_ENDING_MAX + 1];
-    uint8_t *ending_len;
-    size_t nendings;
+    cx_ending *endings; /* data/entity/surname_endings.txt */
+    size_t nendings, cap_endings;
 };
 
 /* What one token is. */

@@ -525,8 +525,8 @@ static void test_family_endings_file(void **state)
     assert_int_equal(S_endings("# a comment\n\nova\n  enko \r\novi\xC4\x87\n", &r, &err),
                      CX_OK);
     assert_int_equal(r->nendings, 3);
-    assert_string_equal(r->endings[1], "enko");
-    assert_int_equal(r->ending_len[2], 5);
+    assert_string_equal(r->endings[1].s, "enko");
+    assert_int_equal(r->endings[2].len, 5);
     cx_entity_rules_free(r);
     /* an upper-case letter, a digit or one letter: the file and line */
     assert_int_equal(S_endings("ova\n# fine\nOva\n", &r, &err), CX_ERR_DATA);
