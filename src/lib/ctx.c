@@ -253,10 +253,10 @@ static void S_image_sweep(const char *cache_dir)
     closedir(d);
 }
 
-/* The entity rules from the image when it is there and current, else
- * from the lists, saving an image for the next start-up. */
-static int S_load_entity(cx_ctx *ctx, const cx_config *cfg, const char *dir, int whole,
-                         cx_error *err)
+/* The entity rules' gazetteer from the image when it is there and
+ * current, else from the lists, saving an image for the next start-up. */
+static int S_load_entity_gaz(cx_ctx *ctx, const cx_config *cfg, const char *dir, int whole,
+                             cx_error *err)
 {
     uint64_t name_hash = 0;
     char *img = whole ? S_image_path(cfg, dir, &name_hash) : NULL;
@@ -268,7 +268,7 @@ static int S_load_entity(cx_ctx *ctx, const cx_config *cfg, const char *dir, int
             free(img);
             ctx->entity = cx_entity_rules_wrap(g);
             if (ctx->entity)
-                return cx_entity_endings_load(ctx->entity, cfg, dir, err);
+                return CX_OK;
             cx_error_set(err, CX_ERR_NOMEM, NULL, 0, "out of memory");
             return CX_ERR_NOMEM;
         }
@@ -280,6 +280,15 @@ static int S_load_entity(cx_ctx *ctx, const cx_config *cfg, const char *dir, int
         (void)cx_gaz_image_save(cx_entity_rules_gaz(ctx->entity), img, key);
     }
     free(img);
+    return rc;
+}
+
+/* The entity rules: the gazetteer (image or lists), then the endings of
+ * family names, which no image holds. */
+static int S_load_entity(cx_ctx *ctx, const cx_config *cfg, const char *dir, int whole,
+                         cx_error *err)
+{
+    int rc = S_load_entity_gaz(ctx, cfg, dir, whole, err);
     return rc == CX_OK ? cx_entity_endings_load(ctx->entity, cfg, dir, err) : rc;
 }
 
