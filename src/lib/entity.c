@@ -713,6 +713,61 @@ static int S_possessive_in_name(const S_work *w, size_t j)
            S_namey(w, j + 1) && !w->t[j + 1].weak;
 }
 
+/* Is token k a whole number of at most three digits (a score, or a
+ * count in a table)? */
+static int S_small_num(const S_work *w, size_t k)
+{
+    const cx_gaz_tok *g = &w->g[k];
+    if (!(w->seg->toks[k].flags & CX_TOK_NUM) || g->len > 3)
+        return 0;
+    for (size_t j = 0; j < g->len; j++)
+        if (g->s[j] < '0' || g->s[j] > '9')
+            return 0;
+    return 1;
+}
+
+/* Is token i in a name of a sports table's row: a line of nothing but
+ * capitalized names (with "of" and short brackets) each followed by small
+ * numbers, as standings ("Stoke 4 3 1 0 7 4 10") and results ("Reading 2
+ * Stoke 2", "Sale 31 Wasps 33") are written? Clubs there are named after
+ * towns that are English words, and each opens a line or follows a score. */
+static int S_table_row(const S_work *w, size_t i)
+{
+    size_t a = i, z = i + 1, nums = 0;
+    while (a > 0 && !(w->seg->toks[a].flags & CX_TOK_NL) && i - a < 24)
+        a--;
+    while (z < w->ntok && !(w->seg->toks[z].flags & CX_TOK_NL) && z - i < 24)
+        z++;
+    if ((a > 0 && !(w->seg->toks[a].flags & CX_TOK_NL)) ||
+        (z < w->ntok && !(w->seg->toks[z].flags & CX_TOK_NL)) || !w->t[a].cap)
+        return 0;
+    for (size_t k = a; k < z; k++) {
+        if (S_small_num(w, k))
+            nums++;
+        else if (!w->t[k].cap && !S_tok_is(w, k, "of") && !cx_ent_punct(w, k, "(") &&
+                 !cx_ent_punct(w, k, ")"))
+            return 0;
+    }
+    size_t k = i + 1;
+    while (k < z && !S_small_num(w, k))
+        k++;
+    return nums >= 2 && k < z;
+}
+
+/* Is token k a word of capital ASCII letters only? */
+static int S_capitals(const S_work *w, size_t k)
+{
+    const cx_gaz_tok *g = &w->g[k];
+    size_t j = 0;
+    while (j < g->len && w->text[w->seg->toks[k].start + j] >= 'A' &&
+           w->text[w->seg->toks[k].start + j] <= 'Z')
+        j++;
+    return j > 0 && j == g->len;
+}
+
+/* Is token i in a sports report's table row? */
+static int S_club_row(const S_work *w, size_t i) { return w->sports && S_table_row(w, i); }
+
 /* The end of the run that starts at i. */
 static size_t S_run_end(const S_work *w, size_t i)
 {
@@ -758,13 +813,22 @@ static size_t S_run_end(const S_work *w, size_t i)
             continue;
         }
         if (S_connector(w, j) && j + 1 < w->ntok && S_same_line(w, j + 1) &&
-            S_namey(w, j + 1) && !w->t[j - 1].title_end && S_of_joins(w, i, j)) {
+            S_namey(w, j + 1) && (!w->t[j - 1].title_end || S_club_row(w, i)) &&
+            S_of_joins(w, i, j)) {
             named |= (w->t[j - 1].cats & CX_G_ORG_HEAD) != 0;
             j += 2;
             continue;
         }
         if (S_in_joins(w, i, j)) {
             j += 2;
+            continue;
+        }
+        /* "Mladost ( L ) 4 2 1 1", "Rad ( B ) 0": a club's town by its
+         * initial, in brackets, in a sports table */
+        if (cx_ent_punct(w, j, "(") && j + 2 < w->ntok && cx_ent_punct(w, j + 2, ")") &&
+            w->g[j + 1].len <= 2 && S_capitals(w, j + 1) && S_same_line(w, j + 2) &&
+            S_club_row(w, i)) {
+            j += 3;
             continue;
         }
         /* particles in a row: "Joost van der Westhuizen", "Ata-ur-Rehman" */
@@ -800,6 +864,8 @@ static int S_droppable(const S_work *w, size_t i)
     if (!(t->cats & CX_G_COMMON))
         return 0;
     if (cx_ent_set_has(&w->strong, w->g[i].key))
+        return 0;
+    if (S_club_row(w, i))
         return 0;
     /* a first name before a name: Will Smith, Guy Faulconbridge */
     if ((t->cats & CX_G_PER_FIRST) && i + 1 < w->ntok && S_namey(w, i + 1) &&
@@ -925,6 +991,9 @@ static int S_split_run(S_work *w, size_t b, size_t e)
          * of its run, which the document also writes as a surname after
          * a given name, is that surname */
         if (title && t->title_len == 1 && i + 1 == e && S_surname_elsewhere(w, i))
+            title = 0;
+        /* "Queen of South 3 2 0 1": a club in a sports table */
+        if (title && S_club_row(w, i))
             title = 0;
         /* Bank of..., General Motors: before or as a head word, no title */
         if (title &&
@@ -1522,7 +1591,7 @@ static int S_classify_once(S_work *w, S_piece *p)
         return 0;
     }
     p->strong = 0;
-    if (f->hl) {
+    if (f->hl && !S_club_row(w, b)) {
         int seen = 0;
         for (size_t i = b; i < e; i++)
             seen |= cx_ent_set_has(&w->strong, w->g[i].key);
@@ -1669,7 +1738,8 @@ static void S_sports(S_work *w, S_piece *p)
         int the = b > 0 && S_tok_is(w, b - 1, "the") && e - b <= 3;
         int place = f->mlen && f->mlen < e - b && (f->mcats & CX_G_ANY_LOC) &&
                     !(f->cats & CX_G_PER_FIRST);
-        if (!(p->why & W_AFTER_TITLE) && (the || place || S_result_side(w, b, e))) {
+        int row = S_result_side(w, b, e) || (!(w->solo && !w->team) && S_table_row(w, b));
+        if (!(p->why & W_AFTER_TITLE) && (the || place || row)) {
             p->type = CX_ORGANIZATION;
             p->team = 1;
         }

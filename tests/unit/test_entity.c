@@ -399,6 +399,31 @@ static void test_town_of_a_venue(void **state)
     cx_result_free(r);
 }
 
+/* The rows of a sports table name clubs, even those named after English
+ * words or titles, with the town's initial in brackets; a golfer on a
+ * leaderboard stays a person */
+static void test_club_table_rows(void **state)
+{
+    (void)state;
+    cx_result *r = S_run("SOCCER - ENGLISH LEAGUE STANDINGS .\nLONDON 1996-08-31\n"
+                         "Division one\nStoke 4 3 1 0 7 4 10\n"
+                         "Queen of South 3 2 0 1 5 4 6\n"
+                         "Mladost ( L ) 4 2 1 1 8 5 7\n"
+                         "Results :\nReading 2 Bury 2\nSale 31 Wasps 33\n"
+                         "Reading is a town .\n");
+    EXPECT(r, "Stoke", CX_ORGANIZATION);
+    EXPECT(r, "Queen of South", CX_ORGANIZATION);
+    EXPECT(r, "Mladost ( L )", CX_ORGANIZATION);
+    EXPECT(r, "Bury", CX_ORGANIZATION);
+    EXPECT(r, "Wasps", CX_ORGANIZATION);
+    cx_result_free(r);
+    r = S_run("GOLF - LEADING SCORES AT THE OPEN .\nLONDON 1996-08-31\n"
+              "Leading scores :\nGreg Norman 66 67 68\nColin Montgomerie 70 68 69\n");
+    EXPECT(r, "Greg Norman", CX_PERSON);
+    EXPECT(r, "Colin Montgomerie", CX_PERSON);
+    cx_result_free(r);
+}
+
 /* The place lists hold a big city's name with and without its accents,
  * and a nationality is no country's name */
 static void test_places_without_accents(void **state)
@@ -1031,6 +1056,7 @@ int main(void)
         cmocka_unit_test(test_places_without_accents),
         cmocka_unit_test(test_title_word_as_surname),
         cmocka_unit_test(test_town_of_a_venue),
+        cmocka_unit_test(test_club_table_rows),
         cmocka_unit_test(test_context_outweighs_lists),
         cmocka_unit_test(test_event_names_with_of),
         cmocka_unit_test(test_acronym_without_parentheses),
