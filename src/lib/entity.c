@@ -846,6 +846,37 @@ static size_t S_run_end(const S_work *w, size_t i)
 /* ---- 3. pieces -------------------------------------------------------- */
 
 /* A sentence-opening or headline word that is plain English here. */
+/* Do the bytes at p read as a bowler's figures, overs-maidens-runs-
+ * wickets ("7-0-29-0", "9.5-0-44-1")? */
+static int S_bowling_figures(const char *p)
+{
+    for (int part = 0; part < 4; part++) {
+        size_t d = 0;
+        while (p[d] >= '0' && p[d] <= '9')
+            d++;
+        if (d == 0 || d > 3)
+            return 0;
+        p += d;
+        if (part == 0 && p[0] == '.' && p[1] >= '0' && p[1] <= '9')
+            p += 2;
+        if (part < 3 && *p++ != '-')
+            return 0;
+    }
+    return !((*p >= '0' && *p <= '9') || *p == '-' || *p == '.');
+}
+
+/* A cricket scorecard names players: after "c" (caught by), "b" (bowled
+ * by) or "st" (stumped by), and before a bowler's figures ("S. Waugh b
+ * Muralitharan 22", "c Knight b Hollioake", "Bowling : Vaas 7-0-29-0"). */
+static int S_scorecard_name(const S_work *w, size_t b, size_t e)
+{
+    if (b > 0 && S_same_line(w, b) &&
+        (S_tok_is(w, b - 1, "c") || S_tok_is(w, b - 1, "b") || S_tok_is(w, b - 1, "st")))
+        return 1;
+    return e < w->ntok && S_same_line(w, e) && (w->seg->toks[e].flags & CX_TOK_NUM) &&
+           S_bowling_figures(w->text + w->seg->toks[e].start);
+}
+
 static int S_droppable(const S_work *w, size_t i)
 {
     const S_tok *t = &w->t[i];
@@ -865,7 +896,7 @@ static int S_droppable(const S_work *w, size_t i)
         return 0;
     if (cx_ent_set_has(&w->strong, w->g[i].key))
         return 0;
-    if (S_club_row(w, i))
+    if (S_club_row(w, i) || (w->sports && S_scorecard_name(w, i, i + 1)))
         return 0;
     /* a first name before a name: Will Smith, Guy Faulconbridge */
     if ((t->cats & CX_G_PER_FIRST) && i + 1 < w->ntok && S_namey(w, i + 1) &&
@@ -944,6 +975,7 @@ static int S_pieces_of(S_work *w, size_t b, size_t e, int why)
 }
 
 /* Splits run [b, e) at titles and dropped words into pieces. */
+
 /* Is the capitalized title word i (King, Bishop, Major, Knight) written
  * elsewhere in the document right after a given name ("Billie Jean
  * King")? (A scan of the document: asked only of a title word alone at
@@ -994,6 +1026,9 @@ static int S_split_run(S_work *w, size_t b, size_t e)
             title = 0;
         /* "Queen of South 3 2 0 1": a club in a sports table */
         if (title && S_club_row(w, i))
+            title = 0;
+        /* "c Knight b Hollioake": a fielder or a bowler on a scorecard */
+        if (title && w->sports && i == s && S_scorecard_name(w, i, i + 1))
             title = 0;
         /* Bank of..., General Motors: before or as a head word, no title */
         if (title &&
@@ -1732,6 +1767,11 @@ static void S_sports(S_work *w, S_piece *p)
     const S_tok *f = &w->t[b];
     if (p->type == T_DROP)
         return;
+    if (S_scorecard_name(w, b, e) && e - b <= 3) {
+        p->type = CX_PERSON;
+        p->strong = 1; /* the scorecard decided */
+        return;
+    }
     /* "the Mets", "the Cleveland Indians", "Boston Red Sox": people are
      * not named with "the", nor after a place */
     if (p->type == CX_PERSON) {

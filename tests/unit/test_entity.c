@@ -424,6 +424,27 @@ static void test_club_table_rows(void **state)
     cx_result_free(r);
 }
 
+/* A cricket scorecard names players after "c", "b" and "st" and before
+ * a bowler's figures, though a sports report names teams by one word */
+static void test_cricket_scorecard(void **state)
+{
+    (void)state;
+    cx_result *r = S_run("CRICKET - SRI LANKA BEAT AUSTRALIA .\nCOLOMBO 1996-08-30\n"
+                         "Australia\nM. Bevan c Vaas b Chandana 56\n"
+                         "S. Waugh b Muralitharan 22\nWasim Akram c Knight b Gough 21\n"
+                         "Bowling : Jayasuriya 7-0-29-0 , Law 2-0-23-0 , McGrath 9.5-0-44-1\n"
+                         "Sri Lanka beat Kent by 20 runs .\n");
+    EXPECT(r, "Vaas", CX_PERSON);
+    EXPECT(r, "Chandana", CX_PERSON);
+    EXPECT(r, "Muralitharan", CX_PERSON);
+    EXPECT(r, "Jayasuriya", CX_PERSON);
+    EXPECT(r, "McGrath", CX_PERSON);
+    EXPECT(r, "Knight", CX_PERSON);
+    EXPECT(r, "Law", CX_PERSON);
+    EXPECT(r, "Kent", CX_ORGANIZATION);
+    cx_result_free(r);
+}
+
 /* The place lists hold a big city's name with and without its accents,
  * and a nationality is no country's name */
 static void test_places_without_accents(void **state)
@@ -1057,6 +1078,7 @@ int main(void)
         cmocka_unit_test(test_title_word_as_surname),
         cmocka_unit_test(test_town_of_a_venue),
         cmocka_unit_test(test_club_table_rows),
+        cmocka_unit_test(test_cricket_scorecard),
         cmocka_unit_test(test_context_outweighs_lists),
         cmocka_unit_test(test_event_names_with_of),
         cmocka_unit_test(test_acronym_without_parentheses),
