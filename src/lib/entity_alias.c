@@ -323,6 +323,20 @@ static int S_is_common(const S_work *w, size_t i)
 }
 
 /* The entity a one-word mention names, or -1. */
+/* Is entity x an organization first named with a corporate suffix
+ * ("Magna International Inc", "Dallas Semiconductor Corp.")? */
+static int S_suffixed(const S_res *r, long x)
+{
+    const S_work *w = r->w;
+    if (r->e[x].type != CX_ORGANIZATION)
+        return 0;
+    const S_piece *p = &w->p[r->e[x].first_piece];
+    size_t e = p->e;
+    if (e - p->b > 2 && cx_ent_punct(w, e - 1, "."))
+        e--;
+    return e - p->b >= 2 && (w->t[e - 1].cats & CX_G_ORG_SUFFIX);
+}
+
 static long S_lookup_single(S_res *r, S_piece *p)
 {
     S_work *w = r->w;
@@ -353,7 +367,16 @@ static long S_lookup_single(S_res *r, S_piece *p)
         return per >= 0 ? per : -1;
     if (want == CX_LOCATION) {
         /* Washington the player, once "MaliVai Washington" was named */
-        return per >= 0 && !prep ? per : -1;
+        if (per >= 0 && !prep)
+            return per;
+        /* "Magna" after "Magna International Inc": a town's name that
+         * opens a company's suffixed name of this document is the
+         * company, outside "in" and "at" (a country or a region stays a
+         * place: "Singapore Airlines Ltd" leaves Singapore) */
+        if (org >= 0 && !prep && S_suffixed(r, org) &&
+            !(w->t[b].mcats & (CX_G_LOC_COUNTRY | CX_G_LOC_REGION)))
+            return org;
+        return -1;
     }
     if (want == CX_PERSON && per >= 0)
         return per;

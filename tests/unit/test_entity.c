@@ -445,6 +445,19 @@ static void test_cricket_scorecard(void **state)
     cx_result_free(r);
 }
 
+/* A town's name that opens a company's suffixed name is the company
+ * later in the document, but not after "in", nor a country's name */
+static void test_town_named_company(void **state)
+{
+    (void)state;
+    cx_result *r = S_run("Officials said Magna International Inc will buy the seat maker. "
+                         "Shares of Magna rose while Singapore Airlines Ltd said Singapore "
+                         "would wait.\n");
+    EXPECT(r, "Magna", CX_ORGANIZATION);
+    EXPECT(r, "Singapore", CX_LOCATION);
+    cx_result_free(r);
+}
+
 /* The place lists hold a big city's name with and without its accents,
  * and a nationality is no country's name */
 static void test_places_without_accents(void **state)
@@ -1079,6 +1092,7 @@ int main(void)
         cmocka_unit_test(test_town_of_a_venue),
         cmocka_unit_test(test_club_table_rows),
         cmocka_unit_test(test_cricket_scorecard),
+        cmocka_unit_test(test_town_named_company),
         cmocka_unit_test(test_context_outweighs_lists),
         cmocka_unit_test(test_event_names_with_of),
         cmocka_unit_test(test_acronym_without_parentheses),
