@@ -1803,6 +1803,17 @@ static void S_sports(S_work *w, S_piece *p)
         cx_ent_prep_before(w, p[-1].b) &&
         (e >= w->ntok || (w->seg->toks[e].flags & (CX_TOK_PUNCT | CX_TOK_NL))))
         return;
+    /* the ground of a match report, opening its line before a colon:
+     * "Leicester : Leicestershire beat Somerset", "London ( The Oval ) :" */
+    if (p->type == CX_LOCATION && (b == 0 || (w->seg->toks[b].flags & CX_TOK_NL))) {
+        size_t k = e;
+        if (k < w->ntok && cx_ent_punct(w, k, "("))
+            while (k < w->ntok && k < e + 8 && S_same_line(w, k) && !cx_ent_punct(w, k, ")"))
+                k++;
+        k += k > e;
+        if (k < w->ntok && S_same_line(w, k) && cx_ent_punct(w, k, ":"))
+            return;
+    }
     if (e < w->ntok && w->t[e].intx)
         return;
     /* a dateline: LONDON 1996-08-30; MILWAUKEE , Wisconsin 1996-08-29 */
