@@ -631,10 +631,30 @@ static size_t S_particles(const S_work *w, size_t j)
                 return j;
         } else {
             k++;
+            /* "Rami al-Saadani", "Zine al-Abidine Ben Ali": a particle
+             * joined by a hyphen to the next word of the name */
+            if (k + 1 < w->ntok && cx_ent_punct(w, k, "-") &&
+                !(w->seg->toks[k].flags & CX_TOK_SPACE) &&
+                !(w->seg->toks[k + 1].flags & CX_TOK_SPACE))
+                return k + 1;
         }
         n++;
     }
     return n ? k : j;
+}
+
+/* Where the text of the name from token b starts: before a lower-case
+ * particle joined to it by a hyphen ("al-Aqsa", "el-Sisi"), which is
+ * part of the name but not of its key, else at b. */
+size_t cx_ent_lead(const S_work *w, size_t b)
+{
+    const cx_tok *k = w->seg->toks;
+    if (b >= 2 && !(k[b].flags & CX_TOK_SPACE) && !(k[b - 1].flags & CX_TOK_SPACE) &&
+        cx_ent_punct(w, b - 1, "-") && (w->t[b - 2].cats & CX_G_PARTICLE) &&
+        (k[b - 2].flags & CX_TOK_LOWER) &&
+        (b == 2 || (k[b - 2].flags & (CX_TOK_SPACE | CX_TOK_NL))))
+        return b - 2;
+    return b;
 }
 
 /* An English word that no list names as a place or an organization and

@@ -483,7 +483,7 @@ static int S_emit(S_res *r, long ent, cx_entity *x)
     int best_multi = 0;
     for (size_t k = a; k < z; k++) {
         S_piece *p = &w->p[r->order[k]];
-        size_t len = w->seg->toks[p->e - 1].end - w->seg->toks[p->b].start;
+        size_t len = w->seg->toks[p->e - 1].end - w->seg->toks[cx_ent_lead(w, p->b)].start;
         int multi = p->e - p->b > 1;
         chars += len + 1;
         if ((multi && !best_multi) || (multi == best_multi && len > best_len)) {
@@ -493,7 +493,8 @@ static int S_emit(S_res *r, long ent, cx_entity *x)
         }
     }
     const S_piece *bp = &w->p[best];
-    const char *name = e->canon ? e->canon : w->text + w->seg->toks[bp->b].start;
+    const char *name =
+        e->canon ? e->canon : w->text + w->seg->toks[cx_ent_lead(w, bp->b)].start;
     size_t name_len = e->canon ? strlen(e->canon) : best_len;
     size_t head = nm * sizeof *x->mentions + (nm + 1) * sizeof *x->aliases;
     char *block = malloc(head + name_len + 1 + chars);
@@ -510,7 +511,7 @@ static int S_emit(S_res *r, long ent, cx_entity *x)
     at += name_len + 1;
     for (size_t k = a; k < z; k++) {
         S_piece *p = &w->p[r->order[k]];
-        size_t s = w->seg->toks[p->b].start, t = w->seg->toks[p->e - 1].end;
+        size_t s = w->seg->toks[cx_ent_lead(w, p->b)].start, t = w->seg->toks[p->e - 1].end;
         x->mentions[x->n_mentions].span = (cx_span){s, t, 0, 0};
         x->n_mentions++;
         if (!S_has_alias(x, w->text + s, t - s)) {

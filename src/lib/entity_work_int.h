@@ -90,6 +90,7 @@ int cx_ent_set_has(const S_keyset *s, uint64_t k);
 int cx_ent_lower_has(S_work *w, uint64_t k);
 /* Is token i the punctuation s[n]? cx_ent_punct takes a string literal. */
 int cx_ent_punctn(const S_work *w, size_t i, const char *s, size_t n);
+size_t cx_ent_lead(const S_work *w, size_t b);
 #define cx_ent_punct(w, i, s) cx_ent_punctn((w), (i), "" s, sizeof(s) - 1)
 /* Is a place preposition (in, at, near) just before token b? */
 int cx_ent_prep_before(const S_work *w, size_t b);

@@ -461,6 +461,20 @@ static void test_town_named_company(void **state)
     cx_result_free(r);
 }
 
+/* A lower-case particle joined by a hyphen is part of the name, at its
+ * start or inside it; a name before a kind of place is a place */
+static void test_hyphened_particles(void **state)
+{
+    (void)state;
+    cx_result *r = S_run("Worshippers prayed at Jerusalem 's al-Aqsa mosque after police "
+                         "captured Rami al-Saadani near the Tanjung Priok port .\n");
+    EXPECT(r, "al-Aqsa", CX_LOCATION);
+    EXPECT(r, "Rami al-Saadani", CX_PERSON);
+    EXPECT(r, "Tanjung Priok", CX_LOCATION);
+    NO_MENTION(r, "Aqsa");
+    cx_result_free(r);
+}
+
 /* The place lists hold a big city's name with and without its accents,
  * and a nationality is no country's name */
 static void test_places_without_accents(void **state)
@@ -1096,6 +1110,7 @@ int main(void)
         cmocka_unit_test(test_club_table_rows),
         cmocka_unit_test(test_cricket_scorecard),
         cmocka_unit_test(test_town_named_company),
+        cmocka_unit_test(test_hyphened_particles),
         cmocka_unit_test(test_context_outweighs_lists),
         cmocka_unit_test(test_event_names_with_of),
         cmocka_unit_test(test_acronym_without_parentheses),
