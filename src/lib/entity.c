@@ -1346,6 +1346,23 @@ static int S_family_ending(const S_work *w, size_t i)
     return 0;
 }
 
+/* Does a stock index's noun follow token e: "index", "average", or one
+ * of them after "composite", "industrial" or "share" ("the Dow Jones
+ * industrial average", "the Nasdaq composite index", "the Nikkei
+ * average")? The name before it is the index's, no organization. */
+static int S_index_after(const S_work *w, size_t e)
+{
+    for (size_t k = e; k < w->ntok && k < e + 2 && S_same_line(w, k); k++) {
+        if (S_tok_is(w, k, "index") || S_tok_is(w, k, "average") || S_tok_is(w, k, "indices") ||
+            S_tok_is(w, k, "indexes"))
+            return 1;
+        if (!S_tok_is(w, k, "composite") && !S_tok_is(w, k, "industrial") &&
+            !S_tok_is(w, k, "share"))
+            return 0;
+    }
+    return 0;
+}
+
 static int S_classify_once(S_work *w, S_piece *p)
 {
     size_t b = p->b, e = p->e, n = e - b;
@@ -1391,6 +1408,13 @@ static int S_classify_once(S_work *w, S_piece *p)
      * name are no name */
     if (n == 3 && S_party_letter(w, b) && !(w->seg->toks[b + 2].flags & CX_TOK_SPACE) &&
         w->t[b + 2].cap) {
+        p->type = T_DROP;
+        return 0;
+    }
+    int headed = 0; /* "the American Stock Exchange index" is the exchange's */
+    for (size_t i = b; i < e; i++)
+        headed |= S_head(&w->t[i]);
+    if (!f->muser && !headed && S_index_after(w, e)) {
         p->type = T_DROP;
         return 0;
     }

@@ -475,6 +475,18 @@ static void test_hyphened_particles(void **state)
     cx_result_free(r);
 }
 
+/* The name of a stock index is no organization, unless an exchange's */
+static void test_stock_index_names(void **state)
+{
+    (void)state;
+    cx_result *r = S_run("Traders said the Dow Jones industrial average fell while the Nasdaq "
+                         "composite index and the American Stock Exchange index rose .\n");
+    NO_MENTION(r, "Dow Jones");
+    NO_MENTION(r, "Nasdaq");
+    EXPECT(r, "American Stock Exchange", CX_ORGANIZATION);
+    cx_result_free(r);
+}
+
 /* The place lists hold a big city's name with and without its accents,
  * and a nationality is no country's name */
 static void test_places_without_accents(void **state)
@@ -1111,6 +1123,7 @@ int main(void)
         cmocka_unit_test(test_cricket_scorecard),
         cmocka_unit_test(test_town_named_company),
         cmocka_unit_test(test_hyphened_particles),
+        cmocka_unit_test(test_stock_index_names),
         cmocka_unit_test(test_context_outweighs_lists),
         cmocka_unit_test(test_event_names_with_of),
         cmocka_unit_test(test_acronym_without_parentheses),
