@@ -1346,6 +1346,22 @@ static int S_family_ending(const S_work *w, size_t i)
     return 0;
 }
 
+/* Is token i, in capitals, an English word of the lists in lower case
+ * and no name? (The lists fit a lower-case entry to a word in capitals
+ * only in a headline; this asks as if it were one.) */
+static int S_caps_plain(const S_work *w, size_t i)
+{
+    cx_gaz_tok t = w->g[i];
+    t.flags |= CX_TOK_HEADLINE;
+    cx_gaz_hit hits[8];
+    size_t n = cx_gaz_match(w->r->gaz, &t, 1, hits, 8);
+    uint32_t cats = 0;
+    for (size_t h = 0; h < n; h++)
+        if (hits[h].ntok == 1)
+            cats |= hits[h].cats;
+    return (cats & CX_G_COMMON) && !(cats & CX_G_ANY_NAME);
+}
+
 /* Does a stock index's noun follow token e: "index", "average", or one
  * of them after "composite", "industrial" or "share" ("the Dow Jones
  * industrial average", "the Nasdaq composite index", "the Nikkei
@@ -1414,6 +1430,16 @@ static int S_classify_once(S_work *w, S_piece *p)
     int headed = 0; /* "the American Stock Exchange index" is the exchange's */
     for (size_t i = b; i < e; i++)
         headed |= S_head(&w->t[i]);
+    /* a field's label in capitals: "ISSUER :", "NOTE :", "DELIVERY :" */
+    if (e < w->ntok && S_same_line(w, e) && cx_ent_punct(w, e, ":") && !f->mlen) {
+        size_t i = b;
+        while (i < e && (w->seg->toks[i].flags & CX_TOK_UPPER) && S_caps_plain(w, i))
+            i++;
+        if (i == e) {
+            p->type = T_DROP;
+            return 0;
+        }
+    }
     if (!f->muser && !headed && S_index_after(w, e)) {
         p->type = T_DROP;
         return 0;

@@ -487,6 +487,20 @@ static void test_stock_index_names(void **state)
     cx_result_free(r);
 }
 
+/* A field's label in capitals before a colon is no name; a place in
+ * capitals there is still a place */
+static void test_field_labels(void **state)
+{
+    (void)state;
+    cx_result *r = S_run("ISSUE : Bldg auth Series 1996-A\nDELIVERY : 45 days\n"
+                         "NOTE : the figures are estimates .\nMOSCOW : Russia said so .\n");
+    NO_MENTION(r, "ISSUE");
+    NO_MENTION(r, "DELIVERY");
+    NO_MENTION(r, "NOTE");
+    EXPECT(r, "MOSCOW", CX_LOCATION);
+    cx_result_free(r);
+}
+
 /* The place lists hold a big city's name with and without its accents,
  * and a nationality is no country's name */
 static void test_places_without_accents(void **state)
@@ -1124,6 +1138,7 @@ int main(void)
         cmocka_unit_test(test_town_named_company),
         cmocka_unit_test(test_hyphened_particles),
         cmocka_unit_test(test_stock_index_names),
+        cmocka_unit_test(test_field_labels),
         cmocka_unit_test(test_context_outweighs_lists),
         cmocka_unit_test(test_event_names_with_of),
         cmocka_unit_test(test_acronym_without_parentheses),
