@@ -1346,6 +1346,25 @@ static int S_family_ending(const S_work *w, size_t i)
     return 0;
 }
 
+/* Is [b, e) glued by a hyphen to a lower-case word after or before it? */
+static int S_compound_part(const S_work *w, size_t b, size_t e)
+{
+    const cx_tok *k = w->seg->toks;
+    /* a lower-case word after it, not the second syllable of an East
+     * Asian given name after a family name ("Kim In-so", "Kang
+     * Young-hoon", "Chen Chun-yeh") */
+    int given = e - b >= 2 && w->g[e - 1].len <= 6 && e + 1 < w->ntok && w->g[e + 1].len <= 4 &&
+                (w->t[b].cats & (CX_G_PER_FIRST | CX_G_PER_LAST));
+    if (e + 1 < w->ntok && cx_ent_punct(w, e, "-") && !(k[e].flags & CX_TOK_SPACE) &&
+        !(k[e + 1].flags & CX_TOK_SPACE) && (k[e + 1].flags & CX_TOK_LOWER) && !given)
+        return 1;
+    /* a prefix before it, not a nationality's ("mainly-Moslem North
+     * Caucasus" keeps its place once the nationality is cut off) */
+    return b >= 2 && cx_ent_punct(w, b - 1, "-") && !(k[b].flags & CX_TOK_SPACE) &&
+           !(k[b - 1].flags & CX_TOK_SPACE) && (k[b - 2].flags & CX_TOK_LOWER) &&
+           !(w->t[b - 2].cats & CX_G_PARTICLE) && !(w->t[b].cats & CX_G_DEMONYM);
+}
+
 /* Is token i, in capitals, an English word of the lists in lower case
  * and no name? (The lists fit a lower-case entry to a word in capitals
  * only in a headline; this asks as if it were one.) */
@@ -1430,6 +1449,14 @@ static int S_classify_once(S_work *w, S_piece *p)
     int headed = 0; /* "the American Stock Exchange index" is the exchange's */
     for (size_t i = b; i < e; i++)
         headed |= S_head(&w->t[i]);
+    /* a name inside a compound word is a modifier, no mention of it:
+     * "New York-based", "Dublin-born", "U.S.-led", "pro-Moscow",
+     * "ex-England" (a particle before the hyphen is part of the name:
+     * "al-Aqsa") */
+    if (S_compound_part(w, b, e)) {
+        p->type = T_DROP;
+        return 0;
+    }
     /* a field's label in capitals: "ISSUER :", "NOTE :", "DELIVERY :" */
     if (e < w->ntok && S_same_line(w, e) && cx_ent_punct(w, e, ":") && !f->mlen) {
         size_t i = b;

@@ -501,6 +501,22 @@ static void test_field_labels(void **state)
     cx_result_free(r);
 }
 
+/* A name inside a compound word ("New York-based", "pro-Moscow") is no
+ * mention; an East Asian given name with a hyphen stays a person's */
+static void test_names_in_compounds(void **state)
+{
+    (void)state;
+    cx_result *r = S_run("The New York-based group and pro-Moscow leaders met in Vienna with "
+                         "Dublin-born actors while Kim In-so waited in Seoul .\n");
+    NO_MENTION(r, "New York");
+    NO_MENTION(r, "Moscow");
+    NO_MENTION(r, "Dublin");
+    EXPECT(r, "Vienna", CX_LOCATION);
+    EXPECT(r, "Seoul", CX_LOCATION);
+    assert_true(S_touched(r, "Kim In"));
+    cx_result_free(r);
+}
+
 /* The place lists hold a big city's name with and without its accents,
  * and a nationality is no country's name */
 static void test_places_without_accents(void **state)
@@ -1139,6 +1155,7 @@ int main(void)
         cmocka_unit_test(test_hyphened_particles),
         cmocka_unit_test(test_stock_index_names),
         cmocka_unit_test(test_field_labels),
+        cmocka_unit_test(test_names_in_compounds),
         cmocka_unit_test(test_context_outweighs_lists),
         cmocka_unit_test(test_event_names_with_of),
         cmocka_unit_test(test_acronym_without_parentheses),
