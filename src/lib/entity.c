@@ -1017,6 +1017,15 @@ static int S_split_run(S_work *w, size_t b, size_t e)
 {
     int why = 0;
     size_t s = b, covered = b, name_cov = b;
+    /* "Jeans Mate Corp", "Homegate Hospitality Inc": the two words
+     * before a corporate suffix ending the run are the company's name,
+     * whatever English words they are and wherever they stand */
+    size_t sfx = e;
+    if (e - b >= 3 && cx_ent_punct(w, e - 1, ".") && (w->t[e - 2].cats & CX_G_ORG_SUFFIX))
+        sfx = e - 2;
+    else if (e - b >= 2 && (w->t[e - 1].cats & CX_G_ORG_SUFFIX))
+        sfx = e - 1;
+    size_t kept = sfx < e ? sfx - (sfx - b >= 2 ? 2 : sfx - b) : e;
     for (size_t i = b; i < e;) {
         const S_tok *t = &w->t[i];
         if (t->mlen > 1 && i + t->mlen > covered)
@@ -1074,7 +1083,8 @@ static int S_split_run(S_work *w, size_t b, size_t e)
             why = W_AFTER_TITLE;
             continue;
         }
-        if ((i == s || w->t[i].hl) && i >= covered && S_droppable(w, i)) {
+        int firm = i >= kept && w->t[i].cap && !(w->t[i].cats & CX_G_FUNC);
+        if ((i == s || w->t[i].hl) && i >= covered && !firm && S_droppable(w, i)) {
             if (S_pieces_of(w, s, i, why))
                 return CX_ERR_NOMEM;
             i++;
@@ -1557,6 +1567,7 @@ static int S_classify_once(S_work *w, S_piece *p)
     /* "Airbus A380", "Boeing 787 Dreamliner": the maker's name in a
      * product name is no mention of the maker */
     if (e < w->ntok && S_same_line(w, e) && (w->seg->toks[e].flags & CX_TOK_SPACE) &&
+        !(l->cats & CX_G_ORG_SUFFIX) &&
         (w->t[e].code ||
          (e + 1 < w->ntok && (w->seg->toks[e].flags & CX_TOK_NUM) && !S_year(w, e) &&
           w->g[e].len >= 3 && !w->sports && S_same_line(w, e + 1) && S_namey(w, e + 1)))) {

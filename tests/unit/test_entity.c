@@ -517,6 +517,19 @@ static void test_names_in_compounds(void **state)
     cx_result_free(r);
 }
 
+/* The two words before a corporate suffix are the company's name even
+ * when they are English words opening a sentence or in a headline */
+static void test_words_before_a_suffix(void **state)
+{
+    (void)state;
+    cx_result *r = S_run("Jeans Mate Corp - 6mth parent forecast .\nTOKYO 1996-08-30\n"
+                         "Shares of Acme Corp rose after Computer Systems Inc Q2 results .\n");
+    EXPECT(r, "Jeans Mate Corp", CX_ORGANIZATION);
+    EXPECT(r, "Acme Corp", CX_ORGANIZATION);
+    EXPECT(r, "Computer Systems Inc", CX_ORGANIZATION);
+    cx_result_free(r);
+}
+
 /* The place lists hold a big city's name with and without its accents,
  * and a nationality is no country's name */
 static void test_places_without_accents(void **state)
@@ -1156,6 +1169,7 @@ int main(void)
         cmocka_unit_test(test_stock_index_names),
         cmocka_unit_test(test_field_labels),
         cmocka_unit_test(test_names_in_compounds),
+        cmocka_unit_test(test_words_before_a_suffix),
         cmocka_unit_test(test_context_outweighs_lists),
         cmocka_unit_test(test_event_names_with_of),
         cmocka_unit_test(test_acronym_without_parentheses),
