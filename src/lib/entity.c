@@ -788,6 +788,17 @@ static int S_capitals(const S_work *w, size_t k)
 /* Is token i in a sports report's table row? */
 static int S_club_row(const S_work *w, size_t i) { return w->sports && S_table_row(w, i); }
 
+/* Do a hyphen at j and a short lower-case syllable glued to it end a
+ * given name after a family name that opens the run at i ("Kim In-so")? */
+static int S_given_syllable(const S_work *w, size_t i, size_t j)
+{
+    const cx_tok *k = w->seg->toks;
+    return j >= i + 2 && j + 1 < w->ntok && cx_ent_punct(w, j, "-") &&
+           !(k[j].flags & CX_TOK_SPACE) && !(k[j + 1].flags & CX_TOK_SPACE) &&
+           (k[j + 1].flags & CX_TOK_LOWER) && w->g[j + 1].len <= 4 && w->g[j - 1].len <= 6 &&
+           (w->t[i].cats & (CX_G_PER_FIRST | CX_G_PER_LAST));
+}
+
 /* The end of the run that starts at i. */
 static size_t S_run_end(const S_work *w, size_t i)
 {
@@ -818,6 +829,12 @@ static size_t S_run_end(const S_work *w, size_t i)
         if (!(k->flags & CX_TOK_SPACE) && cx_ent_punct(w, j, "-") && j + 1 < w->ntok &&
             !w->t[j - 1].hl && !(w->seg->toks[j + 1].flags & CX_TOK_SPACE) &&
             S_namey(w, j + 1)) {
+            j += 2;
+            continue;
+        }
+        /* "Kim In-so", "Li Song-ho", "Kang Young-hoon": the second
+         * syllable of an East Asian given name after a family name */
+        if (S_given_syllable(w, i, j)) {
             j += 2;
             continue;
         }
@@ -1044,7 +1061,8 @@ static int S_split_run(S_work *w, size_t b, size_t e)
         /* "John Major", "Emily Bishop": a title word that ends the run
          * just after a given name is the surname */
         if (title && t->title_len == 1 && i > s && i + 1 == e &&
-            (w->t[i - 1].cats & CX_G_PER_FIRST) && !(w->t[i - 1].cats & CX_G_COMMON) &&
+            (w->t[i - 1].cats & CX_G_PER_FIRST) &&
+            (!(w->t[i - 1].cats & CX_G_COMMON) || (why & W_AFTER_TITLE)) &&
             !(w->seg->toks[i - 1].flags & CX_TOK_UPPER) &&
             !(w->seg->toks[i].flags & CX_TOK_ABBR))
             title = 0;
@@ -1363,10 +1381,9 @@ static int S_compound_part(const S_work *w, size_t b, size_t e)
     /* a lower-case word after it, not the second syllable of an East
      * Asian given name after a family name ("Kim In-so", "Kang
      * Young-hoon", "Chen Chun-yeh") */
-    int given = e - b >= 2 && w->g[e - 1].len <= 6 && e + 1 < w->ntok && w->g[e + 1].len <= 4 &&
-                (w->t[b].cats & (CX_G_PER_FIRST | CX_G_PER_LAST));
     if (e + 1 < w->ntok && cx_ent_punct(w, e, "-") && !(k[e].flags & CX_TOK_SPACE) &&
-        !(k[e + 1].flags & CX_TOK_SPACE) && (k[e + 1].flags & CX_TOK_LOWER) && !given)
+        !(k[e + 1].flags & CX_TOK_SPACE) && (k[e + 1].flags & CX_TOK_LOWER) &&
+        !S_given_syllable(w, b, e))
         return 1;
     /* a prefix before it, not a nationality's ("mainly-Moslem North
      * Caucasus" keeps its place once the nationality is cut off) */
@@ -1711,7 +1728,8 @@ static int S_classify_once(S_work *w, S_piece *p)
         if (!w->t[i].cap && !(w->t[i].cats & CX_G_PARTICLE) &&
             !(i > b && i + 1 < e && cx_ent_punct(w, i, "-") &&
               !(w->seg->toks[i].flags & CX_TOK_SPACE) &&
-              !(w->seg->toks[i + 1].flags & CX_TOK_SPACE)))
+              !(w->seg->toks[i + 1].flags & CX_TOK_SPACE)) &&
+            !(i + 1 == e && S_given_syllable(w, b, i - 1)))
             personish = 0;
     /* a known first name, or an initial, before a capitalized word */
     /* "Red Star", "Port Vale": two plain words are no person's name, though
