@@ -902,16 +902,38 @@ static int S_bowling_figures(const char *p)
     return !((*p >= '0' && *p <= '9') || *p == '-' || *p == '.');
 }
 
-/* A cricket scorecard names players: after "c" (caught by), "b" (bowled
- * by) or "st" (stumped by), and before a bowler's figures ("S. Waugh b
- * Muralitharan 22", "c Knight b Hollioake", "Bowling : Vaas 7-0-29-0"). */
+/* A scorecard names players: after "c" (caught by), "b" (bowled by) or
+ * "st" (stumped by), and before a bowler's figures ("S. Waugh b
+ * Muralitharan 22", "c Knight b Hollioake", "Bowling : Vaas 7-0-29-0")
+ * or a pitcher's record. */
 static int S_scorecard_name(const S_work *w, size_t b, size_t e)
 {
     if (b > 0 && S_same_line(w, b) &&
         (S_tok_is(w, b - 1, "c") || S_tok_is(w, b - 1, "b") || S_tok_is(w, b - 1, "st")))
         return 1;
-    return e < w->ntok && S_same_line(w, e) && (w->seg->toks[e].flags & CX_TOK_NUM) &&
-           S_bowling_figures(w->text + w->seg->toks[e].start);
+    if (e < w->ntok && S_same_line(w, e) && (w->seg->toks[e].flags & CX_TOK_NUM) &&
+        S_bowling_figures(w->text + w->seg->toks[e].start))
+        return 1;
+    /* a pitcher's record of wins and losses: "Brown ( 14-10 )", "off
+     * Chad Ogea ( 7-5 )" */
+    if (e + 1 < w->ntok && S_same_line(w, e) && cx_ent_punct(w, e, "(") &&
+        !(b > 0 && (S_tok_is(w, b - 1, "the") || S_tok_is(w, b - 1, "The"))) &&
+        !(w->t[b].mcats & CX_G_ANY_LOC)) {
+        const char *q = w->text + w->seg->toks[e + 1].start;
+        size_t d = 0, d2 = 0;
+        while (q[d] >= '0' && q[d] <= '9')
+            d++;
+        if (d == 0 || d > 2 || q[d] != '-')
+            return 0;
+        q += d + 1;
+        while (q[d2] >= '0' && q[d2] <= '9')
+            d2++;
+        q += d2;
+        while (*q == ' ')
+            q++;
+        return d2 > 0 && d2 <= 2 && *q == ')';
+    }
+    return 0;
 }
 
 static int S_droppable(const S_work *w, size_t i)

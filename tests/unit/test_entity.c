@@ -448,6 +448,19 @@ static void test_cricket_scorecard(void **state)
     cx_result_free(r);
 }
 
+/* A name before a pitcher's record of wins and losses is a player; a
+ * team with its record stays a team */
+static void test_pitcher_record(void **state)
+{
+    (void)state;
+    cx_result *r = S_run("BASEBALL - CARDINALS BEAT METS .\nST LOUIS 1996-08-30\n"
+                         "Brown ( 14-10 ) struck out eight .\n"
+                         "The Mets ( 60-70 ) lost again .\n");
+    EXPECT(r, "Brown", CX_PERSON);
+    EXPECT(r, "Mets", CX_ORGANIZATION);
+    cx_result_free(r);
+}
+
 /* A town's name that opens a company's suffixed name is the company
  * later in the document, but not after "in", nor a country's name */
 static void test_town_named_company(void **state)
@@ -1170,6 +1183,7 @@ int main(void)
         cmocka_unit_test(test_town_of_a_venue),
         cmocka_unit_test(test_club_table_rows),
         cmocka_unit_test(test_cricket_scorecard),
+        cmocka_unit_test(test_pitcher_record),
         cmocka_unit_test(test_town_named_company),
         cmocka_unit_test(test_hyphened_particles),
         cmocka_unit_test(test_stock_index_names),
