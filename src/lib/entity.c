@@ -1396,6 +1396,21 @@ static int S_family_ending(const S_work *w, size_t i)
     return 0;
 }
 
+/* Is token i a lower-case noun for a kind of ship ("frigate", "tanker",
+ * "aircraft carrier")? */
+static int S_ship_noun(const S_work *w, size_t i)
+{
+    static const char *const words[] = {"warship",    "frigate", "destroyer", "submarine",
+                                        "cruiser",    "tanker",  "freighter", "ferry",
+                                        "battleship", "trawler", "liner",     "yacht"};
+    if (S_tok_is(w, i, "carrier") || S_tok_is(w, i, "carriers"))
+        return i > 0 && S_tok_is(w, i - 1, "aircraft");
+    for (size_t k = 0; k < sizeof words / sizeof *words; k++)
+        if (S_tok_isn(w, i, words[k], strlen(words[k])))
+            return 1;
+    return 0;
+}
+
 /* Is [b, e) glued by a hyphen to a lower-case word after or before it? */
 static int S_compound_part(const S_work *w, size_t b, size_t e)
 {
@@ -1503,6 +1518,13 @@ static int S_classify_once(S_work *w, S_piece *p)
      * "ex-England" (a particle before the hyphen is part of the name:
      * "al-Aqsa") */
     if (S_compound_part(w, b, e)) {
+        p->type = T_DROP;
+        return 0;
+    }
+    /* a ship's name after the kind of ship: "the aircraft carrier Carl
+     * Vinson", "the tanker Exxon Valdez" (not "carrier Ryanair", an
+     * airline) */
+    if (b > 0 && S_same_line(w, b) && S_ship_noun(w, b - 1)) {
         p->type = T_DROP;
         return 0;
     }

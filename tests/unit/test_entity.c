@@ -461,6 +461,19 @@ static void test_pitcher_record(void **state)
     cx_result_free(r);
 }
 
+/* A ship's name after the kind of ship is no entity; an airline after
+ * "carrier" is one */
+static void test_ship_names(void **state)
+{
+    (void)state;
+    cx_result *r = S_run("Jets on the aircraft carrier Carl Vinson and the tanker Exxon Valdez "
+                         "left while carrier Ryanair said so .\n");
+    NO_MENTION(r, "Carl Vinson");
+    NO_MENTION(r, "Exxon Valdez");
+    EXPECT(r, "Ryanair", CX_ORGANIZATION);
+    cx_result_free(r);
+}
+
 /* A town's name that opens a company's suffixed name is the company
  * later in the document, but not after "in", nor a country's name */
 static void test_town_named_company(void **state)
@@ -1184,6 +1197,7 @@ int main(void)
         cmocka_unit_test(test_club_table_rows),
         cmocka_unit_test(test_cricket_scorecard),
         cmocka_unit_test(test_pitcher_record),
+        cmocka_unit_test(test_ship_names),
         cmocka_unit_test(test_town_named_company),
         cmocka_unit_test(test_hyphened_particles),
         cmocka_unit_test(test_stock_index_names),
