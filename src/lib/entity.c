@@ -1396,6 +1396,21 @@ static int S_family_ending(const S_work *w, size_t i)
     return 0;
 }
 
+/* Is token i a double quotation mark, straight, curly or as `` and ''? */
+static int S_quote_mark(const S_work *w, size_t i)
+{
+    const cx_tok *t = &w->seg->toks[i];
+    const unsigned char *s = (const unsigned char *)w->text + t->start;
+    size_t n = t->end - t->start;
+    if (!(t->flags & CX_TOK_PUNCT))
+        return 0;
+    if (n == 1)
+        return s[0] == '"';
+    if (n == 2)
+        return (s[0] == '`' && s[1] == '`') || (s[0] == '\'' && s[1] == '\'');
+    return n == 3 && s[0] == 0xE2 && s[1] == 0x80 && (s[2] == 0x9C || s[2] == 0x9D);
+}
+
 /* Is token i a lower-case noun for a kind of ship ("frigate", "tanker",
  * "aircraft carrier")? */
 static int S_ship_noun(const S_work *w, size_t i)
@@ -1525,6 +1540,14 @@ static int S_classify_once(S_work *w, S_piece *p)
      * Vinson", "the tanker Exxon Valdez" (not "carrier Ryanair", an
      * airline) */
     if (b > 0 && S_same_line(w, b) && S_ship_noun(w, b - 1)) {
+        p->type = T_DROP;
+        return 0;
+    }
+    /* a title of a work quoted whole with its article: "The Crying
+     * Game", "A World of Things" */
+    if (b >= 2 && e < w->ntok && S_open_quote(w, b - 2) && S_quote_mark(w, b - 2) &&
+        (S_tok_is(w, b - 1, "The") || S_tok_is(w, b - 1, "A") || S_tok_is(w, b - 1, "An")) &&
+        S_quote_mark(w, e)) {
         p->type = T_DROP;
         return 0;
     }

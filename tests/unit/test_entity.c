@@ -474,6 +474,19 @@ static void test_ship_names(void **state)
     cx_result_free(r);
 }
 
+/* A title of a work quoted whole with its article is no entity; a
+ * quoted name without one still is */
+static void test_quoted_titles(void **state)
+{
+    (void)state;
+    cx_result *r = S_run("His films include \" The Crying Game \" and \" A World of Things \" "
+                         ", said \" Mark Smith \" .\n");
+    NO_MENTION(r, "Crying Game");
+    NO_MENTION(r, "World of Things");
+    EXPECT(r, "Mark Smith", CX_PERSON);
+    cx_result_free(r);
+}
+
 /* A town's name that opens a company's suffixed name is the company
  * later in the document, but not after "in", nor a country's name */
 static void test_town_named_company(void **state)
@@ -1198,6 +1211,7 @@ int main(void)
         cmocka_unit_test(test_cricket_scorecard),
         cmocka_unit_test(test_pitcher_record),
         cmocka_unit_test(test_ship_names),
+        cmocka_unit_test(test_quoted_titles),
         cmocka_unit_test(test_town_named_company),
         cmocka_unit_test(test_hyphened_particles),
         cmocka_unit_test(test_stock_index_names),
