@@ -1396,6 +1396,19 @@ static int S_family_ending(const S_work *w, size_t i)
     return 0;
 }
 
+/* Is the token before b a number, in digits or a word up to twelve? */
+static int S_count_before(const S_work *w, size_t b)
+{
+    static const char *const words[] = {"two",   "three", "four", "five",   "six",   "seven",
+                                        "eight", "nine",  "ten",  "eleven", "twelve"};
+    if ((w->seg->toks[b - 1].flags & CX_TOK_NUM) && !cx_ent_punct(w, b - 1, "-"))
+        return 1;
+    for (size_t k = 0; k < sizeof words / sizeof *words; k++)
+        if (S_tok_isn(w, b - 1, words[k], strlen(words[k])))
+            return 1;
+    return 0;
+}
+
 /* Is token i a double quotation mark, straight, curly or as `` and ''? */
 static int S_quote_mark(const S_work *w, size_t i)
 {
@@ -1540,6 +1553,12 @@ static int S_classify_once(S_work *w, S_piece *p)
      * Vinson", "the tanker Exxon Valdez" (not "carrier Ryanair", an
      * airline) */
     if (b > 0 && S_same_line(w, b) && S_ship_noun(w, b - 1)) {
+        p->type = T_DROP;
+        return 0;
+    }
+    /* a count of a statistic in a sports report: "121 RBI", "three RBI" */
+    if (n == 1 && w->sports && b > 0 && S_same_line(w, b) && S_all_caps_word(w, b) &&
+        !f->mlen && S_count_before(w, b) && !S_table_row(w, b)) {
         p->type = T_DROP;
         return 0;
     }

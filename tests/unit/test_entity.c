@@ -459,6 +459,12 @@ static void test_pitcher_record(void **state)
     EXPECT(r, "Brown", CX_PERSON);
     EXPECT(r, "Mets", CX_ORGANIZATION);
     cx_result_free(r);
+    /* a count of a statistic is no name, but a team after a score is */
+    r = S_run("BASEBALL - KOREAN LEAGUE RESULTS .\nSEOUL 1996-08-30\n"
+              "Berry had six RBI and 121 RBI in all .\nLG 2 OB 0\n");
+    NO_MENTION(r, "RBI");
+    EXPECT(r, "OB", CX_ORGANIZATION);
+    cx_result_free(r);
 }
 
 /* A ship's name after the kind of ship is no entity; an airline after
