@@ -793,10 +793,10 @@ static int S_club_row(const S_work *w, size_t i) { return w->sports && S_table_r
 static int S_given_syllable(const S_work *w, size_t i, size_t j)
 {
     const cx_tok *k = w->seg->toks;
-    return j >= i + 2 && j + 1 < w->ntok && cx_ent_punct(w, j, "-") &&
-           !(k[j].flags & CX_TOK_SPACE) && !(k[j + 1].flags & CX_TOK_SPACE) &&
-           (k[j + 1].flags & CX_TOK_LOWER) && w->g[j + 1].len <= 4 && w->g[j - 1].len <= 6 &&
-           (w->t[i].cats & (CX_G_PER_FIRST | CX_G_PER_LAST));
+    return j >= i + 2 && j + 1 < w->ntok && !(k[j].flags & CX_TOK_SPACE) &&
+           !(k[j + 1].flags & CX_TOK_SPACE) && (k[j + 1].flags & CX_TOK_LOWER) &&
+           w->g[j + 1].len <= 4 && w->g[j - 1].len <= 6 &&
+           (w->t[i].cats & (CX_G_PER_FIRST | CX_G_PER_LAST)) && cx_ent_punct(w, j, "-");
 }
 
 /* The end of the run that starts at i. */
@@ -862,9 +862,9 @@ static size_t S_run_end(const S_work *w, size_t i)
         }
         /* "Mladost ( L ) 4 2 1 1", "Rad ( B ) 0": a club's town by its
          * initial, in brackets, in a sports table */
-        if (cx_ent_punct(w, j, "(") && j + 2 < w->ntok && cx_ent_punct(w, j + 2, ")") &&
-            w->g[j + 1].len <= 2 && S_capitals(w, j + 1) && S_same_line(w, j + 2) &&
-            S_club_row(w, i)) {
+        if (w->sports && cx_ent_punct(w, j, "(") && j + 2 < w->ntok &&
+            cx_ent_punct(w, j + 2, ")") && w->g[j + 1].len <= 2 && S_capitals(w, j + 1) &&
+            S_same_line(w, j + 2) && S_club_row(w, i)) {
             j += 3;
             continue;
         }
@@ -1165,7 +1165,7 @@ static size_t S_state_after_town(const S_work *w, size_t i)
 static int S_find_pieces(S_work *w)
 {
     for (size_t i = 0; i < w->ntok;) {
-        size_t se = S_state_after_town(w, i);
+        size_t se = (w->t[i].cats & CX_G_LOC_STATE) ? S_state_after_town(w, i) : 0;
         if (se) {
             if (w->np && w->p[w->np - 1].e == i - 1)
                 w->p[w->np - 1].why |= W_TOWN;
@@ -1399,14 +1399,14 @@ static int S_family_ending(const S_work *w, size_t i)
 /* Is the token before b a number, in digits or a word up to twelve? */
 static int S_count_before(const S_work *w, size_t b)
 {
-    static const char *const words[] = {"two",   "three", "four", "five",   "six",   "seven",
-                                        "eight", "nine",  "ten",  "eleven", "twelve"};
-    if ((w->seg->toks[b - 1].flags & CX_TOK_NUM) && !cx_ent_punct(w, b - 1, "-"))
-        return 1;
-    for (size_t k = 0; k < sizeof words / sizeof *words; k++)
-        if (S_tok_isn(w, b - 1, words[k], strlen(words[k])))
-            return 1;
-    return 0;
+    size_t i = b - 1;
+    if (w->seg->toks[i].flags & CX_TOK_NUM)
+        return !cx_ent_punct(w, i, "-");
+    return (w->seg->toks[i].flags & CX_TOK_LOWER) &&
+           (S_tok_is(w, i, "two") || S_tok_is(w, i, "three") || S_tok_is(w, i, "four") ||
+            S_tok_is(w, i, "five") || S_tok_is(w, i, "six") || S_tok_is(w, i, "seven") ||
+            S_tok_is(w, i, "eight") || S_tok_is(w, i, "nine") || S_tok_is(w, i, "ten") ||
+            S_tok_is(w, i, "eleven") || S_tok_is(w, i, "twelve"));
 }
 
 /* Is token i a double quotation mark, straight, curly or as `` and ''? */
@@ -1428,15 +1428,16 @@ static int S_quote_mark(const S_work *w, size_t i)
  * "aircraft carrier")? */
 static int S_ship_noun(const S_work *w, size_t i)
 {
-    static const char *const words[] = {"warship",    "frigate", "destroyer", "submarine",
-                                        "cruiser",    "tanker",  "freighter", "ferry",
-                                        "battleship", "trawler", "liner",     "yacht"};
+    if (!(w->seg->toks[i].flags & CX_TOK_LOWER))
+        return 0;
     if (S_tok_is(w, i, "carrier") || S_tok_is(w, i, "carriers"))
         return i > 0 && S_tok_is(w, i - 1, "aircraft");
-    for (size_t k = 0; k < sizeof words / sizeof *words; k++)
-        if (S_tok_isn(w, i, words[k], strlen(words[k])))
-            return 1;
-    return 0;
+    return S_tok_is(w, i, "warship") || S_tok_is(w, i, "frigate") ||
+           S_tok_is(w, i, "destroyer") || S_tok_is(w, i, "submarine") ||
+           S_tok_is(w, i, "cruiser") || S_tok_is(w, i, "tanker") ||
+           S_tok_is(w, i, "freighter") || S_tok_is(w, i, "ferry") ||
+           S_tok_is(w, i, "battleship") || S_tok_is(w, i, "trawler") ||
+           S_tok_is(w, i, "liner") || S_tok_is(w, i, "yacht");
 }
 
 /* Is [b, e) glued by a hyphen to a lower-case word after or before it? */
@@ -1446,14 +1447,14 @@ static int S_compound_part(const S_work *w, size_t b, size_t e)
     /* a lower-case word after it, not the second syllable of an East
      * Asian given name after a family name ("Kim In-so", "Kang
      * Young-hoon", "Chen Chun-yeh") */
-    if (e + 1 < w->ntok && cx_ent_punct(w, e, "-") && !(k[e].flags & CX_TOK_SPACE) &&
-        !(k[e + 1].flags & CX_TOK_SPACE) && (k[e + 1].flags & CX_TOK_LOWER) &&
+    if (e + 1 < w->ntok && !(k[e].flags & CX_TOK_SPACE) && !(k[e + 1].flags & CX_TOK_SPACE) &&
+        (k[e + 1].flags & CX_TOK_LOWER) && cx_ent_punct(w, e, "-") &&
         !S_given_syllable(w, b, e))
         return 1;
     /* a prefix before it, not a nationality's ("mainly-Moslem North
      * Caucasus" keeps its place once the nationality is cut off) */
-    return b >= 2 && cx_ent_punct(w, b - 1, "-") && !(k[b].flags & CX_TOK_SPACE) &&
-           !(k[b - 1].flags & CX_TOK_SPACE) && (k[b - 2].flags & CX_TOK_LOWER) &&
+    return b >= 2 && !(k[b].flags & CX_TOK_SPACE) && !(k[b - 1].flags & CX_TOK_SPACE) &&
+           (k[b - 2].flags & CX_TOK_LOWER) && cx_ent_punct(w, b - 1, "-") &&
            !(w->t[b - 2].cats & CX_G_PARTICLE) && !(w->t[b].cats & CX_G_DEMONYM);
 }
 
@@ -1473,13 +1474,25 @@ static int S_caps_plain(const S_work *w, size_t i)
     return (cats & CX_G_COMMON) && !(cats & CX_G_ANY_NAME);
 }
 
+/* Does an organization head word or suffix stand in [b, e)? ("the
+ * American Stock Exchange index" is the exchange's) */
+static int S_any_head(const S_work *w, size_t b, size_t e)
+{
+    for (size_t i = b; i < e; i++)
+        if (w->t[i].cats & (CX_G_ORG_HEAD | CX_G_ORG_SUFFIX))
+            return 1;
+    return 0;
+}
+
 /* Does a stock index's noun follow token e: "index", "average", or one
  * of them after "composite", "industrial" or "share" ("the Dow Jones
  * industrial average", "the Nasdaq composite index", "the Nikkei
  * average")? The name before it is the index's, no organization. */
 static int S_index_after(const S_work *w, size_t e)
 {
-    for (size_t k = e; k < w->ntok && k < e + 2 && S_same_line(w, k); k++) {
+    for (size_t k = e; k < w->ntok && k < e + 2 && (w->seg->toks[k].flags & CX_TOK_LOWER) &&
+                       S_same_line(w, k);
+         k++) {
         if (S_tok_is(w, k, "index") || S_tok_is(w, k, "average") || S_tok_is(w, k, "indices") ||
             S_tok_is(w, k, "indexes"))
             return 1;
@@ -1538,9 +1551,6 @@ static int S_classify_once(S_work *w, S_piece *p)
         p->type = T_DROP;
         return 0;
     }
-    int headed = 0; /* "the American Stock Exchange index" is the exchange's */
-    for (size_t i = b; i < e; i++)
-        headed |= S_head(&w->t[i]);
     /* a name inside a compound word is a modifier, no mention of it:
      * "New York-based", "Dublin-born", "U.S.-led", "pro-Moscow",
      * "ex-England" (a particle before the hyphen is part of the name:
@@ -1564,14 +1574,14 @@ static int S_classify_once(S_work *w, S_piece *p)
     }
     /* a title of a work quoted whole with its article: "The Crying
      * Game", "A World of Things" */
-    if (b >= 2 && e < w->ntok && S_open_quote(w, b - 2) && S_quote_mark(w, b - 2) &&
-        (S_tok_is(w, b - 1, "The") || S_tok_is(w, b - 1, "A") || S_tok_is(w, b - 1, "An")) &&
-        S_quote_mark(w, e)) {
+    if (b >= 2 && e < w->ntok && S_quote_mark(w, e) && S_quote_mark(w, b - 2) &&
+        (S_tok_is(w, b - 1, "The") || S_tok_is(w, b - 1, "A") || S_tok_is(w, b - 1, "An"))) {
         p->type = T_DROP;
         return 0;
     }
     /* a field's label in capitals: "ISSUER :", "NOTE :", "DELIVERY :" */
-    if (e < w->ntok && S_same_line(w, e) && cx_ent_punct(w, e, ":") && !f->mlen) {
+    if ((w->seg->toks[b].flags & CX_TOK_UPPER) && !f->mlen && e < w->ntok &&
+        cx_ent_punct(w, e, ":") && S_same_line(w, e)) {
         size_t i = b;
         while (i < e && (w->seg->toks[i].flags & CX_TOK_UPPER) && S_caps_plain(w, i))
             i++;
@@ -1580,7 +1590,7 @@ static int S_classify_once(S_work *w, S_piece *p)
             return 0;
         }
     }
-    if (!f->muser && !headed && S_index_after(w, e)) {
+    if (!f->muser && S_index_after(w, e) && !S_any_head(w, b, e)) {
         p->type = T_DROP;
         return 0;
     }
