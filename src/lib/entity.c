@@ -949,7 +949,9 @@ static int S_droppable(const S_work *w, size_t i)
         return 1;
     if (!t->weak)
         return 0;
-    if (t->mlen == 1 && !(t->cats & CX_G_COMMON))
+    /* a country is a country, though an English word too: "( Morocco )",
+     * "Turkey said" */
+    if (t->mlen == 1 && (!(t->cats & CX_G_COMMON) || (t->mcats & CX_G_LOC_COUNTRY)))
         return 0;
     if (!(t->cats & CX_G_COMMON))
         return 0;

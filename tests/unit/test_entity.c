@@ -493,6 +493,18 @@ static void test_quoted_titles(void **state)
     cx_result_free(r);
 }
 
+/* A country the lists know is a place though an English word too,
+ * opening a sentence or a parenthesis */
+static void test_country_and_word(void **state)
+{
+    (void)state;
+    cx_result *r =
+        S_run("The winner was Lahssini ( Morocco ) .\nTurkey said it would talk .\n");
+    EXPECT(r, "Morocco", CX_LOCATION);
+    EXPECT(r, "Turkey", CX_LOCATION);
+    cx_result_free(r);
+}
+
 /* A town's name that opens a company's suffixed name is the company
  * later in the document, but not after "in", nor a country's name */
 static void test_town_named_company(void **state)
@@ -1218,6 +1230,7 @@ int main(void)
         cmocka_unit_test(test_pitcher_record),
         cmocka_unit_test(test_ship_names),
         cmocka_unit_test(test_quoted_titles),
+        cmocka_unit_test(test_country_and_word),
         cmocka_unit_test(test_town_named_company),
         cmocka_unit_test(test_hyphened_particles),
         cmocka_unit_test(test_stock_index_names),
