@@ -2038,6 +2038,13 @@ static void S_sports(S_work *w, S_piece *p)
         if (k < w->ntok && S_same_line(w, k) && cx_ent_punct(w, k, ":"))
             return;
     }
+    /* a place naming where a side, its crowd or its ground is from: "the
+     * Volgograd side", "the north London club", "an Ellis Park crowd" */
+    if (p->type == CX_LOCATION && e < w->ntok && S_same_line(w, e) &&
+        (w->seg->toks[e].flags & CX_TOK_LOWER) &&
+        (S_tok_is(w, e, "side") || S_tok_is(w, e, "club") || S_tok_is(w, e, "crowd") ||
+         S_tok_is(w, e, "fans") || S_tok_is(w, e, "supporters")))
+        return;
     if (e < w->ntok && w->t[e].intx)
         return;
     /* a dateline: LONDON 1996-08-30; MILWAUKEE , Wisconsin 1996-08-29 */

@@ -392,13 +392,15 @@ static void test_town_of_a_venue(void **state)
                          "At Headingley ( Leeds ) : Yorkshire beat Kent by an innings .\n"
                          "At Grace Road , Leicestershire extended their lead .\n"
                          "Leicester beat Bristol 3-1 .\n"
-                         "Portsmouth : Middlesex 199 , Hampshire 232 .\n");
+                         "Portsmouth : Middlesex 199 , Hampshire 232 .\n"
+                         "Hampshire trail the north London club by two points .\n");
     EXPECT(r, "Birmingham", CX_LOCATION);
     EXPECT(r, "Leeds", CX_LOCATION);
     EXPECT(r, "Leicestershire", CX_ORGANIZATION);
     EXPECT(r, "Bristol", CX_ORGANIZATION);
     EXPECT(r, "Portsmouth", CX_LOCATION);
     EXPECT(r, "Middlesex", CX_ORGANIZATION);
+    EXPECT(r, "London", CX_LOCATION);
     cx_result_free(r);
 }
 
