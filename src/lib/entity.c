@@ -799,6 +799,16 @@ static int S_given_syllable(const S_work *w, size_t i, size_t j)
            (w->t[i].cats & (CX_G_PER_FIRST | CX_G_PER_LAST)) && cx_ent_punct(w, j, "-");
 }
 
+/* Do a period and "com", "net" or "org" glued to the word before token j
+ * start at j ("Amazon.com")? */
+static int S_domain_at(const S_work *w, size_t j)
+{
+    return j + 1 < w->ntok && !(w->seg->toks[j].flags & CX_TOK_SPACE) &&
+           !(w->seg->toks[j + 1].flags & CX_TOK_SPACE) && cx_ent_punct(w, j, ".") &&
+           (S_tok_is(w, j + 1, "com") || S_tok_is(w, j + 1, "net") ||
+            S_tok_is(w, j + 1, "org"));
+}
+
 /* The end of the run that starts at i. */
 static size_t S_run_end(const S_work *w, size_t i)
 {
@@ -835,6 +845,12 @@ static size_t S_run_end(const S_work *w, size_t i)
         /* "Kim In-so", "Li Song-ho", "Kang Young-hoon": the second
          * syllable of an East Asian given name after a family name */
         if (S_given_syllable(w, i, j)) {
+            j += 2;
+            continue;
+        }
+        /* Amazon.com, Booking.com: a web domain's ending is part of the
+         * company's name */
+        if (S_domain_at(w, j)) {
             j += 2;
             continue;
         }
@@ -955,7 +971,7 @@ static int S_droppable(const S_work *w, size_t i)
         return 0;
     if (!(t->cats & CX_G_COMMON))
         return 0;
-    if (cx_ent_set_has(&w->strong, w->g[i].key))
+    if (cx_ent_set_has(&w->strong, w->g[i].key) || S_domain_at(w, i + 1))
         return 0;
     if (S_club_row(w, i) || (w->sports && S_scorecard_name(w, i, i + 1)))
         return 0;

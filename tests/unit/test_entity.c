@@ -507,6 +507,17 @@ static void test_country_and_word(void **state)
     cx_result_free(r);
 }
 
+/* A web domain's ending is part of a company's name, even opening a
+ * sentence */
+static void test_domain_names(void **state)
+{
+    (void)state;
+    cx_result *r = S_run("Amazon.com Inc said it would hire workers at Overstock.com too .\n");
+    EXPECT(r, "Amazon.com Inc", CX_ORGANIZATION);
+    EXPECT(r, "Overstock.com", CX_ORGANIZATION);
+    cx_result_free(r);
+}
+
 /* A town's name that opens a company's suffixed name is the company
  * later in the document, but not after "in", nor a country's name */
 static void test_town_named_company(void **state)
@@ -1233,6 +1244,7 @@ int main(void)
         cmocka_unit_test(test_ship_names),
         cmocka_unit_test(test_quoted_titles),
         cmocka_unit_test(test_country_and_word),
+        cmocka_unit_test(test_domain_names),
         cmocka_unit_test(test_town_named_company),
         cmocka_unit_test(test_hyphened_particles),
         cmocka_unit_test(test_stock_index_names),
