@@ -580,8 +580,11 @@ static int S_and_joins(const S_work *w, size_t j)
     while (k < w->ntok && k < j + 8 && S_same_line(w, k) && S_namey(w, k) &&
            (w->seg->toks[k].flags & CX_TOK_SPACE) && !w->t[k].hl)
         k++;
+    /* not after a place's head word, nor before a name the lists know
+     * whole ("Heathrow Airport and British Airways") */
     return k > j + 1 && (w->t[k - 1].cats & (CX_G_ORG_HEAD | CX_G_ORG_SUFFIX)) &&
-           !(w->t[j - 1].cats & (CX_G_ORG_HEAD | CX_G_ORG_SUFFIX)) && !w->t[j - 1].mlen;
+           !(w->t[j - 1].cats & (CX_G_ORG_HEAD | CX_G_ORG_SUFFIX | CX_G_LOC_HEAD)) &&
+           !w->t[j - 1].mlen && w->t[j + 1].mlen != k - j - 1;
 }
 
 /* Does the connector at j join [i, j) to the name after it? "of"

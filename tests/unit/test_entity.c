@@ -518,6 +518,19 @@ static void test_domain_names(void **state)
     cx_result_free(r);
 }
 
+/* "and" joins no complete place name to a name the lists know whole,
+ * though it joins the parts of one organization's name */
+static void test_and_between_names(void **state)
+{
+    (void)state;
+    cx_result *r = S_run("Officials at Heathrow Airport and British Airways met the Test and "
+                         "County Cricket Board .\n");
+    EXPECT(r, "Heathrow Airport", CX_LOCATION);
+    EXPECT(r, "British Airways", CX_ORGANIZATION);
+    EXPECT(r, "Test and County Cricket Board", CX_ORGANIZATION);
+    cx_result_free(r);
+}
+
 /* A town's name that opens a company's suffixed name is the company
  * later in the document, but not after "in", nor a country's name */
 static void test_town_named_company(void **state)
@@ -1245,6 +1258,7 @@ int main(void)
         cmocka_unit_test(test_quoted_titles),
         cmocka_unit_test(test_country_and_word),
         cmocka_unit_test(test_domain_names),
+        cmocka_unit_test(test_and_between_names),
         cmocka_unit_test(test_town_named_company),
         cmocka_unit_test(test_hyphened_particles),
         cmocka_unit_test(test_stock_index_names),
