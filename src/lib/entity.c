@@ -1861,7 +1861,12 @@ static int S_classify_once(S_work *w, S_piece *p)
         p->bynames = 1;
         return 0;
     }
-    if (personish && n >= 2 &&
+    /* a surname after a word that is no given name is no person's name
+     * after "in" or "at" ("at Old Trafford", "in Castle Douglas") */
+    int at = b > 0 && S_same_line(w, b) &&
+             (S_tok_is(w, b - 1, "in") || S_tok_is(w, b - 1, "at") ||
+              S_tok_is(w, b - 1, "In") || S_tok_is(w, b - 1, "At"));
+    if (personish && n >= 2 && !at &&
         ((l->cats & CX_G_PER_LAST) || (n == 2 && S_family_ending(w, e - 1))) &&
         !S_all_caps_word(w, e - 1)) {
         p->type = CX_PERSON;

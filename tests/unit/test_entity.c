@@ -531,6 +531,19 @@ static void test_and_between_names(void **state)
     cx_result_free(r);
 }
 
+/* After "in" or "at", a surname after a word that is no given name is a
+ * place's name */
+static void test_place_named_like_a_surname(void **state)
+{
+    (void)state;
+    cx_result *r = S_run("England won by five wickets at Old Trafford , and again at Tunbridge "
+                         "Wells , said Graham Gooch .\n");
+    EXPECT(r, "Old Trafford", CX_LOCATION);
+    EXPECT(r, "Tunbridge Wells", CX_LOCATION);
+    EXPECT(r, "Graham Gooch", CX_PERSON);
+    cx_result_free(r);
+}
+
 /* A town's name that opens a company's suffixed name is the company
  * later in the document, but not after "in", nor a country's name */
 static void test_town_named_company(void **state)
@@ -1259,6 +1272,7 @@ int main(void)
         cmocka_unit_test(test_country_and_word),
         cmocka_unit_test(test_domain_names),
         cmocka_unit_test(test_and_between_names),
+        cmocka_unit_test(test_place_named_like_a_surname),
         cmocka_unit_test(test_town_named_company),
         cmocka_unit_test(test_hyphened_particles),
         cmocka_unit_test(test_stock_index_names),
