@@ -1933,15 +1933,7 @@ static void S_classify(S_work *w, S_piece *p)
 /* Is token i a small whole number on the line of token i - 1 (a score)? */
 static int S_score_tok(const S_work *w, size_t i)
 {
-    if (i >= w->ntok || !(w->seg->toks[i].flags & CX_TOK_NUM) || !S_same_line(w, i))
-        return 0;
-    const cx_gaz_tok *g = &w->g[i];
-    if (g->len > 3)
-        return 0;
-    for (size_t k = 0; k < g->len; k++)
-        if (g->s[k] < '0' || g->s[k] > '9')
-            return 0;
-    return 1;
+    return i < w->ntok && S_small_num(w, i) && S_same_line(w, i);
 }
 
 /* Past a "( ... )" of a few tokens at i on the same line ("Alba (
