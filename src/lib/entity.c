@@ -921,6 +921,20 @@ static int S_bowling_figures(const char *p)
     return !((*p >= '0' && *p <= '9') || *p == '-' || *p == '.');
 }
 
+/* Is token k an ordinal in digits ("41st", "90th")? */
+static int S_ordinal(const S_work *w, size_t k)
+{
+    const char *q = w->text + w->seg->toks[k].start;
+    size_t n = w->seg->toks[k].end - w->seg->toks[k].start, d = 0;
+    while (d < n && q[d] >= '0' && q[d] <= '9')
+        d++;
+    if (d == 0 || d > 3 || n != d + 2)
+        return 0;
+    q += d;
+    return (q[0] == 's' && q[1] == 't') || (q[0] == 'n' && q[1] == 'd') ||
+           (q[0] == 'r' && q[1] == 'd') || (q[0] == 't' && q[1] == 'h');
+}
+
 /* A scorecard names players: after "c" (caught by), "b" (bowled by) or
  * "st" (stumped by), and before a bowler's figures ("S. Waugh b
  * Muralitharan 22", "c Knight b Hollioake", "Bowling : Vaas 7-0-29-0")
@@ -933,11 +947,27 @@ static int S_scorecard_name(const S_work *w, size_t b, size_t e)
     if (e < w->ntok && S_same_line(w, e) && (w->seg->toks[e].flags & CX_TOK_NUM) &&
         S_bowling_figures(w->text + w->seg->toks[e].start))
         return 1;
+    if (w->t[b].mcats & CX_G_ANY_LOC)
+        return 0;
+    /* a goal's scorer or a substitute with the minute: "Aunger ( 41st
+     * min , pen )", "( Becerril 46th )" */
+    if (e < w->ntok && S_same_line(w, e)) {
+        size_t k = e + cx_ent_punct(w, e, "(");
+        if (k < w->ntok && S_same_line(w, k) && S_ordinal(w, k))
+            return 1;
+    }
+    /* a shirt number before a player in a line-up: "4 - Christian
+     * Karembeu , 7 - Didier Deschamps" */
+    if (b >= 2 && S_same_line(w, b) && S_same_line(w, b - 1) && cx_ent_punct(w, b - 1, "-") &&
+        S_small_num(w, b - 2) &&
+        (b == 2 || (w->seg->toks[b - 2].flags & CX_TOK_NL) || cx_ent_punct(w, b - 3, ",") ||
+         cx_ent_punct(w, b - 3, ";") || cx_ent_punct(w, b - 3, "-") ||
+         cx_ent_punct(w, b - 3, "(")))
+        return 1;
     /* a pitcher's record of wins and losses: "Brown ( 14-10 )", "off
      * Chad Ogea ( 7-5 )" */
     if (e + 1 < w->ntok && S_same_line(w, e) && cx_ent_punct(w, e, "(") &&
-        !(b > 0 && (S_tok_is(w, b - 1, "the") || S_tok_is(w, b - 1, "The"))) &&
-        !(w->t[b].mcats & CX_G_ANY_LOC)) {
+        !(b > 0 && (S_tok_is(w, b - 1, "the") || S_tok_is(w, b - 1, "The")))) {
         const char *q = w->text + w->seg->toks[e + 1].start;
         size_t d = 0, d2 = 0;
         while (q[d] >= '0' && q[d] <= '9')

@@ -544,6 +544,24 @@ static void test_place_named_like_a_surname(void **state)
     cx_result_free(r);
 }
 
+/* A soccer report's scorers (with the minute) and line-ups (with the
+ * shirt number) name players, though one-word names are teams there */
+static void test_scorers_and_lineups(void **state)
+{
+    (void)state;
+    cx_result *r = S_run("SOCCER - FRANCE BEAT MEXICO 2-0 .\nPARIS 1996-08-31\nScorers :\n"
+                         "Canada - Aunger ( 41st min , pen )\n"
+                         "France - 1 - Bernard Lama ; 4 - Christian Karembeu\n"
+                         "Mexico - 5 - Duilio Davino ( Becerril 46th )\n"
+                         "Nantes beat Auxerre 2-1 .\n");
+    EXPECT(r, "Aunger", CX_PERSON);
+    EXPECT(r, "Christian Karembeu", CX_PERSON);
+    EXPECT(r, "Becerril", CX_PERSON);
+    EXPECT(r, "Mexico", CX_LOCATION);
+    EXPECT(r, "Nantes", CX_ORGANIZATION);
+    cx_result_free(r);
+}
+
 /* A town's name that opens a company's suffixed name is the company
  * later in the document, but not after "in", nor a country's name */
 static void test_town_named_company(void **state)
@@ -1273,6 +1291,7 @@ int main(void)
         cmocka_unit_test(test_domain_names),
         cmocka_unit_test(test_and_between_names),
         cmocka_unit_test(test_place_named_like_a_surname),
+        cmocka_unit_test(test_scorers_and_lineups),
         cmocka_unit_test(test_town_named_company),
         cmocka_unit_test(test_hyphened_particles),
         cmocka_unit_test(test_stock_index_names),
