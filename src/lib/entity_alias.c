@@ -25,6 +25,7 @@ typedef struct {
     int type;
     int has_multi; /* a multi-word mention, typed by evidence */
     int any_multi; /* a multi-word mention, however typed */
+    int shout;     /* typed by default from a name in capitals */
     int votes[3];  /* mentions of each type */
     int svotes[3]; /* mentions typed by evidence */
     int cvotes[3]; /* mentions typed by their context (a title, "the town of") */
@@ -205,6 +206,15 @@ static uint64_t S_acro_of_name(const S_work *w, size_t b, size_t e)
     return letters >= 2 ? (h ? h : 1) : 0;
 }
 
+/* Are all the words of piece p in capitals ("RANDALL CUNNINGHAM")? */
+static int S_caps_piece(const S_work *w, const S_piece *p)
+{
+    for (size_t i = p->b; i < p->e; i++)
+        if ((w->seg->toks[i].flags & CX_TOK_WORD) && !(w->seg->toks[i].flags & CX_TOK_UPPER))
+            return 0;
+    return 1;
+}
+
 static long S_new_ent(S_res *r, S_piece *p, size_t pi)
 {
     if (cx_grow((void **)&r->e, &r->cap_e, r->ne + 1, sizeof *r->e))
@@ -214,6 +224,7 @@ static long S_new_ent(S_res *r, S_piece *p, size_t pi)
     e->type = p->type;
     e->canon = p->canon;
     e->first_piece = pi;
+    e->shout = !p->strong && !p->evid && S_caps_piece(r->w, p);
     return (long)r->ne++;
 }
 
@@ -302,6 +313,13 @@ static int S_pass_multi(S_res *r)
         if (ent >= 0 && r->e[ent].type != p->type && (p->strong || p->team) &&
             r->e[ent].has_multi)
             ent = -1;
+        /* "NFL-RANDALL CUNNINGHAM RETIRES ... Randall Cunningham , the
+         * quarterback": a headline in capitals says little of a name's
+         * kind; the name written in mixed case later says more */
+        if (ent >= 0 && r->e[ent].shout && !S_caps_piece(w, p)) {
+            r->e[ent].type = p->type;
+            r->e[ent].shout = 0;
+        }
         if (ent < 0 && (ent = S_new_ent(r, p, i)) < 0)
             return CX_ERR_NOMEM;
         r->e[ent].has_multi |= p->strong;

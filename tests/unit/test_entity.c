@@ -562,6 +562,20 @@ static void test_scorers_and_lineups(void **state)
     cx_result_free(r);
 }
 
+/* A name in a headline in capitals takes its kind from the same name
+ * written in mixed case later */
+static void test_headline_name_in_capitals(void **state)
+{
+    (void)state;
+    cx_result *r =
+        S_run("BASEBALL - KEVIN BROWN LOWERS ERA AS MARLINS BEAT REDS .\n"
+              "CINCINNATI 1996-08-31\n"
+              "Major league leader Kevin Brown threw an eight-hitter on Saturday .\n");
+    EXPECT(r, "KEVIN BROWN", CX_PERSON);
+    EXPECT(r, "Kevin Brown", CX_PERSON);
+    cx_result_free(r);
+}
+
 /* A town's name that opens a company's suffixed name is the company
  * later in the document, but not after "in", nor a country's name */
 static void test_town_named_company(void **state)
@@ -1292,6 +1306,7 @@ int main(void)
         cmocka_unit_test(test_and_between_names),
         cmocka_unit_test(test_place_named_like_a_surname),
         cmocka_unit_test(test_scorers_and_lineups),
+        cmocka_unit_test(test_headline_name_in_capitals),
         cmocka_unit_test(test_town_named_company),
         cmocka_unit_test(test_hyphened_particles),
         cmocka_unit_test(test_stock_index_names),
