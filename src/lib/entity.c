@@ -1006,6 +1006,11 @@ static int S_droppable(const S_work *w, size_t i)
         return 0;
     if (cx_ent_set_has(&w->strong, w->g[i].key) || S_domain_at(w, i + 1))
         return 0;
+    /* an event's head word right after a place: "HONG KONG OPEN" */
+    if (t->cats & CX_G_MISC_HEAD)
+        for (size_t k = i > 3 ? i - 3 : 0; k < i; k++)
+            if (w->t[k].mlen == i - k && (w->t[k].mcats & CX_G_ANY_LOC))
+                return 0;
     if (S_club_row(w, i) || (w->sports && S_scorecard_name(w, i, i + 1)))
         return 0;
     /* a first name before a name: Will Smith, Guy Faulconbridge */
@@ -1043,6 +1048,12 @@ static size_t S_cut(const S_work *w, size_t b, size_t e)
         if (t->mlen > 1 && i + t->mlen <= e) {
             /* a multi-word gazetteer name stays whole */
             size_t j = i + t->mlen;
+            /* "HONG KONG OPEN QUARTER-FINAL", "BERLIN GRAND PRIX RESULTS":
+             * a place and an event's head word after it name the event */
+            for (size_t m = j; i == b && m < e && m < j + 2; m++)
+                if ((t->mcats & CX_G_ANY_LOC) && (w->t[m].cats & CX_G_MISC_HEAD) &&
+                    !S_head(&w->t[m]))
+                    return m + 1;
             if (j < e && (t->mcats & CX_G_ANY_LOC) && !S_head(&w->t[j]) &&
                 (w->t[j].mlen || (w->seg->toks[j].flags & CX_TOK_UPPER)) &&
                 !S_head(&w->t[e - 1]))

@@ -576,6 +576,19 @@ static void test_headline_name_in_capitals(void **state)
     cx_result_free(r);
 }
 
+/* A place before an event's head word in a headline in capitals names
+ * the event, no place */
+static void test_event_in_capitals(void **state)
+{
+    (void)state;
+    cx_result *r =
+        S_run("SQUASH - HONG KONG OPEN QUARTER-FINAL RESULTS .\nHONG KONG 1996-08-30\n"
+              "Results of the tournament on Friday .\n");
+    EXPECT(r, "HONG KONG", CX_LOCATION); /* the dateline */
+    assert_int_equal(S_ent_of(r, "HONG KONG", 1), -1);
+    cx_result_free(r);
+}
+
 /* A town's name that opens a company's suffixed name is the company
  * later in the document, but not after "in", nor a country's name */
 static void test_town_named_company(void **state)
@@ -1307,6 +1320,7 @@ int main(void)
         cmocka_unit_test(test_place_named_like_a_surname),
         cmocka_unit_test(test_scorers_and_lineups),
         cmocka_unit_test(test_headline_name_in_capitals),
+        cmocka_unit_test(test_event_in_capitals),
         cmocka_unit_test(test_town_named_company),
         cmocka_unit_test(test_hyphened_particles),
         cmocka_unit_test(test_stock_index_names),
