@@ -1038,6 +1038,16 @@ static int S_add_piece(S_work *w, size_t b, size_t e, int why)
     return CX_OK;
 }
 
+/* Does a corporate suffix (and its period) end [i, e) within two words
+ * of i? */
+static int S_suffix_soon(const S_work *w, size_t i, size_t e)
+{
+    size_t l = e - 1;
+    if (l > i && cx_ent_punct(w, l, "."))
+        l--;
+    return l > i && l <= i + 2 && (w->t[l].cats & CX_G_ORG_SUFFIX) && !S_head(&w->t[i]);
+}
+
 /* Where to cut a title-free stretch [b, e): after an organization head
  * word that nothing continues, or after a place followed by another
  * name. Returns the cut (e when none). */
@@ -1061,7 +1071,10 @@ static size_t S_cut(const S_work *w, size_t b, size_t e)
             i = j - 1;
             continue;
         }
-        if (S_head(t) && i + 1 < e && i > b) {
+        /* not before a corporate suffix ending the stretch two words on:
+         * "First Bank System Inc." */
+        if (S_head(t) && i + 1 < e && i > b &&
+            ((t->cats & CX_G_ORG_SUFFIX) || !S_suffix_soon(w, i + 1, e))) {
             const S_tok *n = &w->t[i + 1];
             if (!S_head(n) && !S_connector(w, i + 1) && !cx_ent_punct(w, i + 1, "-") &&
                 !(n->cats & CX_G_MISC_HEAD) && !S_tok_is(w, i + 1, "and"))

@@ -675,6 +675,10 @@ static void test_words_before_a_suffix(void **state)
     EXPECT(r, "Acme Corp", CX_ORGANIZATION);
     EXPECT(r, "Computer Systems Inc", CX_ORGANIZATION);
     cx_result_free(r);
+    /* a head word two words before the suffix cuts nothing */
+    r = S_run("Buyers are Minneapolis-based First Bank System Inc. and Norwest Corp. .\n");
+    EXPECT(r, "First Bank System Inc.", CX_ORGANIZATION);
+    cx_result_free(r);
 }
 
 /* The place lists hold a big city's name with and without its accents,
