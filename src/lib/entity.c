@@ -1928,7 +1928,7 @@ static int S_classify_once(S_work *w, S_piece *p)
         return 0;
     }
     p->strong = 0;
-    if (f->hl && !S_club_row(w, b)) {
+    if (f->hl && !S_club_row(w, b) && !cx_ent_dateline(w, b, e)) {
         int seen = 0;
         for (size_t i = b; i < e; i++)
             seen |= cx_ent_set_has(&w->strong, w->g[i].key);

@@ -589,6 +589,17 @@ static void test_event_in_capitals(void **state)
     cx_result_free(r);
 }
 
+/* A dateline's place in capitals is a place though no list knows it */
+static void test_unknown_dateline_place(void **state)
+{
+    (void)state;
+    cx_result *r =
+        S_run("ATHLETICS - HARRISON , EDWARDS TO MEET IN SARAJEVO .\n"
+              "MONTE CARLO 1996-08-30\nOlympic champion Kenny Harrison will compete .\n");
+    EXPECT(r, "MONTE CARLO", CX_LOCATION);
+    cx_result_free(r);
+}
+
 /* A town's name that opens a company's suffixed name is the company
  * later in the document, but not after "in", nor a country's name */
 static void test_town_named_company(void **state)
@@ -1325,6 +1336,7 @@ int main(void)
         cmocka_unit_test(test_scorers_and_lineups),
         cmocka_unit_test(test_headline_name_in_capitals),
         cmocka_unit_test(test_event_in_capitals),
+        cmocka_unit_test(test_unknown_dateline_place),
         cmocka_unit_test(test_town_named_company),
         cmocka_unit_test(test_hyphened_particles),
         cmocka_unit_test(test_stock_index_names),
