@@ -600,6 +600,17 @@ static void test_unknown_dateline_place(void **state)
     cx_result_free(r);
 }
 
+/* A wire service's sign-off names its newsroom, an organization */
+static void test_newsroom_signoff(void **state)
+{
+    (void)state;
+    cx_result *r = S_run("Prices were steady , traders said .\n"
+                         "-- Jim Ballantyne , London Newsroom +44 171 542 8062\n");
+    EXPECT(r, "London Newsroom", CX_ORGANIZATION);
+    EXPECT(r, "Jim Ballantyne", CX_PERSON);
+    cx_result_free(r);
+}
+
 /* A town's name that opens a company's suffixed name is the company
  * later in the document, but not after "in", nor a country's name */
 static void test_town_named_company(void **state)
@@ -1337,6 +1348,7 @@ int main(void)
         cmocka_unit_test(test_headline_name_in_capitals),
         cmocka_unit_test(test_event_in_capitals),
         cmocka_unit_test(test_unknown_dateline_place),
+        cmocka_unit_test(test_newsroom_signoff),
         cmocka_unit_test(test_town_named_company),
         cmocka_unit_test(test_hyphened_particles),
         cmocka_unit_test(test_stock_index_names),
