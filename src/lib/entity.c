@@ -1578,6 +1578,47 @@ static int S_index_after(const S_work *w, size_t e)
     return 0;
 }
 
+/* Do the words [b, e), capitalized as names are, name nothing here: a
+ * modifier inside a compound word, a ship, a statistic's count, a title
+ * of a work, a field's label or a stock index? */
+static int S_names_nothing(const S_work *w, size_t b, size_t e)
+{
+    size_t n = e - b;
+    const S_tok *f = &w->t[b];
+    /* a name inside a compound word is a modifier, no mention of it:
+     * "New York-based", "Dublin-born", "U.S.-led", "pro-Moscow",
+     * "ex-England" (a particle before the hyphen is part of the name:
+     * "al-Aqsa") */
+    if (S_compound_part(w, b, e))
+        return 1;
+    /* a ship's name after the kind of ship: "the aircraft carrier Carl
+     * Vinson", "the tanker Exxon Valdez" (not "carrier Ryanair", an
+     * airline) */
+    if (b > 0 && S_same_line(w, b) && S_ship_noun(w, b - 1))
+        return 1;
+    /* a count of a statistic in a sports report: "121 RBI", "three RBI" */
+    if (n == 1 && w->sports && b > 0 && S_same_line(w, b) && S_all_caps_word(w, b) &&
+        !f->mlen && S_count_before(w, b) && !S_table_row(w, b))
+        return 1;
+    /* a title of a work quoted whole with its article: "The Crying
+     * Game", "A World of Things" */
+    if (b >= 2 && e < w->ntok && S_quote_mark(w, e) && S_quote_mark(w, b - 2) &&
+        (S_tok_is(w, b - 1, "The") || S_tok_is(w, b - 1, "A") || S_tok_is(w, b - 1, "An")))
+        return 1;
+    /* a field's label in capitals: "ISSUER :", "NOTE :", "DELIVERY :" */
+    if ((w->seg->toks[b].flags & CX_TOK_UPPER) && !f->mlen && e < w->ntok &&
+        cx_ent_punct(w, e, ":") && S_same_line(w, e)) {
+        size_t i = b;
+        while (i < e && (w->seg->toks[i].flags & CX_TOK_UPPER) && S_caps_plain(w, i))
+            i++;
+        if (i == e)
+            return 1;
+    }
+    /* a stock index named after what it counts: "the Dow Jones industrial
+     * average" */
+    return !f->muser && S_index_after(w, e) && !S_any_head(w, b, e);
+}
+
 static int S_classify_once(S_work *w, S_piece *p)
 {
     size_t b = p->b, e = p->e, n = e - b;
@@ -1626,46 +1667,7 @@ static int S_classify_once(S_work *w, S_piece *p)
         p->type = T_DROP;
         return 0;
     }
-    /* a name inside a compound word is a modifier, no mention of it:
-     * "New York-based", "Dublin-born", "U.S.-led", "pro-Moscow",
-     * "ex-England" (a particle before the hyphen is part of the name:
-     * "al-Aqsa") */
-    if (S_compound_part(w, b, e)) {
-        p->type = T_DROP;
-        return 0;
-    }
-    /* a ship's name after the kind of ship: "the aircraft carrier Carl
-     * Vinson", "the tanker Exxon Valdez" (not "carrier Ryanair", an
-     * airline) */
-    if (b > 0 && S_same_line(w, b) && S_ship_noun(w, b - 1)) {
-        p->type = T_DROP;
-        return 0;
-    }
-    /* a count of a statistic in a sports report: "121 RBI", "three RBI" */
-    if (n == 1 && w->sports && b > 0 && S_same_line(w, b) && S_all_caps_word(w, b) &&
-        !f->mlen && S_count_before(w, b) && !S_table_row(w, b)) {
-        p->type = T_DROP;
-        return 0;
-    }
-    /* a title of a work quoted whole with its article: "The Crying
-     * Game", "A World of Things" */
-    if (b >= 2 && e < w->ntok && S_quote_mark(w, e) && S_quote_mark(w, b - 2) &&
-        (S_tok_is(w, b - 1, "The") || S_tok_is(w, b - 1, "A") || S_tok_is(w, b - 1, "An"))) {
-        p->type = T_DROP;
-        return 0;
-    }
-    /* a field's label in capitals: "ISSUER :", "NOTE :", "DELIVERY :" */
-    if ((w->seg->toks[b].flags & CX_TOK_UPPER) && !f->mlen && e < w->ntok &&
-        cx_ent_punct(w, e, ":") && S_same_line(w, e)) {
-        size_t i = b;
-        while (i < e && (w->seg->toks[i].flags & CX_TOK_UPPER) && S_caps_plain(w, i))
-            i++;
-        if (i == e) {
-            p->type = T_DROP;
-            return 0;
-        }
-    }
-    if (!f->muser && S_index_after(w, e) && !S_any_head(w, b, e)) {
+    if (S_names_nothing(w, b, e)) {
         p->type = T_DROP;
         return 0;
     }
