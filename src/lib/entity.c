@@ -1619,15 +1619,32 @@ static int S_names_nothing(const S_work *w, size_t b, size_t e)
     return !f->muser && S_index_after(w, e) && !S_any_head(w, b, e);
 }
 
-static int S_classify_once(S_work *w, S_piece *p)
+/* What a step of S_classify_once did with a piece. */
+enum { S_DECIDED, S_AGAIN, S_UNDECIDED };
+
+/* Does an organization's head word stand in [b, e) ("Bank", "Party");
+ * one word alone is no head of a longer name. */
+static int S_has_head(const S_work *w, size_t b, size_t e)
+{
+    size_t n = e - b;
+    for (size_t i = b + (n > 1 ? 0 : 1); i < e; i++)
+        if (S_head(&w->t[i]) && (i > b || n > 1))
+            return 1;
+    return 0;
+}
+
+/* The piece's shape: too long, one letter, a party and state, a word
+ * that names nothing: dropped or trimmed; a user's list or a state's
+ * abbreviation after a town: typed. */
+static int S_shape(S_work *w, S_piece *p)
 {
     size_t b = p->b, e = p->e, n = e - b;
-    const S_tok *f = &w->t[b], *l = &w->t[e - 1];
+    const S_tok *f = &w->t[b];
     int full = f->mlen == n;
     /* no name is that long: a run of capitals in a table or a shout */
     if (n > 16) {
         p->type = T_DROP;
-        return 0;
+        return S_DECIDED;
     }
     /* no name opens with a hyphen, which is left when a word before it
      * was cut off ("Arab-Israeli" less "Arab") */
@@ -1635,16 +1652,16 @@ static int S_classify_once(S_work *w, S_piece *p)
         /* "(R-AZ)": the state of a lawmaker's party and state */
         if (b > 0 && S_party_letter(w, b - 1)) {
             p->type = T_DROP;
-            return 0;
+            return S_DECIDED;
         }
         if (++p->b >= p->e)
             p->type = T_DROP;
-        return p->type != T_DROP;
+        return p->type != T_DROP ? S_AGAIN : S_DECIDED;
     }
     /* one letter is no name ("N / A" in a table) */
     if (n == 1 && w->g[b].len == 1 && !f->muser) {
         p->type = T_DROP;
-        return 0;
+        return S_DECIDED;
     }
     /* "Secretary of State Antony Blinken", "Minister of Finance Jane
      * Smith": after "<title> of", the title's department, then the person
@@ -1656,7 +1673,7 @@ static int S_classify_once(S_work *w, S_piece *p)
             if ((w->t[i].cats & CX_G_PER_FIRST) && w->t[i].cap && !S_head(&w->t[i])) {
                 p->b = (uint32_t)i;
                 p->why |= W_AFTER_TITLE;
-                return 1;
+                return S_AGAIN;
             }
     }
     /* "Sen. Elizabeth Warren, D-Mass.,", "Rep. Jim Jordan, R-Ohio",
@@ -1665,55 +1682,64 @@ static int S_classify_once(S_work *w, S_piece *p)
     if (n == 3 && S_party_letter(w, b) && !(w->seg->toks[b + 2].flags & CX_TOK_SPACE) &&
         w->t[b + 2].cap) {
         p->type = T_DROP;
-        return 0;
+        return S_DECIDED;
     }
     if (S_names_nothing(w, b, e)) {
         p->type = T_DROP;
-        return 0;
+        return S_DECIDED;
     }
     if (full && f->muser) {
         p->type = S_type_of_cats(f->mcats, w, b);
         p->strong = 1;
         p->canon = f->mcanon;
-        return 0;
+        return S_DECIDED;
     }
     if (p->why & W_STATE) {
         p->type = CX_LOCATION;
         p->evid = 1;
-        return 0;
+        return S_DECIDED;
     }
-    int has_head = 0;
-    for (size_t i = b + (n > 1 ? 0 : 1); i < e; i++)
-        has_head |= S_head(&w->t[i]) && (i > b || n > 1);
+    return S_UNDECIDED;
+}
+
+/* Words before a name that qualify it (a nationality, a compass point, a
+ * word of a work's or an event's name), or a piece that is only such
+ * words: trimmed or dropped. */
+static int S_qualifiers(S_work *w, S_piece *p)
+{
+    size_t b = p->b, e = p->e, n = e - b;
+    const S_tok *f = &w->t[b], *l = &w->t[e - 1];
+    int full = f->mlen == n;
+    int has_head = S_has_head(w, b, e);
     if (!full && n > 1 && (f->mcats & CX_G_MISC) && f->mlen == 1) {
         p->b++; /* "the August National Association of ..." */
-        return 1;
+        return S_AGAIN;
     }
     /* "the Palestinian West Bank town", "a Jewish West Bank settlement":
      * a nationality before a known place is no part of its name */
     if (!full && f->dlen && f->dlen < n && w->t[b + f->dlen].mlen == n - f->dlen &&
         (w->t[b + f->dlen].mcats & CX_G_ANY_LOC) && !(w->t[b + f->dlen].mcats & CX_G_ANY_ORG)) {
         p->b += f->dlen;
-        return 1;
+        return S_AGAIN;
     }
     /* strip a leading nationality unless an organization name follows */
     if (!full && (f->cats & CX_G_DEMONYM) && !has_head) {
         p->b++;
         if (p->b >= p->e) {
             p->type = T_DROP;
-            return 0;
+            return S_DECIDED;
         }
-        return 1;
+        return S_AGAIN;
     }
     if (f->dlen == n && !(full && (f->mcats & CX_G_ANY_NAME))) {
         p->type = T_DROP;
-        return 0;
+        return S_DECIDED;
     }
     /* "Southeast Asian", "North Africans", "S. African": a compass point
      * before a nationality qualifies it; together they name nothing */
     if (n == 2 && !full && l->dlen == 1 && (S_compass(w, b) || S_compass_initial(w, b))) {
         p->type = T_DROP;
-        return 0;
+        return S_DECIDED;
     }
     /* A nationality before an organization name is part of a proper name
      * ("Iraqi National Congress", "British Broadcasting Corporation"), but
@@ -1723,15 +1749,15 @@ static int S_classify_once(S_work *w, S_piece *p)
         ((size_t)f->dlen + 1 == n || S_tok_is(w, e - 1, "Ministry") ||
          S_tok_is(w, e - 1, "Embassy"))) {
         p->b += f->dlen;
-        return 1;
+        return S_AGAIN;
     }
     if (full && (f->mcats & CX_G_MISC)) {
         p->type = T_DROP;
-        return 0;
+        return S_DECIDED;
     }
     if (n == 1 && (f->cats & CX_G_DEMONYM) && !(full && (f->mcats & CX_G_ORG))) {
         p->type = T_DROP;
-        return 0;
+        return S_DECIDED;
     }
     size_t longest = 0;
     for (size_t i = b; i < e; i++)
@@ -1739,8 +1765,18 @@ static int S_classify_once(S_work *w, S_piece *p)
             longest = w->g[i].len;
     if (longest <= 2 && n > 1 && !full) { /* Wi-Fi, A-B */
         p->type = T_DROP;
-        return 0;
+        return S_DECIDED;
     }
+    return S_UNDECIDED;
+}
+
+/* A product or a model ("Boeing 787 Dreamliner"), the maker's name
+ * in one, a title with a number: no mention of a name. */
+static int S_product(S_work *w, S_piece *p)
+{
+    size_t b = p->b, e = p->e, n = e - b;
+    const S_tok *f = &w->t[b], *l = &w->t[e - 1];
+    int full = f->mlen == n;
     /* Boeing 787 Dreamliner, a new 787 Dreamliner: a product; but a number
      * before a company the lists know, with no maker's name before the
      * number, is a count ("About 100 Air France workers") */
@@ -1752,7 +1788,7 @@ static int S_classify_once(S_work *w, S_piece *p)
           (!counted || S_maker(w, b - 3))))) {
         p->type = T_DROP;
         S_set_put(w, &w->products, w->g[b].key);
-        return 0;
+        return S_DECIDED;
     }
     /* "Airbus A380", "Boeing 787 Dreamliner": the maker's name in a
      * product name is no mention of the maker */
@@ -1762,21 +1798,33 @@ static int S_classify_once(S_work *w, S_piece *p)
          (e + 1 < w->ntok && (w->seg->toks[e].flags & CX_TOK_NUM) && !S_year(w, e) &&
           w->g[e].len >= 3 && !w->sports && S_same_line(w, e + 1) && S_namey(w, e + 1)))) {
         p->type = T_DROP;
-        return 0;
+        return S_DECIDED;
     }
     if (S_title_with_number(w, p) && n > 2) {
         /* "Marlow Center Energy 2031 Outlook": the name ends at its head */
         for (size_t i = b + 1; i + 1 < e; i++)
             if (S_head(&w->t[i])) {
                 p->e = (uint32_t)(i + 1);
-                return 1;
+                return S_AGAIN;
             }
     }
     if (S_title_with_number(w, p) || ((l->cats & CX_G_MISC_HEAD) && !full && n > 1) ||
         (!full && S_misc_of(w, b, e))) {
         p->type = T_DROP;
-        return 0;
+        return S_DECIDED;
     }
+    return S_UNDECIDED;
+}
+
+/* The words around the piece or inside it decide its type: a town
+ * before a state, a place's or an organization's head word, a title,
+ * a role, the lists. */
+static int S_type_by_context(S_work *w, S_piece *p)
+{
+    size_t b = p->b, e = p->e, n = e - b;
+    const S_tok *f = &w->t[b], *l = &w->t[e - 1];
+    int full = f->mlen == n;
+    int has_head = S_has_head(w, b, e);
     p->strong = 1;
     if (full)
         p->canon = f->mcanon;
@@ -1790,12 +1838,12 @@ static int S_classify_once(S_work *w, S_piece *p)
         if (town) {
             p->type = CX_LOCATION;
             p->evid = 1;
-            return 0;
+            return S_DECIDED;
         }
     }
     if ((l->cats & CX_G_LOC_HEAD) && n > 1 && !(l->cats & CX_G_ORG_HEAD) && !full) {
         p->type = CX_LOCATION;
-        return 0;
+        return S_DECIDED;
     }
     /* "South Florida", "Northern Virginia", "Greater Boston", "S. Korea":
      * a compass point before a place the lists know is a part of that
@@ -1805,19 +1853,19 @@ static int S_classify_once(S_work *w, S_piece *p)
         (S_compass(w, b) || (S_compass_initial(w, b) &&
                              (w->t[b + 1].mcats & (CX_G_LOC_COUNTRY | CX_G_LOC_REGION))))) {
         p->type = CX_LOCATION;
-        return 0;
+        return S_DECIDED;
     }
     if (has_head && n > 1 && !full) {
         p->type = CX_ORGANIZATION;
         if (n == 2 && (f->cats & CX_G_PER_FIRST) && (l->cats & CX_G_PER_LAST) &&
             !(l->cats & (CX_G_ORG_SUFFIX | CX_G_COMMON)))
             p->type = CX_PERSON;
-        return 0;
+        return S_DECIDED;
     }
     if (n > 1 && !full && (f->cats & CX_G_ORG_PREFIX) &&
         !((f->cats & CX_G_PER_FIRST) && (l->cats & CX_G_PER_LAST))) {
         p->type = CX_ORGANIZATION;
-        return 0;
+        return S_DECIDED;
     }
     int t = full ? S_type_of_cats(f->mcats, w, b) : -1;
     if ((p->why & W_AFTER_TITLE) || S_prev_is_title(w, b)) {
@@ -1831,7 +1879,7 @@ static int S_classify_once(S_work *w, S_piece *p)
               !(f->mcats & CX_G_LOC_COUNTRY) && !(w->seg->toks[b].flags & CX_TOK_UPPER)))) {
             p->type = CX_PERSON;
             p->evid = 1; /* the title decided */
-            return 0;
+            return S_DECIDED;
         }
     }
     /* "the German magazine Der Spiegel", "carrier Ryanair" */
@@ -1839,7 +1887,7 @@ static int S_classify_once(S_work *w, S_piece *p)
         t != CX_LOCATION && !(n >= 2 && (f->cats & CX_G_PER_FIRST))) {
         p->type = CX_ORGANIZATION;
         p->evid = 1; /* the role decided */
-        return 0;
+        return S_DECIDED;
     }
     if ((p->why & W_BEFORE_ROLE) || S_role_after(w, e)) {
         p->type = t == CX_LOCATION ? CX_LOCATION : CX_ORGANIZATION;
@@ -1849,13 +1897,80 @@ static int S_classify_once(S_work *w, S_piece *p)
             (f->cats & CX_G_PER_LAST) &&
             !(f->cats & (CX_G_ANY_NAME | CX_G_ORG_HEAD | CX_G_PROPER | CX_G_DEMONYM)))
             p->type = CX_PERSON;
-        return 0;
+        return S_DECIDED;
     }
     if (t >= 0 || t == T_DROP) {
         p->type = t;
         p->gaz = 1;
-        return 0;
+        return S_DECIDED;
     }
+    return S_UNDECIDED;
+}
+
+/* What is left when neither the lists nor the names decided: a headline
+ * word seen nowhere else is dropped, a place after "in" or in a dateline,
+ * then the defaults of one word and of several. personish: the piece's
+ * words may spell a person's name. */
+static void S_type_by_default(S_work *w, S_piece *p, int personish)
+{
+    size_t b = p->b, e = p->e, n = e - b;
+    const S_tok *f = &w->t[b];
+    p->strong = 0;
+    if (f->hl && !S_club_row(w, b) && !cx_ent_dateline(w, b, e)) {
+        int seen = 0;
+        for (size_t i = b; i < e; i++)
+            seen |= cx_ent_set_has(&w->strong, w->g[i].key);
+        if (!seen) {
+            p->type = T_DROP;
+            return;
+        }
+    }
+    for (size_t i = b; i < e; i++)
+        if (w->seg->toks[i].flags & CX_TOK_UPPER)
+            personish = 0;
+    /* "in Nashua", "at Grace Road"; not an acronym no list knows, which
+     * names an organization far more often ("to TWA pilot Steven Snyder") */
+    int acronym = n == 1 && S_all_caps_word(w, b) && !(w->seg->toks[b].flags & CX_TOK_HEADLINE);
+    if (cx_ent_prep_before(w, b) && n <= 2 && !acronym) {
+        p->evid = 1;
+        p->type = CX_LOCATION;
+        return;
+    }
+    if (S_dateline_place(w, b, e)) {
+        p->evid = 1;
+        p->type = CX_LOCATION;
+        return;
+    }
+    if (n == 1) {
+        if (acronym)
+            p->type = CX_ORGANIZATION;
+        else if ((f->cats & (CX_G_PER_LAST | CX_G_PER_FIRST)) || S_family_ending(w, b))
+            p->type = CX_PERSON;
+        else
+            p->type = CX_ORGANIZATION;
+        return;
+    }
+    if ((f->mcats & CX_G_ANY_LOC) && f->mlen < n && n <= 3 && !w->sports) {
+        p->type = CX_LOCATION; /* London Heathrow */
+        return;
+    }
+    /* "Joost van der Merwe": lower-case particles inside make a person */
+    size_t words = n, parts = 0, hyph = 0;
+    for (size_t i = b + 1; i + 1 < e; i++) {
+        if (w->t[i].cats & CX_G_PARTICLE && !w->t[i].cap)
+            parts++;
+        hyph += cx_ent_punct(w, i, "-"); /* Tyler-Sharman: one word */
+    }
+    words -= parts + 2 * hyph;
+    p->type = personish && (words <= 3 || (parts && words <= 4)) ? CX_PERSON : CX_ORGANIZATION;
+}
+
+/* No list or context decided: the shape of the names in the piece does
+ * (a given name and a surname, a place after "in", an acronym). */
+static void S_type_by_names(S_work *w, S_piece *p)
+{
+    size_t b = p->b, e = p->e, n = e - b;
+    const S_tok *f = &w->t[b], *l = &w->t[e - 1];
     /* an organization name at the end: Thomson Reuters; not a surname
      * after a first name ("James Pearson", "Olaf Ludwig") */
     for (size_t i = b + 1; i < e; i++)
@@ -1863,7 +1978,7 @@ static int S_classify_once(S_work *w, S_piece *p)
             !(e - i == 1 && (w->t[i].cats & CX_G_PER_LAST) && (f->cats & CX_G_PER_FIRST) &&
               !(f->cats & CX_G_COMMON))) {
             p->type = CX_ORGANIZATION;
-            return 0;
+            return;
         }
     /* a company's name before another name: a subsidiary, a product or a
      * merged company ("Ford Australia", "Ford Taurus", "Lockheed Martin"),
@@ -1872,7 +1987,7 @@ static int S_classify_once(S_work *w, S_piece *p)
         !((f->cats & CX_G_PER_FIRST) && (l->cats & CX_G_PER_LAST)) &&
         !(w->seg->toks[b].flags & CX_TOK_UPPER)) {
         p->type = CX_ORGANIZATION;
-        return 0;
+        return;
     }
     /* "Real Madrid coach Fabio Capello", "Leyton Orient manager Pat
      * Holland": a name no list knows, before a title and the person
@@ -1886,13 +2001,13 @@ static int S_classify_once(S_work *w, S_piece *p)
                                    !((f->cats & l->cats) & CX_G_COMMON);
     if (!person_like && !(w->seg->toks[b].flags & CX_TOK_UPPER) && S_title_then_name(w, e)) {
         p->type = CX_ORGANIZATION;
-        return 0;
+        return;
     }
     /* "the town of Arbil", "the capital Grozny", "Sharqiyah province" */
     if (n <= 3 && S_place_noun_near(w, b, e)) {
         p->evid = 1;
         p->type = CX_LOCATION;
-        return 0;
+        return;
     }
     int personish = !((f->mcats & CX_G_ANY_LOC) && !(f->cats & CX_G_PER_FIRST)) &&
                     !(w->seg->toks[b].flags & CX_TOK_UPPER);
@@ -1915,7 +2030,7 @@ static int S_classify_once(S_work *w, S_piece *p)
         !(f->cats & CX_G_FUNC)) {
         p->type = CX_PERSON;
         p->bynames = 1;
-        return 0;
+        return;
     }
     /* a surname after a word that is no given name is no person's name
      * after "in" or "at" ("at Old Trafford", "in Castle Douglas") */
@@ -1927,57 +2042,27 @@ static int S_classify_once(S_work *w, S_piece *p)
         !S_all_caps_word(w, e - 1)) {
         p->type = CX_PERSON;
         p->bynames = 1;
-        return 0;
+        return;
     }
-    p->strong = 0;
-    if (f->hl && !S_club_row(w, b) && !cx_ent_dateline(w, b, e)) {
-        int seen = 0;
-        for (size_t i = b; i < e; i++)
-            seen |= cx_ent_set_has(&w->strong, w->g[i].key);
-        if (!seen) {
-            p->type = T_DROP;
-            return 0;
-        }
+    S_type_by_default(w, p, personish);
+}
+
+/* One step of typing a piece; 1 when it was trimmed and must be typed
+ * again. */
+static int S_classify_once(S_work *w, S_piece *p)
+{
+    int r = S_shape(w, p);
+    if (r == S_UNDECIDED)
+        r = S_qualifiers(w, p);
+    if (r == S_UNDECIDED)
+        r = S_product(w, p);
+    if (r == S_UNDECIDED)
+        r = S_type_by_context(w, p);
+    if (r == S_UNDECIDED) {
+        S_type_by_names(w, p);
+        r = S_DECIDED;
     }
-    for (size_t i = b; i < e; i++)
-        if (w->seg->toks[i].flags & CX_TOK_UPPER)
-            personish = 0;
-    /* "in Nashua", "at Grace Road"; not an acronym no list knows, which
-     * names an organization far more often ("to TWA pilot Steven Snyder") */
-    int acronym = n == 1 && S_all_caps_word(w, b) && !(w->seg->toks[b].flags & CX_TOK_HEADLINE);
-    if (cx_ent_prep_before(w, b) && n <= 2 && !acronym) {
-        p->evid = 1;
-        p->type = CX_LOCATION;
-        return 0;
-    }
-    if (S_dateline_place(w, b, e)) {
-        p->evid = 1;
-        p->type = CX_LOCATION;
-        return 0;
-    }
-    if (n == 1) {
-        if (acronym)
-            p->type = CX_ORGANIZATION;
-        else if ((f->cats & (CX_G_PER_LAST | CX_G_PER_FIRST)) || S_family_ending(w, b))
-            p->type = CX_PERSON;
-        else
-            p->type = CX_ORGANIZATION;
-        return 0;
-    }
-    if ((f->mcats & CX_G_ANY_LOC) && f->mlen < n && n <= 3 && !w->sports) {
-        p->type = CX_LOCATION; /* London Heathrow */
-        return 0;
-    }
-    /* "Joost van der Merwe": lower-case particles inside make a person */
-    size_t words = n, parts = 0, hyph = 0;
-    for (size_t i = b + 1; i + 1 < e; i++) {
-        if (w->t[i].cats & CX_G_PARTICLE && !w->t[i].cap)
-            parts++;
-        hyph += cx_ent_punct(w, i, "-"); /* Tyler-Sharman: one word */
-    }
-    words -= parts + 2 * hyph;
-    p->type = personish && (words <= 3 || (parts && words <= 4)) ? CX_PERSON : CX_ORGANIZATION;
-    return 0;
+    return r == S_AGAIN;
 }
 
 static void S_classify(S_work *w, S_piece *p)
