@@ -284,12 +284,14 @@ static int S_load_entity_gaz(cx_ctx *ctx, const cx_config *cfg, const char *dir,
 }
 
 /* The entity rules: the gazetteer (image or lists), then the endings of
- * family names, which no image holds. */
+ * family names and the rule words, which no image holds. */
 static int S_load_entity(cx_ctx *ctx, const cx_config *cfg, const char *dir, int whole,
                          cx_error *err)
 {
     int rc = S_load_entity_gaz(ctx, cfg, dir, whole, err);
-    return rc == CX_OK ? cx_entity_endings_load(ctx->entity, cfg, dir, err) : rc;
+    if (rc == CX_OK)
+        rc = cx_entity_endings_load(ctx->entity, cfg, dir, err);
+    return rc == CX_OK ? cx_entity_words_load(ctx->entity, cfg, dir, err) : rc;
 }
 
 /* Loads the date patterns (on a second thread), the data hash and the

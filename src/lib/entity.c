@@ -147,6 +147,8 @@ void cx_entity_rules_free(cx_entity_rules *r)
         return;
     cx_gaz_free(r->gaz);
     free(r->endings);
+    for (int k = 0; k < CX_RW_NSETS; k++)
+        free(r->words[k]);
     free(r);
 }
 
@@ -184,12 +186,18 @@ static int S_ending_line(cx_entity_rules *r, const char *s, const char *e, const
     return CX_OK;
 }
 
-int cx_entity_endings_load(cx_entity_rules *r, const cx_config *cfg, const char *data_dir,
-                           cx_error *err)
+/* Reads data_dir/entity/FILE (name: what --disable-list calls it) and
+ * hands each line, [s, e) without its newline, to fn. A missing file is
+ * no error: the lists are optional too. */
+static int S_load_lines(cx_entity_rules *r, const cx_config *cfg, const char *data_dir,
+                        const char *name, const char *file,
+                        int (*fn)(cx_entity_rules *, const char *, const char *, const char *,
+                                  long, cx_error *),
+                        cx_error *err)
 {
-    if (S_disabled(cfg, "surname_endings"))
+    if (S_disabled(cfg, name))
         return CX_OK;
-    char *path = cx_path_join(data_dir, "entity/surname_endings.txt");
+    char *path = cx_path_join(data_dir, file);
     if (!path) {
         cx_error_set(err, CX_ERR_NOMEM, data_dir, 0, "out of memory");
         return CX_ERR_NOMEM;
@@ -198,19 +206,88 @@ int cx_entity_endings_load(cx_entity_rules *r, const cx_config *cfg, const char 
     size_t len = 0;
     int rc = CX_OK;
     if (cx_read_file(path, &buf, &len) != CX_OK) {
-        free(path); /* optional, as the lists are */
+        free(path);
         return CX_OK;
     }
     long line = 1;
     for (const char *s = buf, *end = buf + len; rc == CX_OK && s < end; line++) {
         const char *nl = memchr(s, '\n', (size_t)(end - s));
         const char *e = nl ? nl : end;
-        rc = S_ending_line(r, s, e, path, line, err);
+        rc = fn(r, s, e, path, line, err);
         s = e + 1;
     }
     free(buf);
     free(path);
     return rc;
+}
+
+int cx_entity_endings_load(cx_entity_rules *r, const cx_config *cfg, const char *data_dir,
+                           cx_error *err)
+{
+    return S_load_lines(r, cfg, data_dir, "surname_endings", "entity/surname_endings.txt",
+                        S_ending_line, err);
+}
+
+/* The names of the rule-word sets, in the order of CX_RW_*. */
+static const char *const S_rw_names[CX_RW_NSETS] = {
+    "ship", "count", "followers", "index", "index_word", "compass", "plural"};
+
+/* One line of the rule words' file: a comment, blank, or a set's name
+ * and an entry of one word or two, appended to that set. */
+static int S_rule_word_line(cx_entity_rules *r, const char *s, const char *e, const char *path,
+                            long line, cx_error *err)
+{
+    while (s < e && (*s == ' ' || *s == '\t' || *s == '\r'))
+        s++;
+    while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r'))
+        e--;
+    if (s == e || *s == '#')
+        return CX_OK;
+    const char *n = s;
+    while (n < e && *n != ' ' && *n != '\t')
+        n++;
+    int set = -1;
+    for (int k = 0; k < CX_RW_NSETS; k++)
+        if (strlen(S_rw_names[k]) == (size_t)(n - s) &&
+            !memcmp(S_rw_names[k], s, (size_t)(n - s)))
+            set = k;
+    if (set < 0) {
+        cx_error_set(err, CX_ERR_DATA, path, line, "no such set of rule words: '%.*s'",
+                     (int)(n - s), s);
+        return CX_ERR_DATA;
+    }
+    while (n < e && (*n == ' ' || *n == '\t'))
+        n++;
+    size_t len = (size_t)(e - n), split = 0, spaces = 0;
+    for (size_t k = 0; k < len; k++)
+        if (n[k] == ' ' || n[k] == '\t')
+            spaces++, split = k;
+    if (len == 0 || len > CX_RULE_WORD_MAX || spaces > 1) {
+        cx_error_set(err, CX_ERR_DATA, path, line,
+                     "a rule word is one word or two, up to %d bytes: '%.*s'", CX_RULE_WORD_MAX,
+                     (int)(e - s), s);
+        return CX_ERR_DATA;
+    }
+    if (cx_grow((void **)&r->words[set], &r->cap_words[set], r->nwords[set] + 1,
+                sizeof *r->words[set])) {
+        cx_error_set(err, CX_ERR_NOMEM, path, line, "out of memory");
+        return CX_ERR_NOMEM;
+    }
+    cx_rule_word *x = &r->words[set][r->nwords[set]++];
+    memcpy(x->s, n, len);
+    x->s[len] = '\0';
+    x->len = (uint8_t)len;
+    x->split = (uint8_t)split;
+    if (split)
+        x->s[split] = ' ';
+    return CX_OK;
+}
+
+int cx_entity_words_load(cx_entity_rules *r, const cx_config *cfg, const char *data_dir,
+                         cx_error *err)
+{
+    return S_load_lines(r, cfg, data_dir, "rule_words", "entity/rule_words.txt",
+                        S_rule_word_line, err);
 }
 
 void cx_entity_fini(cx_entity *e, int packed)
@@ -288,6 +365,21 @@ static inline int S_tok_isn(const S_work *w, size_t i, const char *s, size_t n)
     return t->end - t->start == n && memcmp(w->text + t->start, s, n) == 0;
 }
 #define S_tok_is(w, i, s) S_tok_isn((w), (i), "" s, sizeof(s) - 1)
+
+/* Does an entry of the rule-word set `set` end at token i? An entry of
+ * two words ("aircraft carrier") asks for the word before it too. */
+static int S_rule_word(const S_work *w, size_t i, unsigned set)
+{
+    const cx_entity_rules *r = w->r;
+    for (size_t k = 0; k < r->nwords[set]; k++) {
+        const cx_rule_word *x = &r->words[set][k];
+        size_t last = x->split ? x->split + 1u : 0;
+        if (S_tok_isn(w, i, x->s + last, x->len - last) &&
+            (!x->split || (i > 0 && S_tok_isn(w, i - 1, x->s, x->split))))
+            return 1;
+    }
+    return 0;
+}
 
 /* Is token i a possessive 's (or 's with a typographic apostrophe)? */
 static int S_possessive_tok(const S_work *w, size_t i)
@@ -719,11 +811,7 @@ static int S_in_joins(const S_work *w, size_t i, size_t j)
 
 /* Is token i a capitalized English plural that ends in no s (People,
  * Women, Men, Children)? Its possessive opens many names. */
-static int S_plural_no_s(const S_work *w, size_t i)
-{
-    return S_tok_is(w, i, "People") || S_tok_is(w, i, "Women") || S_tok_is(w, i, "Men") ||
-           S_tok_is(w, i, "Children") || S_tok_is(w, i, "Folk");
-}
+static int S_plural_no_s(const S_work *w, size_t i) { return S_rule_word(w, i, CX_RW_PLURAL); }
 
 /* "People's Daily", "Women's Tennis Association", "Children's Hospital":
  * the 's of a plural is inside a name when a capitalized word follows it
@@ -1379,17 +1467,7 @@ static int S_place_noun_near(const S_work *w, size_t b, size_t e)
  * of a part of a place (South, Northern, Central, Greater)? */
 static int S_compass(const S_work *w, size_t i)
 {
-    static const char *const words[] = {
-        "North",        "South",        "East",      "West",         "Northern",
-        "Southern",     "Eastern",      "Western",   "Central",      "Northeast",
-        "Northwest",    "Southeast",    "Southwest", "Northeastern", "Northwestern",
-        "Southeastern", "Southwestern", "Upper",     "Lower",        "Greater"};
-    if (!w->t[i].cap)
-        return 0;
-    for (size_t k = 0; k < sizeof words / sizeof *words; k++)
-        if (S_tok_isn(w, i, words[k], strlen(words[k])))
-            return 1;
-    return 0;
+    return w->t[i].cap && S_rule_word(w, i, CX_RW_COMPASS);
 }
 
 /* "S. Korea", "N. Ireland": the initial of a compass point, which
@@ -1477,11 +1555,7 @@ static int S_count_before(const S_work *w, size_t b)
     size_t i = b - 1;
     if (w->seg->toks[i].flags & CX_TOK_NUM)
         return !cx_ent_punct(w, i, "-");
-    return (w->seg->toks[i].flags & CX_TOK_LOWER) &&
-           (S_tok_is(w, i, "two") || S_tok_is(w, i, "three") || S_tok_is(w, i, "four") ||
-            S_tok_is(w, i, "five") || S_tok_is(w, i, "six") || S_tok_is(w, i, "seven") ||
-            S_tok_is(w, i, "eight") || S_tok_is(w, i, "nine") || S_tok_is(w, i, "ten") ||
-            S_tok_is(w, i, "eleven") || S_tok_is(w, i, "twelve"));
+    return (w->seg->toks[i].flags & CX_TOK_LOWER) && S_rule_word(w, i, CX_RW_COUNT);
 }
 
 /* Is token i a double quotation mark, straight, curly or as `` and ''? */
@@ -1503,16 +1577,7 @@ static int S_quote_mark(const S_work *w, size_t i)
  * "aircraft carrier")? */
 static int S_ship_noun(const S_work *w, size_t i)
 {
-    if (!(w->seg->toks[i].flags & CX_TOK_LOWER))
-        return 0;
-    if (S_tok_is(w, i, "carrier") || S_tok_is(w, i, "carriers"))
-        return i > 0 && S_tok_is(w, i - 1, "aircraft");
-    return S_tok_is(w, i, "warship") || S_tok_is(w, i, "frigate") ||
-           S_tok_is(w, i, "destroyer") || S_tok_is(w, i, "submarine") ||
-           S_tok_is(w, i, "cruiser") || S_tok_is(w, i, "tanker") ||
-           S_tok_is(w, i, "freighter") || S_tok_is(w, i, "ferry") ||
-           S_tok_is(w, i, "battleship") || S_tok_is(w, i, "trawler") ||
-           S_tok_is(w, i, "liner") || S_tok_is(w, i, "yacht");
+    return (w->seg->toks[i].flags & CX_TOK_LOWER) && S_rule_word(w, i, CX_RW_SHIP);
 }
 
 /* Is [b, e) glued by a hyphen to a lower-case word after or before it? */
@@ -1568,11 +1633,9 @@ static int S_index_after(const S_work *w, size_t e)
     for (size_t k = e; k < w->ntok && k < e + 2 && (w->seg->toks[k].flags & CX_TOK_LOWER) &&
                        S_same_line(w, k);
          k++) {
-        if (S_tok_is(w, k, "index") || S_tok_is(w, k, "average") || S_tok_is(w, k, "indices") ||
-            S_tok_is(w, k, "indexes"))
+        if (S_rule_word(w, k, CX_RW_INDEX))
             return 1;
-        if (!S_tok_is(w, k, "composite") && !S_tok_is(w, k, "industrial") &&
-            !S_tok_is(w, k, "share"))
+        if (!S_rule_word(w, k, CX_RW_INDEX_WORD))
             return 0;
     }
     return 0;
@@ -2198,9 +2261,7 @@ static void S_sports(S_work *w, S_piece *p)
     /* a place naming where a side, its crowd or its ground is from: "the
      * Volgograd side", "the north London club", "an Ellis Park crowd" */
     if (p->type == CX_LOCATION && e < w->ntok && S_same_line(w, e) &&
-        (w->seg->toks[e].flags & CX_TOK_LOWER) &&
-        (S_tok_is(w, e, "side") || S_tok_is(w, e, "club") || S_tok_is(w, e, "crowd") ||
-         S_tok_is(w, e, "fans") || S_tok_is(w, e, "supporters")))
+        (w->seg->toks[e].flags & CX_TOK_LOWER) && S_rule_word(w, e, CX_RW_FOLLOWERS))
         return;
     if (e < w->ntok && w->t[e].intx)
         return;

@@ -23,6 +23,13 @@ void cx_entity_rules_free(cx_entity_rules *r);
 int cx_entity_endings_load(cx_entity_rules *r, const cx_config *cfg, const char *data_dir,
                            cx_error *err);
 
+/* Loads the closed word sets some rules read
+ * (data_dir/entity/rule_words.txt; none when the file is missing or
+ * disabled as "rule_words", and those rules then never fire). A bad line
+ * is CX_ERR_DATA with the file and line in err. */
+int cx_entity_words_load(cx_entity_rules *r, const cx_config *cfg, const char *data_dir,
+                         cx_error *err);
+
 /* For ctx.c's gazetteer image: the rules around a gazetteer loaded from
  * an image (taking it; NULL when out of memory, g then freed), and the
  * gazetteer of loaded rules (borrowed). */

@@ -13,10 +13,33 @@ typedef struct {
     uint8_t len;
 } cx_ending;
 
+#define CX_RULE_WORD_MAX 31 /* bytes of one entry of a rule-word set */
+
+/* The closed word sets some rules read (data/entity/rule_words.txt). */
+enum {
+    CX_RW_SHIP,       /* a kind of ship before a ship's name */
+    CX_RW_COUNT,      /* a number word before a statistic */
+    CX_RW_FOLLOWERS,  /* a side, its crowd or its fans after a place */
+    CX_RW_INDEX,      /* a stock index's noun */
+    CX_RW_INDEX_WORD, /* a word between an index's name and its noun */
+    CX_RW_COMPASS,    /* a compass point opening the name of a part of a place */
+    CX_RW_PLURAL,     /* a capitalized plural without s */
+    CX_RW_NSETS
+};
+
+/* An entry of a rule-word set, as written: one word, or two with one
+ * space at split (0: one word). */
+typedef struct {
+    char s[CX_RULE_WORD_MAX + 1];
+    uint8_t len, split;
+} cx_rule_word;
+
 struct cx_entity_rules {
     cx_gaz *gaz;
     cx_ending *endings; /* data/entity/surname_endings.txt */
     size_t nendings, cap_endings;
+    cx_rule_word *words[CX_RW_NSETS]; /* data/entity/rule_words.txt */
+    size_t nwords[CX_RW_NSETS], cap_words[CX_RW_NSETS];
 };
 
 /* What one token is. */

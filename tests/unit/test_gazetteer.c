@@ -546,6 +546,93 @@ static void test_family_endings_file(void **state)
     cx_entity_rules_free(r);
 }
 
+/* ---- rule words ----------------------------------------------------- */
+
+/* Writes body as DIR/entity/rule_words.txt of a new folder DIR and loads
+ * it into fresh rules: their return code, error in *err. */
+static int S_rule_words(const char *body, cx_entity_rules **r, cx_error *err)
+{
+    char dir[128], sub[160], path[200];
+    snprintf(dir, sizeof dir, "/tmp/cx_rw_test_%ld", (long)getpid());
+    snprintf(sub, sizeof sub, "%s/entity", dir);
+    snprintf(path, sizeof path, "%s/rule_words.txt", sub);
+    mkdir(dir, 0700);
+    mkdir(sub, 0700);
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    fputs(body, f);
+    fclose(f);
+    *r = cx_entity_rules_wrap(cx_gaz_new());
+    assert_non_null(*r);
+    memset(err, 0, sizeof *err);
+    cx_config cfg = cx_config_default();
+    int rc = cx_entity_words_load(*r, &cfg, dir, err);
+    unlink(path);
+    rmdir(sub);
+    rmdir(dir);
+    return rc;
+}
+
+static void test_rule_words_file(void **state)
+{
+    (void)state;
+    cx_entity_rules *r;
+    cx_error err;
+    assert_int_equal(S_rule_words("# sets\n\nship tanker\n  ship\taircraft carrier \r\n"
+                                  "compass North\n",
+                                  &r, &err),
+                     CX_OK);
+    assert_int_equal(r->nwords[CX_RW_SHIP], 2);
+    assert_string_equal(r->words[CX_RW_SHIP][0].s, "tanker");
+    assert_int_equal(r->words[CX_RW_SHIP][0].split, 0);
+    assert_string_equal(r->words[CX_RW_SHIP][1].s, "aircraft carrier");
+    assert_int_equal(r->words[CX_RW_SHIP][1].split, 8);
+    assert_int_equal(r->nwords[CX_RW_COMPASS], 1);
+    assert_int_equal(r->nwords[CX_RW_COUNT], 0);
+    cx_entity_rules_free(r);
+    /* a set no rule reads, three words, a set without a word: the line */
+    assert_int_equal(S_rule_words("ship tanker\nboat skiff\n", &r, &err), CX_ERR_DATA);
+    assert_int_equal(err.line, 2);
+    assert_non_null(strstr(err.file, "rule_words.txt"));
+    assert_non_null(strstr(err.message, "boat"));
+    cx_entity_rules_free(r);
+    assert_int_equal(S_rule_words("ship very large tanker\n", &r, &err), CX_ERR_DATA);
+    assert_int_equal(err.line, 1);
+    cx_entity_rules_free(r);
+    assert_int_equal(S_rule_words("# x\nship\n", &r, &err), CX_ERR_DATA);
+    assert_int_equal(err.line, 2);
+    cx_entity_rules_free(r);
+    /* no file: no words, no error */
+    r = cx_entity_rules_wrap(cx_gaz_new());
+    cx_config cfg = cx_config_default();
+    assert_int_equal(cx_entity_words_load(r, &cfg, "/nonexistent-chronex-dir", &err), CX_OK);
+    assert_int_equal(r->nwords[CX_RW_SHIP], 0);
+    cx_entity_rules_free(r);
+}
+
+/* The rules read their word sets from the data: with the set switched
+ * off, a ship's name after "tanker" is a name again. */
+static void test_rule_words_drive_rules(void **state)
+{
+    (void)state;
+    const char *text = "Oil spilled from the tanker Exxon Valdez off Alaska .\n";
+    cx_config cfg = cx_config_default();
+    cfg.data_dir = getenv("CHRONEX_DATA_DIR");
+    cx_result *r = S_run(&cfg, text);
+    assert_false(S_has_entity(r, "Exxon Valdez", CX_ORGANIZATION));
+    assert_false(S_has_entity(r, "Exxon Valdez", CX_PERSON));
+    cx_result_free(r);
+    const char *off[] = {"rule_words"};
+    cfg.disabled_lists = off;
+    cfg.n_disabled_lists = 1;
+    r = S_run(&cfg, text);
+    int named = 0;
+    for (size_t i = 0; i < r->n_entities; i++)
+        named |= strcmp(r->entities[i].name, "Exxon Valdez") == 0;
+    assert_true(named);
+    cx_result_free(r);
+}
+
 /* ---- images --------------------------------------------------------- */
 
 static const char *const S_queries[] = {"New York Stock Exchange opened",
@@ -736,6 +823,7 @@ int main(void)
         cmocka_unit_test(test_ctx_image),         cmocka_unit_test(test_load_in_place),
         cmocka_unit_test(test_pool_moves),        cmocka_unit_test(test_ctx_user_gazetteer),
         cmocka_unit_test(test_ctx_disabled_list), cmocka_unit_test(test_family_endings_file),
+        cmocka_unit_test(test_rule_words_file),   cmocka_unit_test(test_rule_words_drive_rules),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
