@@ -824,6 +824,29 @@ static int S_possessive_in_name(const S_work *w, size_t j)
            S_namey(w, j + 1) && !w->t[j + 1].weak;
 }
 
+/* "National Farmers' Union", "Toronto Bond Traders ' Association",
+ * "Workers' Party": is token j the apostrophe of a capitalized plural,
+ * with an organization's head word after it on the line? Then the
+ * plural's possessive is inside the name, as "People's" is. Only a
+ * plural of an English word the lists know as no name: after a name
+ * ("the Yankees' Derek Jeter", "the Rangers' board") it is a
+ * possessive. */
+static int S_plural_apostrophe(const S_work *w, size_t j)
+{
+    const cx_tok *k = &w->seg->toks[j];
+    const unsigned char *s = (const unsigned char *)w->text + k->start;
+    size_t n = k->end - k->start;
+    if (!(k->flags & CX_TOK_PUNCT) ||
+        !((n == 1 && s[0] == '\'') || (n == 3 && s[0] == 0xE2 && s[1] == 0x80 && s[2] == 0x99)))
+        return 0;
+    const cx_gaz_tok *p = &w->g[j - 1];
+    const S_tok *t = &w->t[j - 1];
+    return p->len >= 3 && p->s[p->len - 1] == 's' && t->cap && (t->cats & CX_G_COMMON) &&
+           !(t->mlen && (t->mcats & CX_G_ANY_NAME)) &&
+           !(w->seg->toks[j - 1].flags & CX_TOK_UPPER) && j + 1 < w->ntok &&
+           S_same_line(w, j + 1) && w->t[j + 1].cap && (w->t[j + 1].cats & CX_G_ORG_HEAD);
+}
+
 /* Is token k a whole number of at most three digits (a score, or a
  * count in a table)? */
 static int S_small_num(const S_work *w, size_t k)
@@ -923,6 +946,10 @@ static size_t S_run_end(const S_work *w, size_t i)
             continue;
         }
         if (S_possessive_in_name(w, j)) {
+            j += 2;
+            continue;
+        }
+        if (S_plural_apostrophe(w, j)) {
             j += 2;
             continue;
         }

@@ -469,6 +469,21 @@ static void test_pitcher_record(void **state)
     cx_result_free(r);
 }
 
+/* A plural's apostrophe before an organization's head word is inside
+ * the name; after a name, or before no head word, it is a possessive */
+static void test_plural_apostrophe(void **state)
+{
+    (void)state;
+    cx_result *r = S_run("The talks failed , and the National Farmers' Union and the Toronto "
+                         "Bond Traders ' Association said so to the Yankees' Derek Jeter .\n");
+    EXPECT(r, "National Farmers' Union", CX_ORGANIZATION);
+    EXPECT(r, "Toronto Bond Traders ' Association", CX_ORGANIZATION);
+    NO_MENTION(r, "National Farmers");
+    EXPECT(r, "Derek Jeter", CX_PERSON);
+    NO_MENTION(r, "Yankees' Derek Jeter");
+    cx_result_free(r);
+}
+
 /* A ship's name after the kind of ship is no entity; an airline after
  * "carrier" is one */
 static void test_ship_names(void **state)
@@ -1338,6 +1353,7 @@ int main(void)
         cmocka_unit_test(test_club_table_rows),
         cmocka_unit_test(test_cricket_scorecard),
         cmocka_unit_test(test_pitcher_record),
+        cmocka_unit_test(test_plural_apostrophe),
         cmocka_unit_test(test_ship_names),
         cmocka_unit_test(test_quoted_titles),
         cmocka_unit_test(test_country_and_word),
