@@ -1898,8 +1898,15 @@ static int S_product(S_work *w, S_piece *p)
                 return S_AGAIN;
             }
     }
+    /* an event's head word alone in the plural ("the 1936 Olympics", "at
+     * the Championships", "the Games") names the event, unless it is a
+     * person's name too ("Masters"); one in the singular may be a short
+     * name of a company or a paper ("Rally's Inc.", "the Show") */
+    const cx_gaz_tok *g = &w->g[b];
+    int lone_event = n == 1 && !full && (f->cats & CX_G_MISC_HEAD) && g->len > 3 &&
+                     g->s[g->len - 1] == 's' && !(f->cats & (CX_G_PER_FIRST | CX_G_PER_LAST));
     if (S_title_with_number(w, p) || ((l->cats & CX_G_MISC_HEAD) && !full && n > 1) ||
-        (!full && S_misc_of(w, b, e))) {
+        lone_event || (!full && S_misc_of(w, b, e))) {
         p->type = T_DROP;
         return S_DECIDED;
     }

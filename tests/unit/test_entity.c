@@ -484,6 +484,19 @@ static void test_plural_apostrophe(void **state)
     cx_result_free(r);
 }
 
+/* An event's head word alone in the plural names the event, no entity;
+ * one in the singular may be a company's short name */
+static void test_lone_event_word(void **state)
+{
+    (void)state;
+    cx_result *r = S_run("Owens won four gold medals at the 1936 Olympics in Berlin , and "
+                         "later Rally 's shares rose and Rally officials said so .\n");
+    NO_MENTION(r, "Olympics");
+    EXPECT(r, "Berlin", CX_LOCATION);
+    EXPECT(r, "Rally", CX_ORGANIZATION);
+    cx_result_free(r);
+}
+
 /* A ship's name after the kind of ship is no entity; an airline after
  * "carrier" is one */
 static void test_ship_names(void **state)
@@ -1354,6 +1367,7 @@ int main(void)
         cmocka_unit_test(test_cricket_scorecard),
         cmocka_unit_test(test_pitcher_record),
         cmocka_unit_test(test_plural_apostrophe),
+        cmocka_unit_test(test_lone_event_word),
         cmocka_unit_test(test_ship_names),
         cmocka_unit_test(test_quoted_titles),
         cmocka_unit_test(test_country_and_word),
