@@ -139,6 +139,12 @@ static void test_org_heads_and_suffixes(void **state)
     EXPECT(r, "Torvik Systems Inc.", CX_ORGANIZATION);
     EXPECT(r, "Baltic Grain Agency", CX_ORGANIZATION);
     cx_result_free(r);
+    /* a given name and a word that is also a surname before "Bros" (a
+     * suffix, no surname) name a company */
+    r = S_run("The film was made by Warner Bros and sold to Salomon Bros on Monday .\n");
+    EXPECT(r, "Warner Bros", CX_ORGANIZATION);
+    EXPECT(r, "Salomon Bros", CX_ORGANIZATION);
+    cx_result_free(r);
 }
 
 static void test_head_word_ends_the_name(void **state)
