@@ -103,6 +103,15 @@ static void test_titles_and_roles(void **state)
               "replied.\n");
     EXPECT(r, "Lincoln", CX_PERSON);
     cx_result_free(r);
+    /* offices and occupations written before a name are no part of it */
+    r = S_run("On Monday Sheriff Lee Barca, Superintendent Ana Toledo and the novelist "
+              "Vera Ostrova spoke.\n");
+    EXPECT(r, "Lee Barca", CX_PERSON);
+    EXPECT(r, "Ana Toledo", CX_PERSON);
+    EXPECT(r, "Vera Ostrova", CX_PERSON);
+    NO_MENTION(r, "Sheriff Lee Barca");
+    NO_MENTION(r, "Superintendent Ana Toledo");
+    cx_result_free(r);
 }
 
 /* A name no list knows, before a title and the person holding it, is
