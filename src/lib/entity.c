@@ -824,7 +824,7 @@ static int S_possessive_in_name(const S_work *w, size_t j)
            S_namey(w, j + 1) && !w->t[j + 1].weak;
 }
 
-/* "National Farmers' Union", "Toronto Bond Traders ' Association",
+/* "National Farmers' Union", "Ottawa Grain Dealers ' Association",
  * "Workers' Party": is token j the apostrophe of a capitalized plural,
  * with an organization's head word after it on the line? Then the
  * plural's possessive is inside the name, as "People's" is. Only a
@@ -1898,10 +1898,10 @@ static int S_product(S_work *w, S_piece *p)
                 return S_AGAIN;
             }
     }
-    /* an event's head word alone in the plural ("the 1936 Olympics", "at
+    /* an event's head word alone in the plural ("the 1924 Olympics", "at
      * the Championships", "the Games") names the event, unless it is a
      * person's name too ("Masters"); one in the singular may be a short
-     * name of a company or a paper ("Rally's Inc.", "the Show") */
+     * name of a company or a paper ("Summit's shares", "the Show") */
     const cx_gaz_tok *g = &w->g[b];
     int lone_event = n == 1 && !full && (f->cats & CX_G_MISC_HEAD) && g->len > 3 &&
                      g->s[g->len - 1] == 's' && !(f->cats & (CX_G_PER_FIRST | CX_G_PER_LAST));

@@ -150,9 +150,9 @@ static void test_org_heads_and_suffixes(void **state)
     cx_result_free(r);
     /* a given name and a word that is also a surname before "Bros" (a
      * suffix, no surname) name a company */
-    r = S_run("The film was made by Warner Bros and sold to Salomon Bros on Monday .\n");
+    r = S_run("The film was made by Warner Bros and sold to Lehman Bros on Monday .\n");
     EXPECT(r, "Warner Bros", CX_ORGANIZATION);
-    EXPECT(r, "Salomon Bros", CX_ORGANIZATION);
+    EXPECT(r, "Lehman Bros", CX_ORGANIZATION);
     cx_result_free(r);
 }
 
@@ -489,10 +489,10 @@ static void test_pitcher_record(void **state)
 static void test_plural_apostrophe(void **state)
 {
     (void)state;
-    cx_result *r = S_run("The talks failed , and the National Farmers' Union and the Toronto "
-                         "Bond Traders ' Association said so to the Yankees' Derek Jeter .\n");
+    cx_result *r = S_run("The talks failed , and the National Farmers' Union and the Ottawa "
+                         "Grain Dealers ' Association said so to the Yankees' Derek Jeter .\n");
     EXPECT(r, "National Farmers' Union", CX_ORGANIZATION);
-    EXPECT(r, "Toronto Bond Traders ' Association", CX_ORGANIZATION);
+    EXPECT(r, "Ottawa Grain Dealers ' Association", CX_ORGANIZATION);
     NO_MENTION(r, "National Farmers");
     EXPECT(r, "Derek Jeter", CX_PERSON);
     NO_MENTION(r, "Yankees' Derek Jeter");
@@ -504,11 +504,11 @@ static void test_plural_apostrophe(void **state)
 static void test_lone_event_word(void **state)
 {
     (void)state;
-    cx_result *r = S_run("Owens won four gold medals at the 1936 Olympics in Berlin , and "
-                         "later Rally 's shares rose and Rally officials said so .\n");
+    cx_result *r = S_run("Nurmi won five gold medals at the 1924 Olympics in Paris , and "
+                         "later Summit 's shares rose and Summit officials said so .\n");
     NO_MENTION(r, "Olympics");
-    EXPECT(r, "Berlin", CX_LOCATION);
-    EXPECT(r, "Rally", CX_ORGANIZATION);
+    EXPECT(r, "Paris", CX_LOCATION);
+    EXPECT(r, "Summit", CX_ORGANIZATION);
     cx_result_free(r);
 }
 
