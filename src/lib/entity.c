@@ -402,7 +402,7 @@ int cx_ent_prep_before(const S_work *w, size_t b)
         return 0;
     if (!w->t[b - 1].cap || (w->seg->toks[b - 1].flags & CX_TOK_SSTART))
         return 1;
-    /* a line in capitals: "CHICAGO AT TORONTO", "LEAD IN MILWAUKEE" */
+    /* a line in capitals: "BOSTON AT DETROIT", "LEAD IN DENVER" */
     return (w->seg->toks[b - 1].flags & CX_TOK_UPPER) &&
            (w->seg->toks[b].flags & CX_TOK_UPPER) && w->t[b - 1].hl &&
            (S_tok_is(w, b - 1, "IN") || S_tok_is(w, b - 1, "AT"));
@@ -682,7 +682,7 @@ static int S_and_joins(const S_work *w, size_t j)
 /* Does the connector at j join [i, j) to the name after it? "of"
  * follows a head word or a plain word ("Bank of England", "London School
  * of Economics", "Commonwealth of Independent States"), not a complete
- * name ("John Casesa of Schroder", "Karlsruhe of Germany", "Daniels
+ * name ("Ann Lowe of Barclays", "Freiburg of Germany", "Daniels
  * Pharmaceuticals Inc of St. Petersburg"). "for" and "on" follow a head
  * word only ("Office for National Statistics", "Council on Foreign
  * Relations"), and "on" comes before no known name ("the Security Council
@@ -726,7 +726,7 @@ static size_t S_particles(const S_work *w, size_t j)
                 return j;
         } else {
             k++;
-            /* "Rami al-Saadani", "Zine al-Abidine Ben Ali": a particle
+            /* "Rami al-Saadani", "Nour al-Din Ben Salem": a particle
              * joined by a hyphen to the next word of the name */
             if (k + 1 < w->ntok && cx_ent_punct(w, k, "-") &&
                 !(w->seg->toks[k].flags & CX_TOK_SPACE) &&
@@ -816,7 +816,7 @@ static int S_plural_no_s(const S_work *w, size_t i) { return S_rule_word(w, i, C
 /* "People's Daily", "Women's Tennis Association", "Children's Hospital":
  * the 's of a plural is inside a name when a capitalized word follows it
  * on the line; after a name it is a possessive ("Britain's Labour
- * Party", "Southern's Gulf Power unit"), which the lists cannot tell. */
+ * Party", "Dominion's Virginia Power unit"), which the lists cannot tell. */
 static int S_possessive_in_name(const S_work *w, size_t j)
 {
     return S_possessive_tok(w, j) && !(w->seg->toks[j].flags & CX_TOK_SPACE) &&
@@ -862,8 +862,8 @@ static int S_small_num(const S_work *w, size_t k)
 
 /* Is token i in a name of a sports table's row: a line of nothing but
  * capitalized names (with "of" and short brackets) each followed by small
- * numbers, as standings ("Stoke 4 3 1 0 7 4 10") and results ("Reading 2
- * Stoke 2", "Sale 31 Wasps 33") are written? Clubs there are named after
+ * numbers, as standings ("Walsall 4 3 1 0 7 4 10") and results ("Reading 2
+ * Walsall 2", "Wasps 27 Sale 22") are written? Clubs there are named after
  * towns that are English words, and each opens a line or follows a score. */
 static int S_table_row(const S_work *w, size_t i)
 {
@@ -903,7 +903,7 @@ static int S_capitals(const S_work *w, size_t k)
 static int S_club_row(const S_work *w, size_t i) { return w->sports && S_table_row(w, i); }
 
 /* Do a hyphen at j and a short lower-case syllable glued to it end a
- * given name after a family name that opens the run at i ("Kim In-so")? */
+ * given name after a family name that opens the run at i ("Park Jin-woo")? */
 static int S_given_syllable(const S_work *w, size_t i, size_t j)
 {
     const cx_tok *k = w->seg->toks;
@@ -960,7 +960,7 @@ static size_t S_run_end(const S_work *w, size_t i)
             j += 2;
             continue;
         }
-        /* "Kim In-so", "Li Song-ho", "Kang Young-hoon": the second
+        /* "Park Jin-woo", "Lee Sung-ho", "Han Young-jae": the second
          * syllable of an East Asian given name after a family name */
         if (S_given_syllable(w, i, j)) {
             j += 2;
@@ -994,7 +994,7 @@ static size_t S_run_end(const S_work *w, size_t i)
             j += 2;
             continue;
         }
-        /* "Mladost ( L ) 4 2 1 1", "Rad ( B ) 0": a club's town by its
+        /* "Radnik ( B ) 4 2 1 1", "Jedinstvo ( U ) 0": a club's town by its
          * initial, in brackets, in a sports table */
         if (w->sports && cx_ent_punct(w, j, "(") && j + 2 < w->ntok &&
             cx_ent_punct(w, j + 2, ")") && w->g[j + 1].len <= 2 && S_capitals(w, j + 1) &&
@@ -1002,7 +1002,7 @@ static size_t S_run_end(const S_work *w, size_t i)
             j += 3;
             continue;
         }
-        /* particles in a row: "Joost van der Westhuizen", "Ata-ur-Rehman" */
+        /* particles in a row: "Pieter van der Walt", "Ata-ur-Rehman" */
         size_t k2 = S_particles(w, j);
         if (k2 > j + 1 && k2 < w->ntok && S_same_line(w, k2) && S_namey(w, k2) &&
             !w->t[j - 1].title_end) {
@@ -1051,8 +1051,8 @@ static int S_ordinal(const S_work *w, size_t k)
 }
 
 /* A scorecard names players: after "c" (caught by), "b" (bowled by) or
- * "st" (stumped by), and before a bowler's figures ("S. Waugh b
- * Muralitharan 22", "c Knight b Hollioake", "Bowling : Vaas 7-0-29-0")
+ * "st" (stumped by), and before a bowler's figures ("S. Clarke b
+ * Herath 22", "c Knight b Fraser", "Bowling : Kumara 7-0-29-0")
  * or a pitcher's record. */
 static int S_scorecard_name(const S_work *w, size_t b, size_t e)
 {
@@ -1064,23 +1064,23 @@ static int S_scorecard_name(const S_work *w, size_t b, size_t e)
         return 1;
     if (w->t[b].mcats & CX_G_ANY_LOC)
         return 0;
-    /* a goal's scorer or a substitute with the minute: "Aunger ( 41st
-     * min , pen )", "( Becerril 46th )" */
+    /* a goal's scorer or a substitute with the minute: "Dunphy ( 41st
+     * min , pen )", "( Cardozo 46th )" */
     if (e < w->ntok && S_same_line(w, e)) {
         size_t k = e + cx_ent_punct(w, e, "(");
         if (k < w->ntok && S_same_line(w, k) && S_ordinal(w, k))
             return 1;
     }
     /* a shirt number before a player in a line-up: "4 - Christian
-     * Karembeu , 7 - Didier Deschamps" */
+     * Brunel , 7 - Marc Dupuis" */
     if (b >= 2 && S_same_line(w, b) && S_same_line(w, b - 1) && cx_ent_punct(w, b - 1, "-") &&
         S_small_num(w, b - 2) &&
         (b == 2 || (w->seg->toks[b - 2].flags & CX_TOK_NL) || cx_ent_punct(w, b - 3, ",") ||
          cx_ent_punct(w, b - 3, ";") || cx_ent_punct(w, b - 3, "-") ||
          cx_ent_punct(w, b - 3, "(")))
         return 1;
-    /* a pitcher's record of wins and losses: "Brown ( 14-10 )", "off
-     * Chad Ogea ( 7-5 )" */
+    /* a pitcher's record of wins and losses: "Hill ( 12-9 )", "off
+     * Tom Reed ( 7-5 )" */
     if (e + 1 < w->ntok && S_same_line(w, e) && cx_ent_punct(w, e, "(") &&
         !(b > 0 && (S_tok_is(w, b - 1, "the") || S_tok_is(w, b - 1, "The")))) {
         const char *q = w->text + w->seg->toks[e + 1].start;
@@ -1121,7 +1121,7 @@ static int S_droppable(const S_work *w, size_t i)
         return 0;
     if (cx_ent_set_has(&w->strong, w->g[i].key) || S_domain_at(w, i + 1))
         return 0;
-    /* an event's head word right after a place: "HONG KONG OPEN" */
+    /* an event's head word right after a place: "KUALA LUMPUR OPEN" */
     if (t->cats & CX_G_MISC_HEAD)
         for (size_t k = i > 3 ? i - 3 : 0; k < i; k++)
             if (w->t[k].mlen == i - k && (w->t[k].mcats & CX_G_ANY_LOC))
@@ -1173,7 +1173,7 @@ static size_t S_cut(const S_work *w, size_t b, size_t e)
         if (t->mlen > 1 && i + t->mlen <= e) {
             /* a multi-word gazetteer name stays whole */
             size_t j = i + t->mlen;
-            /* "HONG KONG OPEN QUARTER-FINAL", "BERLIN GRAND PRIX RESULTS":
+            /* "KUALA LUMPUR OPEN QUARTER-FINAL", "ZURICH GRAND PRIX RESULTS":
              * a place and an event's head word after it name the event */
             for (size_t m = j; i == b && m < e && m < j + 2; m++)
                 if ((t->mcats & CX_G_ANY_LOC) && (w->t[m].cats & CX_G_MISC_HEAD) &&
@@ -1246,7 +1246,7 @@ static int S_split_run(S_work *w, size_t b, size_t e)
 {
     int why = 0;
     size_t s = b, covered = b, name_cov = b;
-    /* "Jeans Mate Corp", "Homegate Hospitality Inc": the two words
+    /* "Denim Star Corp", "Larkfield Hospitality Inc": the two words
      * before a corporate suffix ending the run are the company's name,
      * whatever English words they are and wherever they stand */
     size_t sfx = e;
@@ -1283,10 +1283,10 @@ static int S_split_run(S_work *w, size_t b, size_t e)
          * a given name, is that surname */
         if (title && t->title_len == 1 && i + 1 == e && S_surname_elsewhere(w, i))
             title = 0;
-        /* "Queen of South 3 2 0 1": a club in a sports table */
+        /* "Queen of South 4 1 2 1": a club in a sports table */
         if (title && S_club_row(w, i))
             title = 0;
-        /* "c Knight b Hollioake": a fielder or a bowler on a scorecard */
+        /* "c Knight b Fraser": a fielder or a bowler on a scorecard */
         if (title && w->sports && i == s && S_scorecard_name(w, i, i + 1))
             title = 0;
         /* Bank of..., General Motors: before or as a head word, no title */
@@ -1300,7 +1300,7 @@ static int S_split_run(S_work *w, size_t b, size_t e)
             while (c > s && S_plain(&w->t[c - 1]) && !(w->t[c - 1].cats & CX_G_ORG_HEAD))
                 c--;
             /* but not the end of a name the lists know: "Federal Reserve
-             * Governor Lawrence Lindsey" */
+             * Governor Laura Whitfield" */
             for (size_t j = s; j < c; j++)
                 if (w->t[j].mlen > 1 && j + w->t[j].mlen > c && j + w->t[j].mlen <= i)
                     c = j + w->t[j].mlen;
@@ -1416,8 +1416,8 @@ static int S_role_after(const S_work *w, size_t e)
 }
 
 /* A lower-case title right after the piece ending at e, and a
- * capitalized name right after the title, in the same line: "Real Madrid
- * coach Fabio Capello", "Leyton Orient manager Pat Holland". */
+ * capitalized name right after the title, in the same line: "Sporting Braga
+ * coach Luis Ortega", "Leyton Orient manager Pat Holland". */
 static int S_title_then_name(const S_work *w, size_t e)
 {
     if (e >= w->ntok || !w->t[e].title_len || w->t[e].cap)
@@ -1508,7 +1508,7 @@ static int S_compass_initial(const S_work *w, size_t i)
 
 /* Is [b, e) the place of a dateline: a line that opens in capitals with
  * it, then the date ("ESCHEN 1996-08-31"), or a comma, a region or
- * country and the date ("AL-RAM , West Bank 1996-08-30", "TOFTIR, Faroe
+ * country and the date ("BEIT JALA , West Bank 2001-05-14", "TORSHAVN, Faroe
  * Islands, June 1"), or an agency in parentheses ("WASHINGTON (AP)")? */
 static int S_dateline_place(const S_work *w, size_t b, size_t e)
 {
@@ -1612,8 +1612,8 @@ static int S_compound_part(const S_work *w, size_t b, size_t e)
 {
     const cx_tok *k = w->seg->toks;
     /* a lower-case word after it, not the second syllable of an East
-     * Asian given name after a family name ("Kim In-so", "Kang
-     * Young-hoon", "Chen Chun-yeh") */
+     * Asian given name after a family name ("Park Jin-woo", "Han
+     * Young-jae", "Chen Chun-yeh") */
     if (e + 1 < w->ntok && !(k[e].flags & CX_TOK_SPACE) && !(k[e + 1].flags & CX_TOK_SPACE) &&
         (k[e + 1].flags & CX_TOK_LOWER) && cx_ent_punct(w, e, "-") &&
         !S_given_syllable(w, b, e))
@@ -1691,7 +1691,7 @@ static int S_names_nothing(const S_work *w, size_t b, size_t e)
         !f->mlen && S_count_before(w, b) && !S_table_row(w, b))
         return 1;
     /* a title of a work quoted whole with its article: "The Crying
-     * Game", "A World of Things" */
+     * Game", "A Season of Storms" */
     if (b >= 2 && e < w->ntok && S_quote_mark(w, e) && S_quote_mark(w, b - 2) &&
         (S_tok_is(w, b - 1, "The") || S_tok_is(w, b - 1, "A") || S_tok_is(w, b - 1, "An")))
         return 1;
@@ -1969,7 +1969,7 @@ static int S_type_by_context(S_work *w, S_piece *p)
         /* "President Clinton", "Mayor Lincoln": a one-word town or region
          * that is also a surname or a given name is the person after a
          * title (a country stays one; an all-capitals headline word may
-         * be a verb: "BARATELLI TO COACH NICE") */
+         * be a verb: "DUPRE TO COACH NICE") */
         if (t != CX_ORGANIZATION &&
             (t != CX_LOCATION ||
              (n == 1 && (f->cats & (CX_G_PER_LAST | CX_G_PER_FIRST)) &&
@@ -2086,7 +2086,7 @@ static void S_type_by_names(S_work *w, S_piece *p)
         p->type = CX_ORGANIZATION;
         return;
     }
-    /* "Real Madrid coach Fabio Capello", "Leyton Orient manager Pat
+    /* "Sporting Braga coach Luis Ortega", "Leyton Orient manager Pat
      * Holland": a name no list knows, before a title and the person
      * holding it, is where that person works; unless it reads as a
      * person's name itself ("Clinton adviser Dick Morris"): one word that
@@ -2193,7 +2193,7 @@ static int S_line_ends(const S_work *w, size_t i)
 }
 
 /* Does a name (and a bracket) alone open the line and end right before
- * token a ("Karlsruhe" before "2 Hansa Rostock 0")? */
+ * token a ("Freiburg" before "2 Energie Cottbus 0")? */
 static int S_name_opens_line(const S_work *w, size_t a)
 {
     size_t score = a; /* a bracket of a few tokens, as S_past_paren reads one */
@@ -2221,8 +2221,8 @@ static int S_name_then_score(const S_work *w, size_t m)
     return n > 0 && S_score_tok(w, m) && S_line_ends(w, m + 1);
 }
 
-/* Is the piece [b, e) one side of a result line "Karlsruhe 2 Hansa
- * Rostock 0", "Alba ( Germany ) 75 Red Star ( Yugoslavia ) 70": two
+/* Is the piece [b, e) one side of a result line "Freiburg 2 Energie
+ * Cottbus 0", "Alba ( Germany ) 81 Red Star ( Serbia ) 77": two
  * names, each with a score after it, alone on the line? */
 static int S_result_side(const S_work *w, size_t b, size_t e)
 {
@@ -2235,8 +2235,8 @@ static int S_result_side(const S_work *w, size_t b, size_t e)
            S_name_opens_line(w, b - 1);
 }
 
-/* Sports reports name teams after places ("Leicestershire beat
- * Somerset", "Pohang 3 Ulsan 2"); a country stays a place (national
+/* Sports reports name teams after places ("Somerset beat
+ * Kent", "Suwon 3 Daegu 2"); a country stays a place (national
  * sides are read as the country), and so does a place after "in" or in
  * a dateline. */
 static void S_sports(S_work *w, S_piece *p)
@@ -2270,7 +2270,7 @@ static void S_sports(S_work *w, S_piece *p)
         return;
     if (cx_ent_prep_before(w, b))
         return;
-    /* the town of a venue: "At Headingley ( Leeds )", "( at Edgbaston ,
+    /* the town of a venue: "At Trent Bridge ( Nottingham )", "( at Old Trafford ,
      * Birmingham )": in parentheses after a name, or after a comma and a
      * name that follows in or at, ending the clause (not "at Grace Road,
      * Leicestershire extended their innings") */
@@ -2282,7 +2282,7 @@ static void S_sports(S_work *w, S_piece *p)
         (e >= w->ntok || (w->seg->toks[e].flags & (CX_TOK_PUNCT | CX_TOK_NL))))
         return;
     /* the ground of a match report, opening its line before a colon:
-     * "Leicester : Leicestershire beat Somerset", "London ( The Oval ) :" */
+     * "Taunton : Somerset beat Kent", "Manchester ( Old Trafford ) :" */
     if (p->type == CX_LOCATION && (b == 0 || (w->seg->toks[b].flags & CX_TOK_NL))) {
         size_t k = e;
         if (k < w->ntok && cx_ent_punct(w, k, "("))
@@ -2299,7 +2299,7 @@ static void S_sports(S_work *w, S_piece *p)
         return;
     if (e < w->ntok && w->t[e].intx)
         return;
-    /* a dateline: LONDON 1996-08-30; MILWAUKEE , Wisconsin 1996-08-29 */
+    /* a dateline: LONDON 2004-03-12; MADISON , Wisconsin 2004-03-12 */
     if ((b == 0 || (w->seg->toks[b].flags & CX_TOK_NL)) && e + 1 < w->ntok &&
         (w->seg->toks[e].flags & CX_TOK_NUM) && (w->seg->toks[e + 1].flags & CX_TOK_NL))
         return;

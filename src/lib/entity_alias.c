@@ -283,7 +283,7 @@ static S_piece *S_paren_acro(S_work *w, size_t pi)
         return NULL;
     if (!(w->seg->toks[q->b].flags & CX_TOK_UPPER))
         return NULL;
-    /* "Doug Flach ( U.S. )": a place or a nationality in parentheses is
+    /* "Tom Berwick ( U.S. )": a place or a nationality in parentheses is
      * no acronym; an acronym starts with an initial of the name's first
      * words (FSB for Federal Security Service, whatever its language) */
     if ((w->t[q->b].mcats & CX_G_ANY_LOC) || p->type == CX_PERSON)

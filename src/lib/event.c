@@ -196,7 +196,7 @@ static cx_span S_sentence_span(const cx_seg *seg, const cx_timex *t)
 
 /* Does the sentence of the text's own date line end with it: nothing but
  * an agency in parentheses and dashes after the date ("LONDON
- * 1996-08-30", "HAVANA, August 7 (Xinhua) --")? Such a sentence tells no
+ * 1996-08-30", "HANOI, May 3 (Xinhua) --")? Such a sentence tells no
  * event. A lead in the same sentence ("MOSCOW, June 1 (Reuters) - Russia
  * said ...") is the event of the day the text is dated. */
 static int S_date_line_only(const char *text, const cx_timex *t, cx_span sent)

@@ -1778,7 +1778,7 @@ static int S_contract_month(const tx_cand *c, const char *t, size_t len)
 }
 
 /* A half or quarter with no year in a sentence about a game ("both goals
- * came early in the second half", "a 32-8 lead going into the last
+ * came early in the second half", "a 30-10 lead going into the last
  * quarter", "a 2-0 first-half deficit") is a period of play: a score or a
  * word of the game in its sentence tells so. */
 static int S_game_period(const tx_cand *c, const char *t, size_t len)
@@ -2173,8 +2173,9 @@ static int S_time_prep(const char *t, size_t ws, size_t we)
  * before it ("In January, the company brought in ...", "In March, it will
  * ..."): the first verb that shows one, up to 24 words on in the same
  * sentence and clause (a subject can be long: "In January, a week after
- * the 25th anniversary of the ... decision, a bombing killed"). Words that are part of date expressions ("next", "last",
- * "ago") do not count here. */
+ * the 40th anniversary of the founding of ..., a fire destroyed"). Words
+ * that are part of date expressions ("next", "last", "ago") do not count
+ * here. */
 static int S_tense_after(const tx_words *w, const char *t, size_t len, size_t end)
 {
     size_t i = end;
@@ -2256,7 +2257,7 @@ static int S_text_year(const tx_env *env, const S_cands *cs, int m)
 
 /* Does nothing but a dateline's place come before byte p on its line: no
  * word there opens in lower case, and there are at most five ("LONDON",
- * "MILWAUKEE , Wisconsin", "WASHINGTON,"; not "Results are due on")? */
+ * "MADISON , Wisconsin", "WASHINGTON,"; not "Results are due on")? */
 static int S_line_head_ok(const char *t, size_t p)
 {
     int words = 0;
@@ -2295,7 +2296,7 @@ static long S_dateline(const tx_env *env, const S_cands *cs, cx_anchor *a)
         if (y < 1000)
             y = S_text_year(env, cs, m);
         if (y < 1000)
-            y = env->anchor->y; /* "August 7 (Xinhua)" under a given date */
+            y = env->anchor->y; /* "May 3 (Xinhua)" under a given date */
         if (y < 1000)
             continue;
         a->y = y, a->m = m, a->d = d;

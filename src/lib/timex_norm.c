@@ -876,7 +876,7 @@ static int S_the_quarter(S_job *j)
 {
     const S_ctx *x = &j->x;
     const tx_env *env = x->env;
-    /* "In the first nine months, net was $306 million, against $195
+    /* "In the first nine months, profit was $41 million, against $37
      * million in the 1988 period": that span in that year, not a quarter */
     if (j->x.c->kind == K_QYR && S_is(x, F_QU, "period") && S_months_span(env->prev) &&
         tx_same_sentence(env->text, env->prev_end, env->here))
@@ -1111,7 +1111,7 @@ static int S_later_years(S_job *j, double n, const char *u)
     return 1;
 }
 
-/* "The stock would be redeemed in five years", "will open in two weeks":
+/* "The notes would be repaid in five years", "will open in two weeks":
  * "in" and a whole number of units in a clause that looks ahead is a
  * time that far from the anchor ("five years from now"), not a stretch;
  * "within five years", "his second letter in two weeks" stay spans. */

@@ -265,11 +265,12 @@ static void test_possessive_in_names(void **state)
     NO_MENTION(r, "Republic of China");
     NO_MENTION(r, "McDonald");
     cx_result_free(r);
-    r = S_run("Officials said Britain's Labour Party and Southern's Gulf Power unit met.\n");
+    r = S_run(
+        "Officials said Britain's Labour Party and Dominion's Virginia Power unit met.\n");
     EXPECT(r, "Britain", CX_LOCATION);
     EXPECT(r, "Labour Party", CX_ORGANIZATION);
     NO_MENTION(r, "Britain's Labour Party");
-    NO_MENTION(r, "Southern's Gulf Power");
+    NO_MENTION(r, "Dominion's Virginia Power");
     cx_result_free(r);
 }
 
@@ -403,18 +404,18 @@ static void test_town_of_a_venue(void **state)
 {
     (void)state;
     cx_result *r = S_run("CRICKET - ENGLAND NAME SQUAD FOR TESTS .\nLONDON 1996-08-30\n"
-                         "The first test ( at Edgbaston , Birmingham ) starts in June .\n"
-                         "At Headingley ( Leeds ) : Yorkshire beat Kent by an innings .\n"
-                         "At Grace Road , Leicestershire extended their lead .\n"
+                         "The first test ( at Old Trafford , Manchester ) starts in June .\n"
+                         "At Trent Bridge ( Nottingham ) : Sussex beat Kent by an innings .\n"
+                         "At New Road , Worcestershire extended their lead .\n"
                          "Leicester beat Bristol 3-1 .\n"
-                         "Portsmouth : Middlesex 199 , Hampshire 232 .\n"
+                         "Taunton : Essex 211 , Hampshire 240 .\n"
                          "Hampshire trail the north London club by two points .\n");
-    EXPECT(r, "Birmingham", CX_LOCATION);
-    EXPECT(r, "Leeds", CX_LOCATION);
-    EXPECT(r, "Leicestershire", CX_ORGANIZATION);
+    EXPECT(r, "Manchester", CX_LOCATION);
+    EXPECT(r, "Nottingham", CX_LOCATION);
+    EXPECT(r, "Worcestershire", CX_ORGANIZATION);
     EXPECT(r, "Bristol", CX_ORGANIZATION);
-    EXPECT(r, "Portsmouth", CX_LOCATION);
-    EXPECT(r, "Middlesex", CX_ORGANIZATION);
+    EXPECT(r, "Taunton", CX_LOCATION);
+    EXPECT(r, "Essex", CX_ORGANIZATION);
     EXPECT(r, "London", CX_LOCATION);
     cx_result_free(r);
 }
@@ -426,14 +427,14 @@ static void test_club_table_rows(void **state)
 {
     (void)state;
     cx_result *r = S_run("SOCCER - ENGLISH LEAGUE STANDINGS .\nLONDON 1996-08-31\n"
-                         "Division one\nStoke 4 3 1 0 7 4 10\n"
-                         "Queen of South 3 2 0 1 5 4 6\n"
-                         "Mladost ( L ) 4 2 1 1 8 5 7\n"
-                         "Results :\nReading 2 Bury 2\nSale 31 Wasps 33\n"
+                         "Division one\nWalsall 4 3 1 0 7 4 10\n"
+                         "Queen of South 4 1 2 1 6 6 5\n"
+                         "Radnik ( B ) 4 2 1 1 8 5 7\n"
+                         "Results :\nReading 2 Bury 2\nWasps 27 Sale 22\n"
                          "Reading is a town .\n");
-    EXPECT(r, "Stoke", CX_ORGANIZATION);
+    EXPECT(r, "Walsall", CX_ORGANIZATION);
     EXPECT(r, "Queen of South", CX_ORGANIZATION);
-    EXPECT(r, "Mladost ( L )", CX_ORGANIZATION);
+    EXPECT(r, "Radnik ( B )", CX_ORGANIZATION);
     EXPECT(r, "Bury", CX_ORGANIZATION);
     EXPECT(r, "Wasps", CX_ORGANIZATION);
     cx_result_free(r);
@@ -450,15 +451,15 @@ static void test_cricket_scorecard(void **state)
 {
     (void)state;
     cx_result *r = S_run("CRICKET - SRI LANKA BEAT AUSTRALIA .\nCOLOMBO 1996-08-30\n"
-                         "Australia\nM. Bevan c Vaas b Chandana 56\n"
-                         "S. Waugh b Muralitharan 22\nWasim Akram c Knight b Gough 21\n"
-                         "Bowling : Jayasuriya 7-0-29-0 , Law 2-0-23-0 , McGrath 9.5-0-44-1\n"
+                         "Australia\nM. North c Perera b Kumara 56\n"
+                         "S. Clarke b Herath 22\nImran Ali c Knight b Gough 21\n"
+                         "Bowling : Malinga 7-0-29-0 , Law 2-0-23-0 , Starc 9.5-0-44-1\n"
                          "Sri Lanka beat Kent by 20 runs .\n");
-    EXPECT(r, "Vaas", CX_PERSON);
-    EXPECT(r, "Chandana", CX_PERSON);
-    EXPECT(r, "Muralitharan", CX_PERSON);
-    EXPECT(r, "Jayasuriya", CX_PERSON);
-    EXPECT(r, "McGrath", CX_PERSON);
+    EXPECT(r, "Perera", CX_PERSON);
+    EXPECT(r, "Kumara", CX_PERSON);
+    EXPECT(r, "Herath", CX_PERSON);
+    EXPECT(r, "Malinga", CX_PERSON);
+    EXPECT(r, "Starc", CX_PERSON);
     EXPECT(r, "Knight", CX_PERSON);
     EXPECT(r, "Law", CX_PERSON);
     EXPECT(r, "Kent", CX_ORGANIZATION);
@@ -471,9 +472,9 @@ static void test_pitcher_record(void **state)
 {
     (void)state;
     cx_result *r = S_run("BASEBALL - CARDINALS BEAT METS .\nST LOUIS 1996-08-30\n"
-                         "Brown ( 14-10 ) struck out eight .\n"
+                         "Hill ( 12-9 ) struck out eight .\n"
                          "The Mets ( 60-70 ) lost again .\n");
-    EXPECT(r, "Brown", CX_PERSON);
+    EXPECT(r, "Hill", CX_PERSON);
     EXPECT(r, "Mets", CX_ORGANIZATION);
     cx_result_free(r);
     /* a count of a statistic is no name, but a team after a score is */
@@ -517,9 +518,9 @@ static void test_lone_event_word(void **state)
 static void test_ship_names(void **state)
 {
     (void)state;
-    cx_result *r = S_run("Jets on the aircraft carrier Carl Vinson and the tanker Exxon Valdez "
+    cx_result *r = S_run("Jets on the aircraft carrier Lexington and the tanker Exxon Valdez "
                          "left while carrier Ryanair said so .\n");
-    NO_MENTION(r, "Carl Vinson");
+    NO_MENTION(r, "Lexington");
     NO_MENTION(r, "Exxon Valdez");
     EXPECT(r, "Ryanair", CX_ORGANIZATION);
     cx_result_free(r);
@@ -530,10 +531,10 @@ static void test_ship_names(void **state)
 static void test_quoted_titles(void **state)
 {
     (void)state;
-    cx_result *r = S_run("His films include \" The Crying Game \" and \" A World of Things \" "
+    cx_result *r = S_run("His films include \" The Crying Game \" and \" A Season of Storms \" "
                          ", said \" Mark Smith \" .\n");
     NO_MENTION(r, "Crying Game");
-    NO_MENTION(r, "World of Things");
+    NO_MENTION(r, "Season of Storms");
     EXPECT(r, "Mark Smith", CX_PERSON);
     cx_result_free(r);
 }
@@ -579,7 +580,7 @@ static void test_and_between_names(void **state)
 static void test_place_named_like_a_surname(void **state)
 {
     (void)state;
-    cx_result *r = S_run("England won by five wickets at Old Trafford , and again at Tunbridge "
+    cx_result *r = S_run("England won by six wickets at Old Trafford , and again at Tunbridge "
                          "Wells , said Graham Gooch .\n");
     EXPECT(r, "Old Trafford", CX_LOCATION);
     EXPECT(r, "Tunbridge Wells", CX_LOCATION);
@@ -593,13 +594,13 @@ static void test_scorers_and_lineups(void **state)
 {
     (void)state;
     cx_result *r = S_run("SOCCER - FRANCE BEAT MEXICO 2-0 .\nPARIS 1996-08-31\nScorers :\n"
-                         "Canada - Aunger ( 41st min , pen )\n"
-                         "France - 1 - Bernard Lama ; 4 - Christian Karembeu\n"
-                         "Mexico - 5 - Duilio Davino ( Becerril 46th )\n"
+                         "Canada - Dunphy ( 41st min , pen )\n"
+                         "France - 1 - Louis Marchal ; 4 - Olivier Brunel\n"
+                         "Mexico - 5 - Ramon Ortiz ( Cardozo 46th )\n"
                          "Nantes beat Auxerre 2-1 .\n");
-    EXPECT(r, "Aunger", CX_PERSON);
-    EXPECT(r, "Christian Karembeu", CX_PERSON);
-    EXPECT(r, "Becerril", CX_PERSON);
+    EXPECT(r, "Dunphy", CX_PERSON);
+    EXPECT(r, "Olivier Brunel", CX_PERSON);
+    EXPECT(r, "Cardozo", CX_PERSON);
     EXPECT(r, "Mexico", CX_LOCATION);
     EXPECT(r, "Nantes", CX_ORGANIZATION);
     cx_result_free(r);
@@ -610,12 +611,11 @@ static void test_scorers_and_lineups(void **state)
 static void test_headline_name_in_capitals(void **state)
 {
     (void)state;
-    cx_result *r =
-        S_run("BASEBALL - KEVIN BROWN LOWERS ERA AS MARLINS BEAT REDS .\n"
-              "CINCINNATI 1996-08-31\n"
-              "Major league leader Kevin Brown threw an eight-hitter on Saturday .\n");
-    EXPECT(r, "KEVIN BROWN", CX_PERSON);
-    EXPECT(r, "Kevin Brown", CX_PERSON);
+    cx_result *r = S_run("BASEBALL - DAVID HILL STRIKES OUT TEN AS PIRATES BEAT CUBS .\n"
+                         "PITTSBURGH 2004-03-12\n"
+                         "David Hill allowed three hits in seven innings on Saturday .\n");
+    EXPECT(r, "DAVID HILL", CX_PERSON);
+    EXPECT(r, "David Hill", CX_PERSON);
     cx_result_free(r);
 }
 
@@ -625,10 +625,10 @@ static void test_event_in_capitals(void **state)
 {
     (void)state;
     cx_result *r =
-        S_run("SQUASH - HONG KONG OPEN QUARTER-FINAL RESULTS .\nHONG KONG 1996-08-30\n"
+        S_run("SQUASH - KUALA LUMPUR OPEN QUARTER-FINAL RESULTS .\nKUALA LUMPUR 2004-03-12\n"
               "Results of the tournament on Friday .\n");
-    EXPECT(r, "HONG KONG", CX_LOCATION); /* the dateline */
-    assert_int_equal(S_ent_of(r, "HONG KONG", 1), -1);
+    EXPECT(r, "KUALA LUMPUR", CX_LOCATION); /* the dateline */
+    assert_int_equal(S_ent_of(r, "KUALA LUMPUR", 1), -1);
     cx_result_free(r);
 }
 
@@ -637,8 +637,8 @@ static void test_unknown_dateline_place(void **state)
 {
     (void)state;
     cx_result *r =
-        S_run("ATHLETICS - HARRISON , EDWARDS TO MEET IN SARAJEVO .\n"
-              "MONTE CARLO 1996-08-30\nOlympic champion Kenny Harrison will compete .\n");
+        S_run("ATHLETICS - OKAFOR , LINDQVIST TO MEET IN OSLO .\n"
+              "MONTE CARLO 2004-03-12\nOlympic champion Ada Okafor will compete .\n");
     EXPECT(r, "MONTE CARLO", CX_LOCATION);
     cx_result_free(r);
 }
@@ -648,9 +648,9 @@ static void test_newsroom_signoff(void **state)
 {
     (void)state;
     cx_result *r = S_run("Prices were steady , traders said .\n"
-                         "-- Jim Ballantyne , London Newsroom +44 171 542 8062\n");
+                         "-- Ruth Kellaway , London Newsroom +44 20 7250 1122\n");
     EXPECT(r, "London Newsroom", CX_ORGANIZATION);
-    EXPECT(r, "Jim Ballantyne", CX_PERSON);
+    EXPECT(r, "Ruth Kellaway", CX_PERSON);
     cx_result_free(r);
 }
 
@@ -713,18 +713,18 @@ static void test_names_in_compounds(void **state)
 {
     (void)state;
     cx_result *r = S_run("The New York-based group and pro-Moscow leaders met in Vienna with "
-                         "Dublin-born actors while Kim In-so waited in Seoul .\n");
+                         "Dublin-born actors while Park Jin-woo waited in Seoul .\n");
     NO_MENTION(r, "New York");
     NO_MENTION(r, "Moscow");
     NO_MENTION(r, "Dublin");
     EXPECT(r, "Vienna", CX_LOCATION);
     EXPECT(r, "Seoul", CX_LOCATION);
-    EXPECT(r, "Kim In-so", CX_PERSON);
+    EXPECT(r, "Park Jin-woo", CX_PERSON);
     cx_result_free(r);
-    r = S_run("North Korean Red Cross president Li Song-ho wrote to Kang Young-hoon , and "
+    r = S_run("The South Korean Red Cross head Lee Sung-ho wrote to Han Young-jae , and "
               "Prime Minister John Major said so .\n");
-    EXPECT(r, "Li Song-ho", CX_PERSON);
-    EXPECT(r, "Kang Young-hoon", CX_PERSON);
+    EXPECT(r, "Lee Sung-ho", CX_PERSON);
+    EXPECT(r, "Han Young-jae", CX_PERSON);
     EXPECT(r, "John Major", CX_PERSON);
     cx_result_free(r);
 }
@@ -734,14 +734,14 @@ static void test_names_in_compounds(void **state)
 static void test_words_before_a_suffix(void **state)
 {
     (void)state;
-    cx_result *r = S_run("Jeans Mate Corp - 6mth parent forecast .\nTOKYO 1996-08-30\n"
+    cx_result *r = S_run("Denim Star Corp - 6mth parent forecast .\nTOKYO 2004-03-12\n"
                          "Shares of Acme Corp rose after Computer Systems Inc Q2 results .\n");
-    EXPECT(r, "Jeans Mate Corp", CX_ORGANIZATION);
+    EXPECT(r, "Denim Star Corp", CX_ORGANIZATION);
     EXPECT(r, "Acme Corp", CX_ORGANIZATION);
     EXPECT(r, "Computer Systems Inc", CX_ORGANIZATION);
     cx_result_free(r);
     /* a head word two words before the suffix cuts nothing */
-    r = S_run("Buyers are Minneapolis-based First Bank System Inc. and Norwest Corp. .\n");
+    r = S_run("The bidders were First Bank System Inc. and two smaller lenders .\n");
     EXPECT(r, "First Bank System Inc.", CX_ORGANIZATION);
     cx_result_free(r);
 }
@@ -1197,17 +1197,17 @@ static void test_sports_teams(void **state)
     cx_result_free(r);
     /* athletes run for no city: the places of an athletics report are
      * where its meetings are */
-    r = S_run("ATHLETICS - MITCHELL BEATS BAILEY AGAIN .\nBERLIN 1996-08-30\nBerlin , "
-              "Brussels and Zurich all belong to the richest series .\n");
+    r = S_run("ATHLETICS - OKAFOR WINS AGAIN .\nOSLO 2004-03-12\nOslo , "
+              "Brussels and Zurich host the meetings with the most prize money .\n");
     EXPECT(r, "Brussels", CX_LOCATION);
     EXPECT(r, "Zurich", CX_LOCATION);
     cx_result_free(r);
     /* two names, each with its score, alone on a line are two teams,
      * however much they read as people; a golfer's scores are not that */
     r = S_run("SOCCER - GERMAN CUP RESULTS .\nBONN 1996-08-31\nResults of matches on "
-              "Saturday :\nKarlsruhe 2 Hansa Rostock 0\nAlba ( Germany ) 75 Red Star ( "
-              "Yugoslavia ) 70 ( 42-41 )\n");
-    EXPECT(r, "Hansa Rostock", CX_ORGANIZATION);
+              "Saturday :\nFreiburg 2 Energie Cottbus 0\nAlba ( Germany ) 81 Red Star ( "
+              "Serbia ) 77 ( 40-38 )\n");
+    EXPECT(r, "Energie Cottbus", CX_ORGANIZATION);
     EXPECT(r, "Red Star", CX_ORGANIZATION);
     EXPECT(r, "Germany", CX_LOCATION);
     cx_result_free(r);
@@ -1230,9 +1230,9 @@ static void test_place_nouns(void **state)
     EXPECT(r, "Dalmenia", CX_LOCATION);
     cx_result_free(r);
     /* a name ending in a kind of venue, though its words are a person's */
-    r = S_run("Then Walter Brown won at the Brown Deer Park Golf Course and slept at the "
+    r = S_run("Then Walter Brown won at the Brown Hollow Park Golf Course and slept at the "
               "Maple Creek Motel .\n");
-    EXPECT(r, "Brown Deer Park Golf Course", CX_LOCATION);
+    EXPECT(r, "Brown Hollow Park Golf Course", CX_LOCATION);
     EXPECT(r, "Maple Creek Motel", CX_LOCATION);
     cx_result_free(r);
 }

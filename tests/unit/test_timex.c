@@ -348,7 +348,7 @@ static const S_case S_cases[] = {
      * ("until", "as early as") and "is to" look ahead */
     {"the blasts next to the embassy on Friday", J, "2023-05-26", D},
     {"the bid had been due to expire Friday", J, "2023-05-26", D},
-    {"it had been scheduled to expire at midnight Friday", J, "2023-05-26T24:00", T},
+    {"the offer had been due to lapse at midnight Friday", J, "2023-05-26T24:00", T},
     {"officials postponed the vote until Tuesday", J, "2023-06-06", D},
     {"the envoy could arrive as early as Tuesday", J, "2023-06-06", D},
     {"Until Tuesday, nobody had known", J, "2023-05-30", D},
@@ -545,8 +545,8 @@ static void test_tense_after(void **state)
          "2022-01"},
         {"Profits fell sharply. In January, the mill took on staff.", "January", "2021-01"},
         /* the verb after a long subject: 21 words on */
-        {"In January, a week after the 25th anniversary of the Roe vs. Wade Supreme Court "
-         "decision, a clinic bombing in Birmingham, Ala., killed a guard.",
+        {"In January, a week after the 40th anniversary of the founding of the city's "
+         "oldest school, a fire in the main hall destroyed its library.",
          "January", "2021-01"},
         {"The dividend would be paid on a yet unnamed day in January.", "January", "2022-01"},
         {"The union issued a short letter Monday saying the strike will end.", "Monday",
@@ -678,8 +678,8 @@ static void test_context_rules(void **state)
          * happened is gone by, not one to come ("for November
          * transactions" looks ahead; so does a clause that "will") */
         {"The operator changed its name in December.", "1989-10-27", "December", "1988-12", D},
-        {"The operator changed from a fiscal year to a calendar year in December.",
-         "1989-10-27", "December", "1988-12", D},
+        {"The club switched its accounts to a calendar year in December.", "1989-10-27",
+         "December", "1988-12", D},
         {"Dealers placed heavy orders for November transactions.", "1989-10-27", "November",
          "1989-11", D},
         {"The operator said it will change its name in December.", "1989-10-27", "December",
@@ -701,11 +701,11 @@ static void test_context_rules(void **state)
         {"In the quarter, net was $3 million, against $2 million in the 1988 period.",
          "1989-11-02", "the 1988 period", "1988-Q3", D},
         /* "fiscal" before a hyphened quarter is part of it */
-        {"It reported net for the fiscal second-quarter of $8.6 million.", "1989-10-26",
+        {"It posted a profit for the fiscal second-quarter of $3.1 million.", "1989-10-26",
          "fiscal second-quarter", "1989-Q2", D},
         /* "the year" alone is the year in talk: the anchor's, or one a
          * date just before spelled out; not "the year before" nor a title */
-        {"Sales for the full year were $6.6 billion.", "1989-11-02", "the full year", "1989",
+        {"Revenue for the full year was $2.4 billion.", "1989-11-02", "the full year", "1989",
          D},
         {"It hit a high for the year of $42 in June.", "1989-11-02", "the year", "1989", D},
         {"They met in 1995. During the year, he left.", "1989-11-02", "the year", "1995", D},
@@ -716,7 +716,7 @@ static void test_context_rules(void **state)
          "P10Y", U},
         {"Wages fell in the last decade.", "1998-10-25", "the last decade", "198", D},
         /* "in" a number of units in a clause that looks ahead: that far on */
-        {"The stock would be redeemed in five years.", "1989-10-26", "five years", "1994", D},
+        {"The notes would be repaid in five years.", "1989-10-26", "five years", "1994", D},
         {"The museum will reopen in 18 months.", "1989-10-26", "18 months", "1991-04", D},
         {"The bank must sell the bonds within five years.", "1989-10-26", "five years", "P5Y",
          U},
@@ -1009,10 +1009,10 @@ static void test_date_line_is_creation_time(void **state)
         {"Storm hits coast\nMarch 06, 2008\n\nThe storm hit on Tuesday.", "2008-03-07",
          "March 06, 2008", 1, 0, 1},
         /* a month and day under a given date: the year is the date's */
-        {"HAVANA, August 7 (Xinhua) -- Cuba said on Tuesday it would sign.", "1998-08-07",
-         "August 7", 1, 0, 1},
-        {"MILWAUKEE , Wisconsin 1996-08-29\nThe team won on Wednesday.", "1996-08-29",
-         "1996-08-29", 1, 0, 1},
+        {"HANOI, May 3 (Xinhua) -- Vietnam said on Tuesday it would sign.", "2004-05-03",
+         "May 3", 1, 0, 1},
+        {"MADISON , Wisconsin 2004-03-12\nThe team won on Wednesday.", "2004-03-12",
+         "2004-03-12", 1, 0, 1},
         {"MOSCOW, June 1 (Reuters) \xE2\x80\x93 Russia said it had found a spy ring.",
          "2023-06-01", "June 1", 1, 1, 0},
         /* lower-case words before it: a sentence, not a date line */
