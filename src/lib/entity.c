@@ -1163,6 +1163,8 @@ static int S_suffix_soon(const S_work *w, size_t i, size_t e)
     return l > i && l <= i + 2 && (w->t[l].cats & CX_G_ORG_SUFFIX) && !S_head(&w->t[i]);
 }
 
+static int S_compass(const S_work *w, size_t i); /* types, below */
+
 /* Where to cut a title-free stretch [b, e): after an organization head
  * word that nothing continues, or after a place followed by another
  * name. Returns the cut (e when none). */
@@ -1191,8 +1193,15 @@ static size_t S_cut(const S_work *w, size_t b, size_t e)
         if (S_head(t) && i + 1 < e && i > b &&
             ((t->cats & CX_G_ORG_SUFFIX) || !S_suffix_soon(w, i + 1, e))) {
             const S_tok *n = &w->t[i + 1];
+            /* "Tokyo Electric Power", "United Auto Workers": one plain word
+             * after a head word that is no legal suffix ends the name;
+             * not a compass word, which names a division of it ("the
+             * American League Central") */
+            int last_word = i + 2 == e && !(t->cats & CX_G_ORG_SUFFIX) && !n->mlen &&
+                            !(n->cats & (CX_G_PER_FIRST | CX_G_ANY_NAME)) &&
+                            !(w->seg->toks[i + 1].flags & CX_TOK_UPPER) && !S_compass(w, i + 1);
             if (!S_head(n) && !S_connector(w, i + 1) && !cx_ent_punct(w, i + 1, "-") &&
-                !(n->cats & CX_G_MISC_HEAD) && !S_tok_is(w, i + 1, "and"))
+                !(n->cats & CX_G_MISC_HEAD) && !S_tok_is(w, i + 1, "and") && !last_word)
                 return i + 1;
         }
         const S_tok *nx = i + 1 < e ? &w->t[i + 1] : NULL;

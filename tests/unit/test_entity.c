@@ -167,6 +167,15 @@ static void test_head_word_ends_the_name(void **state)
     assert_false(S_touched(r, "Energy"));
     assert_false(S_touched(r, "Outlook Index"));
     cx_result_free(r);
+    /* one plain word that ends the run after a head word is the name's
+     * last word; a compass word there names a division */
+    r = S_run("Shares of Osaka Electric Power rose , the United Auto Workers said , and the "
+              "lead in the American League Central grew .\n");
+    EXPECT(r, "Osaka Electric Power", CX_ORGANIZATION);
+    EXPECT(r, "United Auto Workers", CX_ORGANIZATION);
+    NO_MENTION(r, "Osaka Electric");
+    NO_MENTION(r, "American League Central");
+    cx_result_free(r);
 }
 
 /* A country before words that end in an event head word is part of the
