@@ -243,6 +243,13 @@ static int S_rule_word_line(cx_entity_rules *r, const char *s, const char *e, co
         e--;
     if (s == e || *s == '#')
         return CX_OK;
+    for (const char *c = s; c < e; c++)
+        if ((*c < 0x20 || *c > 0x7E) && *c != '\t') {
+            cx_error_set(err, CX_ERR_DATA, path, line,
+                         "a rule word is printable ASCII (byte %ld of the line)",
+                         (long)(c - s) + 1);
+            return CX_ERR_DATA;
+        }
     const char *n = s;
     while (n < e && *n != ' ' && *n != '\t')
         n++;

@@ -602,6 +602,11 @@ static void test_rule_words_file(void **state)
     assert_int_equal(S_rule_words("# x\nship\n", &r, &err), CX_ERR_DATA);
     assert_int_equal(err.line, 2);
     cx_entity_rules_free(r);
+    /* bytes no English word has are named by place, not echoed */
+    assert_int_equal(S_rule_words("ship tan\x01ker\n", &r, &err), CX_ERR_DATA);
+    assert_null(strchr(err.message, '\x01'));
+    assert_non_null(strstr(err.message, "byte 9"));
+    cx_entity_rules_free(r);
     /* no file: no words, no error */
     r = cx_entity_rules_wrap(cx_gaz_new());
     cx_config cfg = cx_config_default();
