@@ -492,14 +492,18 @@ static void test_ctx_disabled_list(void **state)
 
 /* ---- endings of family names ---------------------------------------- */
 
-/* Writes body as DIR/entity/surname_endings.txt of a new folder DIR and
- * loads it into fresh rules: their return code, error in *err. */
-static int S_endings(const char *body, cx_entity_rules **r, cx_error *err)
+/* A loader of one file of data/entity/ into entity rules. */
+typedef int (*S_rules_loader)(cx_entity_rules *, const cx_config *, const char *, cx_error *);
+
+/* Writes body as DIR/entity/FILE of a new folder DIR and loads it with
+ * load into fresh rules: its return code, error in *err. */
+static int S_entity_file(const char *file, S_rules_loader load, const char *body,
+                         cx_entity_rules **r, cx_error *err)
 {
-    char dir[128], sub[160], path[200];
-    snprintf(dir, sizeof dir, "/tmp/cx_end_test_%ld", (long)getpid());
+    char dir[128], sub[160], path[220];
+    snprintf(dir, sizeof dir, "/tmp/cx_entity_test_%ld", (long)getpid());
     snprintf(sub, sizeof sub, "%s/entity", dir);
-    snprintf(path, sizeof path, "%s/surname_endings.txt", sub);
+    snprintf(path, sizeof path, "%s/%s", sub, file);
     mkdir(dir, 0700);
     mkdir(sub, 0700);
     FILE *f = fopen(path, "wb");
@@ -510,11 +514,16 @@ static int S_endings(const char *body, cx_entity_rules **r, cx_error *err)
     assert_non_null(*r);
     memset(err, 0, sizeof *err);
     cx_config cfg = cx_config_default();
-    int rc = cx_entity_endings_load(*r, &cfg, dir, err);
+    int rc = load(*r, &cfg, dir, err);
     unlink(path);
     rmdir(sub);
     rmdir(dir);
     return rc;
+}
+
+static int S_endings(const char *body, cx_entity_rules **r, cx_error *err)
+{
+    return S_entity_file("surname_endings.txt", cx_entity_endings_load, body, r, err);
 }
 
 static void test_family_endings_file(void **state)
@@ -548,29 +557,9 @@ static void test_family_endings_file(void **state)
 
 /* ---- rule words ----------------------------------------------------- */
 
-/* Writes body as DIR/entity/rule_words.txt of a new folder DIR and loads
- * it into fresh rules: their return code, error in *err. */
 static int S_rule_words(const char *body, cx_entity_rules **r, cx_error *err)
 {
-    char dir[128], sub[160], path[200];
-    snprintf(dir, sizeof dir, "/tmp/cx_rw_test_%ld", (long)getpid());
-    snprintf(sub, sizeof sub, "%s/entity", dir);
-    snprintf(path, sizeof path, "%s/rule_words.txt", sub);
-    mkdir(dir, 0700);
-    mkdir(sub, 0700);
-    FILE *f = fopen(path, "wb");
-    assert_non_null(f);
-    fputs(body, f);
-    fclose(f);
-    *r = cx_entity_rules_wrap(cx_gaz_new());
-    assert_non_null(*r);
-    memset(err, 0, sizeof *err);
-    cx_config cfg = cx_config_default();
-    int rc = cx_entity_words_load(*r, &cfg, dir, err);
-    unlink(path);
-    rmdir(sub);
-    rmdir(dir);
-    return rc;
+    return S_entity_file("rule_words.txt", cx_entity_words_load, body, r, err);
 }
 
 static void test_rule_words_file(void **state)
