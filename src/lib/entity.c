@@ -287,6 +287,10 @@ static int S_rule_word_line(cx_entity_rules *r, const char *s, const char *e, co
     x->split = (uint8_t)split;
     if (split)
         x->s[split] = ' ';
+    size_t last = split ? split + 1 : 0;
+    unsigned char c = (unsigned char)x->s[last];
+    r->word_lens[set] |= 1u << (len - last);
+    r->word_first[set][c / 8] |= (uint8_t)(1u << (c % 8));
     return CX_OK;
 }
 
@@ -378,6 +382,11 @@ static inline int S_tok_isn(const S_work *w, size_t i, const char *s, size_t n)
 static int S_rule_word(const S_work *w, size_t i, unsigned set)
 {
     const cx_entity_rules *r = w->r;
+    const cx_tok *t = &w->seg->toks[i];
+    size_t n = t->end - t->start;
+    unsigned char c = (unsigned char)w->text[t->start];
+    if (n >= 32 || !(r->word_lens[set] >> n & 1) || !(r->word_first[set][c / 8] >> (c % 8) & 1))
+        return 0;
     for (size_t k = 0; k < r->nwords[set]; k++) {
         const cx_rule_word *x = &r->words[set][k];
         size_t last = x->split ? x->split + 1u : 0;

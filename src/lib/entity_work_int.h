@@ -40,6 +40,10 @@ struct cx_entity_rules {
     size_t nendings, cap_endings;
     cx_rule_word *words[CX_RW_NSETS]; /* data/entity/rule_words.txt */
     size_t nwords[CX_RW_NSETS], cap_words[CX_RW_NSETS];
+    /* a set's lengths (bit n: a last word of n bytes) and first bytes of
+     * its last words: most tokens asked about are in no set */
+    uint32_t word_lens[CX_RW_NSETS];
+    uint8_t word_first[CX_RW_NSETS][32];
 };
 
 /* What one token is. */
