@@ -5,34 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Length of the valid UTF-8 sequence at s[0..n), or 0 if invalid.
- * Rejects overlongs, surrogates and code points past U+10FFFF. */
-static size_t S_valid_seq(const unsigned char *s, size_t n)
-{
-    unsigned c = s[0];
-    if (c < 0x80)
-        return 1;
-    if (c < 0xC2)
-        return 0;
-    if (c < 0xE0)
-        return (n >= 2 && (s[1] & 0xC0) == 0x80) ? 2 : 0;
-    if (c < 0xF0) {
-        if (n < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80)
-            return 0;
-        if ((c == 0xE0 && s[1] < 0xA0) || (c == 0xED && s[1] >= 0xA0))
-            return 0;
-        return 3;
-    }
-    if (c < 0xF5) {
-        if (n < 4 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 || (s[3] & 0xC0) != 0x80)
-            return 0;
-        if ((c == 0xF0 && s[1] < 0x90) || (c == 0xF4 && s[1] >= 0x90))
-            return 0;
-        return 4;
-    }
-    return 0;
-}
-
 static size_t S_put_utf8(char *o, uint32_t cp)
 {
     if (cp < 0x80) {
@@ -118,37 +90,12 @@ static uint64_t S_load8(const unsigned char *s)
 #define S_HI 0x8080808080808080ULL
 #define S_LO 0x0101010101010101ULL
 
-/* The length of the valid UTF-8 prefix of b (no NUL either). News is
- * mostly ASCII, so eight bytes are checked a step while they are all
- * ASCII and none is NUL. */
-static size_t S_valid_prefix(const unsigned char *b, size_t len)
-{
-    size_t i = 0;
-    while (i < len) {
-        while (i + 8 <= len) {
-            uint64_t v = S_load8(b + i);
-            /* a byte past ASCII sets its top bit in v, a NUL in v - S_LO
-             * (and nothing else does while neither is there) */
-            if ((v | (v - S_LO)) & S_HI)
-                break;
-            i += 8;
-        }
-        if (i >= len)
-            break;
-        size_t k = S_valid_seq(b + i, len - i);
-        if (k == 0 || (k == 1 && b[i] == 0))
-            return i;
-        i += k;
-    }
-    return len;
-}
-
 /* Copies the input, replacing each invalid byte with U+FFFD (3 bytes),
  * so that every input byte that was not text counts as one code point.
  * Valid input (nearly all of it) is checked once and copied whole. */
 static int S_from_utf8(cx_doc *doc, const unsigned char *b, size_t len)
 {
-    size_t valid = S_valid_prefix(b, len);
+    size_t valid = cx_utf8_prefix(b, len);
     if (valid == len) {
         char *o = malloc(len + 1);
         if (!o)
@@ -161,7 +108,7 @@ static int S_from_utf8(cx_doc *doc, const unsigned char *b, size_t len)
     }
     size_t extra = 0;
     for (size_t i = valid; i < len;) {
-        size_t k = S_valid_seq(b + i, len - i);
+        size_t k = cx_utf8_seq(b + i, len - i);
         if (k == 0 || (k == 1 && b[i] == 0)) {
             if (doc->first_invalid < 0) {
                 doc->first_invalid = (long)i;
@@ -179,7 +126,7 @@ static int S_from_utf8(cx_doc *doc, const unsigned char *b, size_t len)
     memcpy(o, b, valid);
     size_t n = valid;
     for (size_t i = valid; i < len;) {
-        size_t k = S_valid_seq(b + i, len - i);
+        size_t k = cx_utf8_seq(b + i, len - i);
         if (k == 0 || (k == 1 && b[i] == 0)) {
             n += S_put_utf8(o + n, 0xFFFD);
             i++;

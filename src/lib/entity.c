@@ -164,6 +164,11 @@ static int S_ending_line(cx_entity_rules *r, const char *s, const char *e, const
     if (s == e || *s == '#')
         return CX_OK;
     size_t n = (size_t)(e - s);
+    if (cx_utf8_prefix((const unsigned char *)s, n) != n) {
+        cx_error_set(err, CX_ERR_DATA, path, line, "invalid UTF-8 (byte %zu of the line)",
+                     cx_utf8_prefix((const unsigned char *)s, n) + 1);
+        return CX_ERR_DATA;
+    }
     for (const char *c = s; c < e; c++)
         if (!((*c >= 'a' && *c <= 'z') || (unsigned char)*c >= 0x80)) {
             cx_error_set(err, CX_ERR_DATA, path, line,

@@ -884,51 +884,6 @@ int cx_gaz_add(cx_gaz *g, const char *entry, size_t len, const char *canon, size
 
 /* ---- list files ------------------------------------------------------- */
 
-static int S_valid_utf8(const char *s, size_t n)
-{
-    size_t i = 0;
-    while (i < n) {
-        unsigned char c = (unsigned char)s[i];
-        size_t k = c < 0x80         ? 1
-                   : (c >> 5) == 6  ? 2
-                   : (c >> 4) == 14 ? 3
-                   : (c >> 3) == 30 ? 4
-                                    : 0;
-        if (!k || i + k > n || (k == 2 && c < 0xC2))
-            return 0;
-        for (size_t j = 1; j < k; j++)
-            if (((unsigned char)s[i + j] & 0xC0) != 0x80)
-                return 0;
-        i += k;
-    }
-    return 1;
-}
-
-/* Is the whole file UTF-8 without a NUL byte? Lists are mostly ASCII:
- * eight bytes a step while they are, the exact check on the others. */
-static int S_clean_file(const char *s, size_t n)
-{
-    const uint64_t hi = 0x8080808080808080ULL, lo = 0x0101010101010101ULL;
-    size_t i = 0;
-    while (i < n) {
-        uint64_t v;
-        if (i + 8 <= n && (memcpy(&v, s + i, 8), !(v & hi) && !((v - lo) & ~v & hi))) {
-            i += 8;
-            continue;
-        }
-        unsigned char c = (unsigned char)s[i];
-        size_t k = c < 0x80         ? 1
-                   : (c >> 5) == 6  ? 2
-                   : (c >> 4) == 14 ? 3
-                   : (c >> 3) == 30 ? 4
-                                    : 0;
-        if (c == 0 || !k || i + k > n || !S_valid_utf8(s + i, k))
-            return 0;
-        i += k;
-    }
-    return 1;
-}
-
 static size_t S_trim(const char *s, size_t n, size_t *start)
 {
     size_t a = 0;
@@ -1156,7 +1111,7 @@ static int S_take_line(cx_gaz *g, S_line *l, size_t at, uint32_t *cat, int user,
                        const char *path, long line, cx_error *err)
 {
     const char *s = g->pool + at;
-    if (bad && (memchr(s, '\0', l->n) || !S_valid_utf8(s, l->n))) {
+    if (bad && cx_utf8_prefix((const unsigned char *)s, l->n) != l->n) {
         cx_error_set(err, CX_ERR_DATA, path, line, "invalid UTF-8 or a NUL byte");
         return CX_ERR_DATA;
     }
@@ -1266,7 +1221,7 @@ int cx_gaz_load_file(cx_gaz *g, const char *path, int user, cx_error *err)
     }
     /* check the whole file at once; look line by line only when it fails */
     const char *buf = g->pool + base;
-    int bad = !S_clean_file(buf, len);
+    int bad = cx_utf8_prefix((const unsigned char *)buf, len) != len;
     size_t i = len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
     return S_load_lines(g, base, len, i, user, bad, path, err);
 }

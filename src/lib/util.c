@@ -200,3 +200,66 @@ int cx_buf_put(cx_buf *b, const char *s, size_t n)
     b->s[b->n] = '\0';
     return 0;
 }
+
+/* Length of the valid UTF-8 sequence at s[0..n), or 0 if invalid.
+ * Rejects overlongs, surrogates and code points past U+10FFFF. */
+size_t cx_utf8_seq(const unsigned char *s, size_t n)
+{
+    unsigned c = s[0];
+    if (c < 0x80)
+        return 1;
+    if (c < 0xC2)
+        return 0;
+    if (c < 0xE0)
+        return (n >= 2 && (s[1] & 0xC0) == 0x80) ? 2 : 0;
+    if (c < 0xF0) {
+        if (n < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80)
+            return 0;
+        if ((c == 0xE0 && s[1] < 0xA0) || (c == 0xED && s[1] >= 0xA0))
+            return 0;
+        return 3;
+    }
+    if (c < 0xF5) {
+        if (n < 4 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 || (s[3] & 0xC0) != 0x80)
+            return 0;
+        if ((c == 0xF0 && s[1] < 0x90) || (c == 0xF4 && s[1] >= 0x90))
+            return 0;
+        return 4;
+    }
+    return 0;
+}
+
+#define S_HI 0x8080808080808080ULL
+#define S_LO 0x0101010101010101ULL
+
+static uint64_t S_load8(const unsigned char *s)
+{
+    uint64_t v;
+    memcpy(&v, s, 8);
+    return v;
+}
+
+/* The length of the valid UTF-8 prefix of b (no NUL either). News is
+ * mostly ASCII, so eight bytes are checked a step while they are all
+ * ASCII and none is NUL. */
+size_t cx_utf8_prefix(const unsigned char *b, size_t len)
+{
+    size_t i = 0;
+    while (i < len) {
+        while (i + 8 <= len) {
+            uint64_t v = S_load8(b + i);
+            /* a byte past ASCII sets its top bit in v, a NUL in v - S_LO
+             * (and nothing else does while neither is there) */
+            if ((v | (v - S_LO)) & S_HI)
+                break;
+            i += 8;
+        }
+        if (i >= len)
+            break;
+        size_t k = cx_utf8_seq(b + i, len - i);
+        if (k == 0 || (k == 1 && b[i] == 0))
+            return i;
+        i += k;
+    }
+    return len;
+}

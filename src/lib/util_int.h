@@ -49,6 +49,14 @@ uint64_t cx_fnv1a(uint64_t h, const void *p, size_t n);
 uint64_t cx_hash64(uint64_t h, const void *p, size_t n);
 
 /* ASCII-only case folding helpers (locale-independent). */
+/* The length of the valid UTF-8 sequence at s[0..n) (n >= 1), or 0 when
+ * it is none: overlongs, surrogates and code points past U+10FFFF are
+ * invalid. */
+size_t cx_utf8_seq(const unsigned char *s, size_t n);
+/* The length of the longest prefix of b[0..len) that is valid UTF-8
+ * without a NUL byte (len when all of it is). */
+size_t cx_utf8_prefix(const unsigned char *b, size_t len);
+
 int cx_ascii_lower(int c);
 int cx_ascii_strncasecmp(const char *a, const char *b, size_t n);
 

@@ -214,6 +214,9 @@ static void test_malformed_files(void **state)
     S_expect_error("badlinecat.lst", "# category: ORG\nAcme\t\tSHIP\n", 2);
     S_expect_error("empty.lst", "# category: ORG\n\tAcme Ltd\n", 2);
     S_expect_error("utf8.lst", "# category: ORG\nAcme\nBad\xff\n", 3);
+    /* an encoded surrogate and an overlong slash are no UTF-8 either */
+    S_expect_error("surrogate.lst", "# category: ORG\nAcme\nBad\xed\xa0\x80\n", 3);
+    S_expect_error("overlong.lst", "# category: ORG\nBad\xe0\x80\xaf\n", 2);
     /* a word too long to store, alone on its line and in an entry */
     char body[2400] = "# category: ORG\nAcme\n";
     size_t n = strlen(body);
@@ -546,6 +549,12 @@ static void test_family_endings_file(void **state)
     cx_entity_rules_free(r);
     assert_int_equal(S_endings("a\n", &r, &err), CX_ERR_DATA);
     assert_int_equal(err.line, 1);
+    cx_entity_rules_free(r);
+    /* bytes that are no UTF-8 are named by place, not echoed */
+    assert_int_equal(S_endings("ova\no\xC3va\n", &r, &err), CX_ERR_DATA);
+    assert_int_equal(err.line, 2);
+    assert_non_null(strstr(err.message, "byte 2"));
+    assert_null(strchr(err.message, '\xC3'));
     cx_entity_rules_free(r);
     /* no file: no endings, no error */
     r = cx_entity_rules_wrap(cx_gaz_new());
