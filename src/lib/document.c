@@ -79,17 +79,6 @@ static int S_from_utf16(cx_doc *doc, const unsigned char *b, size_t len, int be)
     return CX_OK;
 }
 
-/* Eight bytes of the input, in memory order whatever the machine. */
-static uint64_t S_load8(const unsigned char *s)
-{
-    uint64_t v;
-    memcpy(&v, s, 8);
-    return v;
-}
-
-#define S_HI 0x8080808080808080ULL
-#define S_LO 0x0101010101010101ULL
-
 /* Copies the input, replacing each invalid byte with U+FFFD (3 bytes),
  * so that every input byte that was not text counts as one code point.
  * Valid input (nearly all of it) is checked once and copied whole. */
@@ -174,8 +163,8 @@ static int S_utf16_kind(const unsigned char *b, size_t len)
  * multiplication adds the eight 0/1 bytes up into the top byte. */
 static size_t S_cont8(uint64_t v)
 {
-    uint64_t c = v & ~(v << 1) & S_HI;
-    return (size_t)(((c >> 7) * S_LO) >> 56);
+    uint64_t c = v & ~(v << 1) & CX_BYTES_HI;
+    return (size_t)(((c >> 7) * CX_BYTES_LO) >> 56);
 }
 
 /* The code points of text[a, e): bytes that are no continuation byte,
@@ -185,7 +174,7 @@ static size_t S_count_cp(const char *text, size_t a, size_t e)
     const unsigned char *t = (const unsigned char *)text;
     size_t n = 0;
     for (; a + 8 <= e; a += 8)
-        n += 8 - S_cont8(S_load8(t + a));
+        n += 8 - S_cont8(cx_load8(t + a));
     for (; a < e; a++)
         n += (t[a] & 0xC0) != 0x80;
     return n;
@@ -197,8 +186,8 @@ static size_t S_block_cp(const unsigned char *t)
 {
     uint64_t any = 0;
     for (size_t a = 0; a < CX_CKPT; a += 8)
-        any |= S_load8(t + a);
-    if (!(any & S_HI))
+        any |= cx_load8(t + a);
+    if (!(any & CX_BYTES_HI))
         return CX_CKPT;
     return S_count_cp((const char *)t, 0, CX_CKPT);
 }

@@ -229,16 +229,6 @@ size_t cx_utf8_seq(const unsigned char *s, size_t n)
     return 0;
 }
 
-#define S_HI 0x8080808080808080ULL
-#define S_LO 0x0101010101010101ULL
-
-static uint64_t S_load8(const unsigned char *s)
-{
-    uint64_t v;
-    memcpy(&v, s, 8);
-    return v;
-}
-
 /* The length of the valid UTF-8 prefix of b (no NUL either). News is
  * mostly ASCII, so eight bytes are checked a step while they are all
  * ASCII and none is NUL. */
@@ -247,10 +237,10 @@ size_t cx_utf8_prefix(const unsigned char *b, size_t len)
     size_t i = 0;
     while (i < len) {
         while (i + 8 <= len) {
-            uint64_t v = S_load8(b + i);
-            /* a byte past ASCII sets its top bit in v, a NUL in v - S_LO
+            uint64_t v = cx_load8(b + i);
+            /* a byte past ASCII sets its top bit in v, a NUL in v - CX_BYTES_LO
              * (and nothing else does while neither is there) */
-            if ((v | (v - S_LO)) & S_HI)
+            if ((v | (v - CX_BYTES_LO)) & CX_BYTES_HI)
                 break;
             i += 8;
         }

@@ -3,6 +3,8 @@
 #define CX_UTIL_INT_H
 #include "chronex.h"
 #include <stdarg.h>
+#include <stdint.h>
+#include <string.h>
 
 /* Grows *v (element size sz) so that it holds at least need elements.
  * Returns 0, or -1 when out of memory (the array is left as it was). */
@@ -49,6 +51,18 @@ uint64_t cx_fnv1a(uint64_t h, const void *p, size_t n);
 uint64_t cx_hash64(uint64_t h, const void *p, size_t n);
 
 /* ASCII-only case folding helpers (locale-independent). */
+/* Eight bytes from s, in memory order whatever the machine, and the
+ * masks of each byte's top and bottom bit: for reading text eight ASCII
+ * bytes a step. */
+static inline uint64_t cx_load8(const unsigned char *s)
+{
+    uint64_t v;
+    memcpy(&v, s, 8);
+    return v;
+}
+#define CX_BYTES_HI 0x8080808080808080ULL
+#define CX_BYTES_LO 0x0101010101010101ULL
+
 /* The length of the valid UTF-8 sequence at s[0..n) (n >= 1), or 0 when
  * it is none: overlongs, surrogates and code points past U+10FFFF are
  * invalid. */
