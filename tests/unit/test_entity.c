@@ -1136,6 +1136,13 @@ static void test_sentence_openers_and_headlines(void **state)
     assert_false(S_touched(r, "Several"));
     assert_false(S_touched(r, "According"));
     cx_result_free(r);
+    /* British spellings are common words too (wbritish in common_words) */
+    r = S_run("The stadium was full. Organisers closed the gates. Colourful flags "
+              "hung everywhere. Privatisation of the port was delayed.\n");
+    assert_false(S_touched(r, "Organisers"));
+    assert_false(S_touched(r, "Colourful"));
+    assert_false(S_touched(r, "Privatisation"));
+    cx_result_free(r);
 }
 
 static void test_dateline_in_capitals(void **state)
