@@ -234,8 +234,9 @@ int cx_entity_endings_load(cx_entity_rules *r, const cx_config *cfg, const char 
 }
 
 /* The names of the rule-word sets, in the order of CX_RW_*. */
-static const char *const S_rw_names[CX_RW_NSETS] = {
-    "ship", "count", "followers", "index", "index_word", "compass", "plural"};
+static const char *const S_rw_names[CX_RW_NSETS] = {"ship",   "count",      "followers",
+                                                    "index",  "index_word", "compass",
+                                                    "plural", "road",       "road_qual"};
 
 /* One line of the rule words' file: a comment, blank, or a set's name
  * and an entry of one word or two, appended to that set. */
@@ -1382,6 +1383,30 @@ static size_t S_state_after_town(const S_work *w, size_t i)
     return 0;
 }
 
+/* "Interstate 95", "State Route 9", "Ohio Highway 2": a road's kind
+ * ending the run [b, e), then a road's number (one to three digits and
+ * perhaps a capital letter) on its line, is a road, a place. Returns where
+ * the road's name starts (a place or a qualifier before the kind
+ * included), or e when there is none. */
+static size_t S_road_at(const S_work *w, size_t b, size_t e)
+{
+    if (e >= w->ntok || !S_rule_word(w, e - 1, CX_RW_ROAD) || !S_same_line(w, e) ||
+        !(w->seg->toks[e].flags & CX_TOK_SPACE) || w->t[e].intx)
+        return e;
+    const char *s = w->g[e].s;
+    size_t n = w->g[e].len, d = 0;
+    while (d < n && s[d] >= '0' && s[d] <= '9')
+        d++;
+    if (d == 0 || d > 3 || s[0] == '0' || n - d > 1 || (d < n && (s[d] < 'A' || s[d] > 'Z')))
+        return e;
+    size_t r = e - 1;
+    while (r > b && r + 3 > e &&
+           (S_rule_word(w, r - 1, CX_RW_ROAD_QUAL) ||
+            (w->t[r - 1].mlen == 1 && (w->t[r - 1].mcats & CX_G_ANY_LOC))))
+        r--;
+    return r;
+}
+
 static int S_find_pieces(S_work *w)
 {
     for (size_t i = 0; i < w->ntok;) {
@@ -1399,6 +1424,13 @@ static int S_find_pieces(S_work *w)
             continue;
         }
         size_t e = S_run_end(w, i);
+        size_t road = S_road_at(w, i, e);
+        if (road < e) {
+            if (S_split_run(w, i, road) || S_add_piece(w, road, e + 1, W_ROAD))
+                return CX_ERR_NOMEM;
+            i = e + 1;
+            continue;
+        }
         /* a connector cannot end a run */
         if (S_split_run(w, i, e))
             return CX_ERR_NOMEM;
@@ -1814,7 +1846,7 @@ static int S_shape(S_work *w, S_piece *p)
         p->canon = f->mcanon;
         return S_DECIDED;
     }
-    if (p->why & W_STATE) {
+    if (p->why & (W_STATE | W_ROAD)) {
         p->type = CX_LOCATION;
         p->evid = 1;
         return S_DECIDED;

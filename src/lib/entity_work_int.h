@@ -24,6 +24,8 @@ enum {
     CX_RW_INDEX_WORD, /* a word between an index's name and its noun */
     CX_RW_COMPASS,    /* a compass point opening the name of a part of a place */
     CX_RW_PLURAL,     /* a capitalized plural without s */
+    CX_RW_ROAD,       /* a road's kind before its number (Interstate, Route) */
+    CX_RW_ROAD_QUAL,  /* a word before that (State, County, U.S.) */
     CX_RW_NSETS
 };
 
@@ -65,8 +67,9 @@ typedef struct {
 } S_tok;
 
 /* why a piece was made: after a title, before a role; a US state after
- * a town and a comma ("Oshkosh, Wis."), and that town */
-enum { W_AFTER_TITLE = 1, W_BEFORE_ROLE = 2, W_STATE = 4, W_TOWN = 8 };
+ * a town and a comma ("Oshkosh, Wis."), and that town; a road and its
+ * number ("Route 9") */
+enum { W_AFTER_TITLE = 1, W_BEFORE_ROLE = 2, W_STATE = 4, W_TOWN = 8, W_ROAD = 16 };
 enum { T_DROP = -2 };
 
 /* A candidate name: tokens [b, e). */

@@ -1145,6 +1145,20 @@ static void test_sentence_openers_and_headlines(void **state)
     cx_result_free(r);
 }
 
+static void test_roads_and_their_numbers(void **state)
+{
+    (void)state;
+    cx_result *r = S_run("Trucks left Interstate 84 near Dunmore and took State Route 12, "
+                         "then Ohio Highway 2. Crews on Route 9A worked late, and Flight 303 "
+                         "landed.\n");
+    EXPECT(r, "Interstate 84", CX_LOCATION);
+    EXPECT(r, "State Route 12", CX_LOCATION);
+    EXPECT(r, "Ohio Highway 2", CX_LOCATION);
+    EXPECT(r, "Route 9A", CX_LOCATION);
+    assert_false(S_touched(r, "303"));
+    cx_result_free(r);
+}
+
 static void test_dateline_in_capitals(void **state)
 {
     (void)state;
@@ -1430,6 +1444,7 @@ int main(void)
         cmocka_unit_test(test_wordnet_organizations),
         cmocka_unit_test(test_hyphen_and_letter_are_no_names),
         cmocka_unit_test(test_sentence_openers_and_headlines),
+        cmocka_unit_test(test_roads_and_their_numbers),
         cmocka_unit_test(test_dateline_in_capitals),
         cmocka_unit_test(test_tokenized_text),
         cmocka_unit_test(test_ambiguous_by_context),
