@@ -946,6 +946,38 @@ static int S_domain_at(const S_work *w, size_t j)
 }
 
 /* The end of the run that starts at i. */
+static int S_quote_mark(const S_work *w, size_t i); /* types, below */
+
+/* 'Earvin "Magic" Johnson', 'Roberto "Hands of Stone" Duran', 'James
+ * (Jim) Nolan': a nickname in quotes (capitalized words, "of" or "the"
+ * between them), or a given name in brackets, between a given name at
+ * j - 1 and a name after it on the line. Returns that name's token, else
+ * 0. */
+static size_t S_nickname(const S_work *w, size_t j)
+{
+    const S_tok *g = &w->t[j - 1];
+    if (!(g->cats & CX_G_PER_FIRST) || !g->cap)
+        return 0;
+    int quote = S_quote_mark(w, j);
+    if (!quote && !cx_ent_punct(w, j, "("))
+        return 0;
+    size_t k = j + 1;
+    while (k < w->ntok && k < j + 5 && S_same_line(w, k) &&
+           (S_namey(w, k) ||
+            (quote && k > j + 1 && (S_tok_is(w, k, "of") || S_tok_is(w, k, "the")))))
+        k++;
+    if (k == j + 1 || !S_namey(w, k - 1) || k + 1 >= w->ntok || !S_same_line(w, k + 1) ||
+        !S_namey(w, k + 1) || !(w->seg->toks[k + 1].flags & CX_TOK_SPACE))
+        return 0;
+    if (quote)
+        return S_quote_mark(w, k) ? k + 1 : 0;
+    /* in brackets, one given name that is no place ("Medvedev (Ukraine)") */
+    return cx_ent_punct(w, k, ")") && k == j + 2 && (w->t[j + 1].cats & CX_G_PER_FIRST) &&
+                   !(w->t[j + 1].cats & CX_G_ANY_LOC)
+               ? k + 1
+               : 0;
+}
+
 static size_t S_run_end(const S_work *w, size_t i)
 {
     size_t j = i + 1, listed = i; /* listed: the end of the lists' names in it */
@@ -973,6 +1005,11 @@ static size_t S_run_end(const S_work *w, size_t i)
         }
         if (S_plural_apostrophe(w, j)) {
             j += 2;
+            continue;
+        }
+        size_t nick = S_nickname(w, j);
+        if (nick) {
+            j = nick;
             continue;
         }
         /* Hewlett-Packard: a hyphen without spaces between capitals */
@@ -1287,6 +1324,13 @@ static int S_split_run(S_work *w, size_t b, size_t e)
         sfx = e - 1;
     size_t kept = sfx < e ? sfx - (sfx - b >= 2 ? 2 : sfx - b) : e;
     for (size_t i = b; i < e;) {
+        /* a given name and a nickname: no title, nothing dropped ("Teresa
+         * \"Queen of the Ring\" Oduya") */
+        size_t nick = i + 1 < e ? S_nickname(w, i + 1) : 0;
+        if (nick && nick < e) {
+            i = nick;
+            continue;
+        }
         const S_tok *t = &w->t[i];
         if (t->mlen > 1 && i + t->mlen > covered)
             covered = i + t->mlen;
@@ -1845,6 +1889,20 @@ static int S_shape(S_work *w, S_piece *p)
         p->strong = 1;
         p->canon = f->mcanon;
         return S_DECIDED;
+    }
+    /* a nickname between a given name and a name is a person's; a
+     * quotation mark inside any other piece is left of a nickname whose
+     * given name was cut off */
+    for (size_t j = b + 1; j < e; j++) {
+        if (j + 1 < e && S_nickname(w, j) == e - 1) {
+            p->type = CX_PERSON;
+            p->evid = 1;
+            return S_DECIDED;
+        }
+        if (S_quote_mark(w, j)) {
+            p->type = T_DROP;
+            return S_DECIDED;
+        }
     }
     if (p->why & (W_STATE | W_ROAD)) {
         p->type = CX_LOCATION;

@@ -1159,6 +1159,26 @@ static void test_roads_and_their_numbers(void **state)
     cx_result_free(r);
 }
 
+static void test_nickname_inside_a_name(void **state)
+{
+    (void)state;
+    cx_result *r =
+        S_run("The crowd cheered as Arturo \"Iron Hand\" Velasco stepped in. "
+              "Later Velasco thanked Thomas (Tom) Brandvik and \u201cthe Hammer\u201d, "
+              "while Teresa \u201cQueen of the Ring\u201d Oduya watched.\n");
+    long a = S_ent_of(r, "Arturo \"Iron Hand\" Velasco", 0);
+    assert_true(a >= 0);
+    assert_int_equal(r->entities[a].type, CX_PERSON);
+    assert_int_equal(S_ent_of(r, "Velasco", 0), a);
+    EXPECT(r, "Thomas (Tom) Brandvik", CX_PERSON);
+    EXPECT(r, "Teresa \u201cQueen of the Ring\u201d Oduya", CX_PERSON);
+    cx_result_free(r);
+    /* a quoted phrase after a name that is no given name stays apart */
+    r = S_run("Officials in Dunmore \"Safe Streets\" Plan said no.\n");
+    NO_MENTION(r, "Dunmore \"Safe Streets\" Plan");
+    cx_result_free(r);
+}
+
 static void test_dateline_in_capitals(void **state)
 {
     (void)state;
@@ -1445,6 +1465,7 @@ int main(void)
         cmocka_unit_test(test_hyphen_and_letter_are_no_names),
         cmocka_unit_test(test_sentence_openers_and_headlines),
         cmocka_unit_test(test_roads_and_their_numbers),
+        cmocka_unit_test(test_nickname_inside_a_name),
         cmocka_unit_test(test_dateline_in_capitals),
         cmocka_unit_test(test_tokenized_text),
         cmocka_unit_test(test_ambiguous_by_context),
