@@ -846,6 +846,7 @@ WORLD_REGIONS_LIST = [
     "North America", "South America", "Central America", "Latin America",
     "Americas",
     "Middle East", "Near East", "Far East", "Mideast", "Persian Gulf",
+    "Gulf",                             # news: "forces in the Gulf", "Gulf states"
     "Arabian Peninsula",
     "Sub-Saharan Africa", "North Africa", "West Africa", "East Africa",
     "Southern Africa", "Central Africa", "Horn of Africa", "Sahel", "Maghreb",

@@ -769,6 +769,19 @@ static void test_places_without_accents(void **state)
     cx_result_free(r);
 }
 
+/* regions news names by one word: "the Gulf" (not "Gulf Air", not "the
+ * Gulf War", an event) */
+static void test_one_word_regions(void **state)
+{
+    (void)state;
+    cx_result *r = S_run("Two tankers waited in the Gulf while Gulf Air cancelled flights "
+                         "and veterans of the Gulf War marched.\n");
+    EXPECT(r, "Gulf", CX_LOCATION);
+    EXPECT(r, "Gulf Air", CX_ORGANIZATION);
+    assert_int_equal(S_ent_of(r, "Gulf", 1), -1);
+    cx_result_free(r);
+}
+
 /* A US state's abbreviation after a town and a comma is a place, and the
  * town is one too, whatever else the lists know of its name; the same
  * words elsewhere are titles or plain words */
@@ -1426,6 +1439,7 @@ int main(void)
         cmocka_unit_test(test_family_name_endings),
         cmocka_unit_test(test_state_after_town),
         cmocka_unit_test(test_places_without_accents),
+        cmocka_unit_test(test_one_word_regions),
         cmocka_unit_test(test_title_word_as_surname),
         cmocka_unit_test(test_town_of_a_venue),
         cmocka_unit_test(test_club_table_rows),
