@@ -2149,7 +2149,9 @@ static void S_type_by_default(S_work *w, S_piece *p, int personish)
      * names an organization far more often ("to TWA pilot Steven Snyder") */
     int acronym = n == 1 && S_all_caps_word(w, b) && !(w->seg->toks[b].flags & CX_TOK_HEADLINE);
     if (cx_ent_prep_before(w, b) && n <= 2 && !acronym) {
-        p->evid = 1;
+        /* "from X", "to X" also come before people ("away from Karlsen",
+         * "loyal to Okoro"): a place by default there, not by evidence */
+        p->evid = !(S_tok_is(w, b - 1, "from") || S_tok_is(w, b - 1, "to"));
         p->type = CX_LOCATION;
         return;
     }

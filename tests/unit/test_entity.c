@@ -352,6 +352,21 @@ static void test_acronyms_of_things(void **state)
     cx_result_free(r);
 }
 
+/* "from" and "to" come before people too: a surname after them does not
+ * outvote the person's full name; an unknown word after them alone is
+ * still a place */
+static void test_from_and_to_before_people(void **state)
+{
+    (void)state;
+    cx_result *r = S_run("Yusufu Kandeh beat Oskari Vaara. Vaara said the set went from "
+                         "Kandeh to him. Aid trucks went from Mbalo to Tevuna.\n");
+    EXPECT(r, "Yusufu Kandeh", CX_PERSON);
+    assert_int_equal(S_ent_of(r, "Kandeh", 0), S_ent_of(r, "Yusufu Kandeh", 0));
+    EXPECT(r, "Mbalo", CX_LOCATION);
+    EXPECT(r, "Tevuna", CX_LOCATION);
+    cx_result_free(r);
+}
+
 /* A company that two sources know, though it is also a town, is the
  * company; a place preposition still makes it the town */
 static void test_company_that_is_a_town(void **state)
@@ -1435,6 +1450,7 @@ int main(void)
         cmocka_unit_test(test_kin_before_names),
         cmocka_unit_test(test_compass_points),
         cmocka_unit_test(test_acronyms_of_things),
+        cmocka_unit_test(test_from_and_to_before_people),
         cmocka_unit_test(test_company_that_is_a_town),
         cmocka_unit_test(test_family_name_endings),
         cmocka_unit_test(test_state_after_town),
