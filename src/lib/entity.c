@@ -800,19 +800,36 @@ static int S_and_goes_on(const S_work *w, size_t j, int named)
 
 /* Do the capitals opening the words of [b, e) (lower-case connectors
  * aside) spell the acronym token a, three letters or more? */
+static int S_spells_from(const S_work *w, size_t i, size_t e, const char *s, size_t n, size_t k)
+{
+    if (i == e)
+        return k == n;
+    const cx_tok *t = &w->seg->toks[i];
+    const char *c = w->text + t->start;
+    if (t->flags & CX_TOK_LOWER) /* "in", "for": its initial or none */
+        return S_spells_from(w, i + 1, e, s, n, k) ||
+               (k < n && c[0] - 'a' + 'A' == s[k] && S_spells_from(w, i + 1, e, s, n, k + 1));
+    if (k == n || c[0] != s[k])
+        return 0;
+    /* "U.N.": an abbreviation's capitals, or its initial alone */
+    size_t m = k + 1;
+    for (size_t j = 1; j < t->end - t->start && m < n; j++)
+        if (c[j] >= 'A' && c[j] <= 'Z') {
+            if (c[j] != s[m])
+                break;
+            m++;
+        }
+    return ((t->flags & CX_TOK_ABBR) && m > k + 1 && S_spells_from(w, i + 1, e, s, n, m)) ||
+           S_spells_from(w, i + 1, e, s, n, k + 1);
+}
+
 static int S_spells(const S_work *w, size_t b, size_t e, size_t a)
 {
     const char *s = w->text + w->seg->toks[a].start;
-    size_t n = w->seg->toks[a].end - w->seg->toks[a].start, k = 0;
-    if (n < 3 || !(w->seg->toks[a].flags & CX_TOK_UPPER))
+    size_t n = w->seg->toks[a].end - w->seg->toks[a].start;
+    if (n < 3 || !(w->seg->toks[a].flags & CX_TOK_UPPER) || e - b > 12)
         return 0;
-    for (size_t i = b; i < e; i++) {
-        if (w->seg->toks[i].flags & CX_TOK_LOWER)
-            continue;
-        if (k == n || w->text[w->seg->toks[i].start] != s[k++])
-            return 0;
-    }
-    return k == n;
+    return S_spells_from(w, b, e, s, n, 0);
 }
 
 /* "Organisation for Security and Cooperation in Europe (OSCE)": "in"
@@ -1259,8 +1276,11 @@ static size_t S_cut(const S_work *w, size_t b, size_t e)
             int last_word = i + 2 == e && !(t->cats & CX_G_ORG_SUFFIX) && !n->mlen &&
                             !(n->cats & (CX_G_PER_FIRST | CX_G_ANY_NAME)) &&
                             !(w->seg->toks[i + 1].flags & CX_TOK_UPPER) && !S_compass(w, i + 1);
-            if (!S_head(n) && !S_connector(w, i + 1) && !cx_ent_punct(w, i + 1, "-") &&
-                !(n->cats & CX_G_MISC_HEAD) && !S_tok_is(w, i + 1, "and") && !last_word)
+            /* "in" is inside a run only where the acronym after it spells
+             * the whole name (S_in_joins) */
+            if (!S_head(n) && !S_connector(w, i + 1) && !S_tok_is(w, i + 1, "in") &&
+                !cx_ent_punct(w, i + 1, "-") && !(n->cats & CX_G_MISC_HEAD) &&
+                !S_tok_is(w, i + 1, "and") && !last_word)
                 return i + 1;
         }
         const S_tok *nx = i + 1 < e ? &w->t[i + 1] : NULL;

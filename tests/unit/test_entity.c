@@ -220,6 +220,14 @@ static void test_in_before_acronym_and_openings(void **state)
     NO_MENTION(r, "Asia");
     EXPECT(r, "Hanoi", CX_LOCATION);
     cx_result_free(r);
+    /* an abbreviation gives its capitals and "in" its initial to the
+     * acronym; a head word before "in" does not end such a name */
+    r = S_run("Monitors of the U.N. Observer Mission in Sudan (UNOMIS) left on Monday.\n");
+    EXPECT(r, "U.N. Observer Mission in Sudan", CX_ORGANIZATION);
+    assert_int_equal(S_ent_of(r, "UNOMIS", 0),
+                     S_ent_of(r, "U.N. Observer Mission in Sudan", 0));
+    NO_MENTION(r, "Sudan");
+    cx_result_free(r);
     /* no acronym: "in" ends the name */
     r = S_run("Officials said the Institute for Trade and Cooperation in Asia had closed.\n");
     EXPECT(r, "Institute for Trade and Cooperation", CX_ORGANIZATION);
