@@ -1176,6 +1176,43 @@ static int S_scorecard_name(const S_work *w, size_t b, size_t e)
     return 0;
 }
 
+/* Is s (n bytes, capitalized) an English word of the lists? (A word
+ * opening with a capital is looked up in the table that holds them.) */
+static int S_common_word(const S_work *w, const char *s, size_t n)
+{
+    cx_gaz_tok t;
+    cx_gaz_hit h[4];
+    cx_gaz_tok_init(&t, s, n, CX_TOK_WORD | CX_TOK_CAP);
+    size_t m = cx_gaz_match(w->r->gaz, &t, 1, h, 4);
+    for (size_t k = 0; k < m; k++)
+        if (h[k].ntok == 1 && (h[k].cats & CX_G_COMMON))
+            return 1;
+    return 0;
+}
+
+/* "Peacekeepers", "Automakers": is token i a capitalized plural that is
+ * two English words run together ("peace" + "keepers"), a plain word no
+ * dictionary of ours lists whole? */
+static int S_compound_plural(const S_work *w, size_t i)
+{
+    const cx_gaz_tok *g = &w->g[i];
+    char rest[32];
+    if (g->len < 8 || g->len >= sizeof rest || g->s[g->len - 1] != 's' || g->shape != CX_SH_CAP)
+        return 0;
+    for (size_t k = 0; k < g->len; k++) {
+        unsigned char c = (unsigned char)g->s[k];
+        if (c >= 0x80 || !((c | 0x20) >= 'a' && (c | 0x20) <= 'z'))
+            return 0;
+    }
+    for (size_t cut = 3; cut + 4 <= g->len; cut++) {
+        memcpy(rest, g->s + cut, g->len - cut);
+        rest[0] = (char)(rest[0] & ~0x20);
+        if (S_common_word(w, g->s, cut) && S_common_word(w, rest, g->len - cut))
+            return 1;
+    }
+    return 0;
+}
+
 static int S_droppable(const S_work *w, size_t i)
 {
     const S_tok *t = &w->t[i];
@@ -1193,7 +1230,7 @@ static int S_droppable(const S_work *w, size_t i)
      * "Turkey said" */
     if (t->mlen == 1 && (!(t->cats & CX_G_COMMON) || (t->mcats & CX_G_LOC_COUNTRY)))
         return 0;
-    if (!(t->cats & CX_G_COMMON))
+    if (!(t->cats & CX_G_COMMON) && (t->cats || t->mlen || !S_compound_plural(w, i)))
         return 0;
     if (cx_ent_set_has(&w->strong, w->g[i].key) || S_domain_at(w, i + 1))
         return 0;

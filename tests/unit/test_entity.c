@@ -1179,6 +1179,14 @@ static void test_sentence_openers_and_headlines(void **state)
     assert_false(S_touched(r, "Colourful"));
     assert_false(S_touched(r, "Privatisation"));
     cx_result_free(r);
+    /* a plural of two English words run together opens a sentence as a
+     * plain word, unless the text writes it capitalized elsewhere */
+    r = S_run("Peacekeepers patrolled the border. Carmakers agreed. Snowriders said "
+              "sales rose, and shares of Snowriders gained.\n");
+    assert_false(S_touched(r, "Peacekeepers"));
+    assert_false(S_touched(r, "Carmakers"));
+    EXPECT(r, "Snowriders", CX_ORGANIZATION);
+    cx_result_free(r);
 }
 
 static void test_roads_and_their_numbers(void **state)
