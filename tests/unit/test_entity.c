@@ -792,6 +792,21 @@ static void test_places_without_accents(void **state)
     cx_result_free(r);
 }
 
+/* a country's name that is a given name too, before a surname or an
+ * unknown word, is a person's first name; before a place's head word or
+ * alone after a place's preposition it is the country */
+static void test_country_as_given_name(void **state)
+{
+    (void)state;
+    cx_result *r = S_run("The hit came off Chad Varnell in the first, and Jordan Okafor "
+                         "watched. Troops in Chad waited on Monday near the Jordan Valley.\n");
+    EXPECT(r, "Chad Varnell", CX_PERSON);
+    EXPECT(r, "Jordan Okafor", CX_PERSON);
+    EXPECT(r, "Chad", CX_LOCATION);
+    EXPECT(r, "Jordan Valley", CX_LOCATION);
+    cx_result_free(r);
+}
+
 /* regions news names by one word: "the Gulf" (not "Gulf Air", not "the
  * Gulf War", an event) */
 static void test_one_word_regions(void **state)
@@ -1472,6 +1487,7 @@ int main(void)
         cmocka_unit_test(test_state_after_town),
         cmocka_unit_test(test_places_without_accents),
         cmocka_unit_test(test_one_word_regions),
+        cmocka_unit_test(test_country_as_given_name),
         cmocka_unit_test(test_title_word_as_surname),
         cmocka_unit_test(test_town_of_a_venue),
         cmocka_unit_test(test_club_table_rows),
