@@ -676,7 +676,10 @@ static int S_connector(const S_work *w, size_t i)
     if (S_tok_is(w, i, "of") || S_tok_is(w, i, "&") || S_tok_is(w, i, "de") ||
         S_tok_is(w, i, "for") || S_tok_is(w, i, "on"))
         return 1;
-    return (t->cats & CX_G_PARTICLE) && (w->seg->toks[i].flags & CX_TOK_LOWER);
+    /* not a particle that is an English word too ("as"), which joins
+     * only by a hyphen ("as-Sadr", S_particles) */
+    return (t->cats & CX_G_PARTICLE) && !(t->cats & CX_G_FUNC) &&
+           (w->seg->toks[i].flags & CX_TOK_LOWER);
 }
 
 static int S_same_line(const S_work *w, size_t i)
@@ -747,13 +750,17 @@ static size_t S_particles(const S_work *w, size_t j)
             if (k < w->ntok && (w->seg->toks[k].flags & CX_TOK_SPACE))
                 return j;
         } else {
-            k++;
             /* "Rami al-Saadani", "Nour al-Din Ben Salem": a particle
              * joined by a hyphen to the next word of the name */
-            if (k + 1 < w->ntok && cx_ent_punct(w, k, "-") &&
-                !(w->seg->toks[k].flags & CX_TOK_SPACE) &&
-                !(w->seg->toks[k + 1].flags & CX_TOK_SPACE))
-                return k + 1;
+            if (k + 2 < w->ntok && cx_ent_punct(w, k + 1, "-") &&
+                !(w->seg->toks[k + 1].flags & CX_TOK_SPACE) &&
+                !(w->seg->toks[k + 2].flags & CX_TOK_SPACE))
+                return k + 2;
+            /* a particle that is an English word too ("as") joins only so:
+             * "in Chisinau as Glenn Hoddle's team" */
+            if (w->t[k].cats & CX_G_FUNC)
+                break;
+            k++;
         }
         n++;
     }
@@ -1221,6 +1228,12 @@ static int S_droppable(const S_work *w, size_t i)
     /* an initial: P. Simmons */
     if ((w->seg->toks[i].flags & CX_TOK_ABBR) && w->g[i].len == 2 && i + 1 < w->ntok &&
         S_namey(w, i + 1))
+        return 0;
+    /* "captain Will Carling", "spokesman Per Lindqvist": after a title, a
+     * given name that is an English function word too opens the name */
+    if ((t->cats & CX_G_FUNC) && (t->cats & CX_G_PER_FIRST) && i > 0 && w->t[i - 1].title_end &&
+        !(w->seg->toks[i].flags & CX_TOK_UPPER) && i + 1 < w->ntok && S_namey(w, i + 1) &&
+        (w->seg->toks[i + 1].flags & CX_TOK_SPACE) && !(w->t[i + 1].cats & CX_G_FUNC))
         return 0;
     if (t->cats & CX_G_FUNC)
         return 1;

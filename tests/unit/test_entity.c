@@ -807,6 +807,20 @@ static void test_country_as_given_name(void **state)
     cx_result_free(r);
 }
 
+/* function words among names: "as" joins a name only by a hyphen
+ * ("as-Sulami"); "Will" after a title opens the name it precedes */
+static void test_function_words_in_names(void **state)
+{
+    (void)state;
+    cx_result *r = S_run("Crowds waited in Dunmore as Teresa Oduya arrived, and cleric Hamid "
+                         "as-Sulami spoke. Former captain Will Brandvik said he was proud.\n");
+    EXPECT(r, "Dunmore", CX_LOCATION);
+    EXPECT(r, "Teresa Oduya", CX_PERSON);
+    EXPECT(r, "Hamid as-Sulami", CX_PERSON);
+    EXPECT(r, "Will Brandvik", CX_PERSON);
+    cx_result_free(r);
+}
+
 /* regions news names by one word: "the Gulf" (not "Gulf Air", not "the
  * Gulf War", an event) */
 static void test_one_word_regions(void **state)
@@ -1488,6 +1502,7 @@ int main(void)
         cmocka_unit_test(test_places_without_accents),
         cmocka_unit_test(test_one_word_regions),
         cmocka_unit_test(test_country_as_given_name),
+        cmocka_unit_test(test_function_words_in_names),
         cmocka_unit_test(test_title_word_as_surname),
         cmocka_unit_test(test_town_of_a_venue),
         cmocka_unit_test(test_club_table_rows),
