@@ -757,7 +757,7 @@ static size_t S_particles(const S_work *w, size_t j)
                 !(w->seg->toks[k + 2].flags & CX_TOK_SPACE))
                 return k + 2;
             /* a particle that is an English word too ("as") joins only so:
-             * "in Chisinau as Glenn Hoddle's team" */
+             * "in Dunmore as Teresa Oduya arrived" */
             if (w->t[k].cats & CX_G_FUNC)
                 break;
             k++;
@@ -972,7 +972,7 @@ static int S_domain_at(const S_work *w, size_t j)
 /* The end of the run that starts at i. */
 static int S_quote_mark(const S_work *w, size_t i); /* types, below */
 
-/* 'Earvin "Magic" Johnson', 'Roberto "Hands of Stone" Duran', 'James
+/* 'Earvin "Magic" Johnson', 'Arturo "Iron Hand" Velasco', 'James
  * (Jim) Nolan': a nickname in quotes (capitalized words, "of" or "the"
  * between them), or a given name in brackets, between a given name at
  * j - 1 and a name after it on the line. Returns that name's token, else
@@ -1229,7 +1229,7 @@ static int S_droppable(const S_work *w, size_t i)
     if ((w->seg->toks[i].flags & CX_TOK_ABBR) && w->g[i].len == 2 && i + 1 < w->ntok &&
         S_namey(w, i + 1))
         return 0;
-    /* "captain Will Carling", "spokesman Per Lindqvist": after a title, a
+    /* "captain Will Brandvik", "spokesman Per Lindqvist": after a title, a
      * given name that is an English function word too opens the name */
     if ((t->cats & CX_G_FUNC) && (t->cats & CX_G_PER_FIRST) && i > 0 && w->t[i - 1].title_end &&
         !(w->seg->toks[i].flags & CX_TOK_UPPER) && i + 1 < w->ntok && S_namey(w, i + 1) &&
@@ -1334,7 +1334,7 @@ static size_t S_cut(const S_work *w, size_t b, size_t e)
                 return i + 1;
         }
         const S_tok *nx = i + 1 < e ? &w->t[i + 1] : NULL;
-        /* "Chad Ogea", "Jordan Henley": a country that is a given name
+        /* "Chad Varnell", "Jordan Okafor": a country that is a given name
          * too, then a surname or a word no list knows, ending the stretch */
         int given = i == b && e == i + 2 && nx && (t->cats & CX_G_PER_FIRST) &&
                     !(w->seg->toks[i].flags & CX_TOK_UPPER) && !S_head(nx) &&
@@ -1504,7 +1504,7 @@ static size_t S_state_after_town(const S_work *w, size_t i)
     return 0;
 }
 
-/* "Interstate 95", "State Route 9", "Ohio Highway 2": a road's kind
+/* "Interstate 84", "State Route 9", "Ohio Highway 2": a road's kind
  * ending the run [b, e), then a road's number (one to three digits and
  * perhaps a capital letter) on its line, is a road, a place. Returns where
  * the road's name starts (a place or a qualifier before the kind
