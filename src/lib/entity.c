@@ -1303,7 +1303,9 @@ static size_t S_cut(const S_work *w, size_t b, size_t e)
             size_t j = i + t->mlen;
             /* "KUALA LUMPUR OPEN QUARTER-FINAL", "ZURICH GRAND PRIX RESULTS":
              * a place and an event's head word after it name the event */
-            for (size_t m = j; i == b && m < e && m < j + 2; m++)
+            /* (not when an organization's head word ends the stretch: "North
+             * Sea Treaty Organisation") */
+            for (size_t m = j; i == b && m < e && m < j + 2 && !S_head(&w->t[e - 1]); m++)
                 if ((t->mcats & CX_G_ANY_LOC) && (w->t[m].cats & CX_G_MISC_HEAD) &&
                     !S_head(&w->t[m]))
                     return m + 1;

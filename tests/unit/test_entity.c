@@ -375,6 +375,22 @@ static void test_from_and_to_before_people(void **state)
     cx_result_free(r);
 }
 
+/* an airline is named without its last words: "Virgin Atlantic" for
+ * Virgin Atlantic Airways; a short form that is only geography is not
+ * made, and the parts of oceans are places */
+static void test_short_airline_names(void **state)
+{
+    (void)state;
+    cx_result *r = S_run("Officials said Virgin Atlantic and JetBlue added flights across the "
+                         "South Pacific.\n");
+    EXPECT(r, "Virgin Atlantic", CX_ORGANIZATION);
+    EXPECT(r, "JetBlue", CX_ORGANIZATION);
+    /* the list names the entity by the airline's full name */
+    assert_string_equal(r->entities[S_ent_of(r, "JetBlue", 0)].name, "JetBlue Airways");
+    EXPECT(r, "South Pacific", CX_LOCATION);
+    cx_result_free(r);
+}
+
 /* A company that two sources know, though it is also a town, is the
  * company; a place preposition still makes it the town */
 static void test_company_that_is_a_town(void **state)
@@ -831,6 +847,11 @@ static void test_one_word_regions(void **state)
     EXPECT(r, "Gulf", CX_LOCATION);
     EXPECT(r, "Gulf Air", CX_ORGANIZATION);
     assert_int_equal(S_ent_of(r, "Gulf", 1), -1);
+    cx_result_free(r);
+    /* a treaty's name after a place is an organization's when its head
+     * word ends the run */
+    r = S_run("Ministers of the North Atlantic Treaty Organisation met in Brussels.\n");
+    EXPECT(r, "North Atlantic Treaty Organisation", CX_ORGANIZATION);
     cx_result_free(r);
 }
 
@@ -1496,6 +1517,7 @@ int main(void)
         cmocka_unit_test(test_compass_points),
         cmocka_unit_test(test_acronyms_of_things),
         cmocka_unit_test(test_from_and_to_before_people),
+        cmocka_unit_test(test_short_airline_names),
         cmocka_unit_test(test_company_that_is_a_town),
         cmocka_unit_test(test_family_name_endings),
         cmocka_unit_test(test_state_after_town),
