@@ -1077,9 +1077,10 @@ Ocean Sea Island Islands""".split())
 
 def short_airline_names(d, wl_lower, wl_capital, places, lands, first, dem):
     """News names an airline without its last words: "Cathay Pacific" for
-    Cathay Pacific Airways, "China Eastern", "El Al" for El Al Israel
-    Airlines. Each name loses a trailing airline word, then a trailing
-    country or nationality; what is left is added (TAB the full name)
+    Cathay Pacific Airways, "Virgin Atlantic", "Pakistan International"
+    for Pakistan International Airlines. Each name loses a trailing
+    airline word, then a trailing country or nationality; what is left is
+    added (TAB the full name)
     unless it is a place, a nationality, only words of geography ("South
     Pacific"), or one word that is an English word, a word the dictionary
     lists capitalized or a given name ("Delta", "United", "Atlantic",
