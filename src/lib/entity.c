@@ -234,9 +234,9 @@ int cx_entity_endings_load(cx_entity_rules *r, const cx_config *cfg, const char 
 }
 
 /* The names of the rule-word sets, in the order of CX_RW_*. */
-static const char *const S_rw_names[CX_RW_NSETS] = {"ship",   "count",      "followers",
-                                                    "index",  "index_word", "compass",
-                                                    "plural", "road",       "road_qual"};
+static const char *const S_rw_names[CX_RW_NSETS] = {
+    "ship",    "count",  "followers", "index",     "index_word",
+    "compass", "plural", "road",      "road_qual", "numeral"};
 
 /* One line of the rule words' file: a comment, blank, or a set's name
  * and an entry of one word or two, appended to that set. */
@@ -2061,6 +2061,18 @@ static int S_qualifiers(S_work *w, S_piece *p)
 
 /* A product or a model ("Boeing 787 Dreamliner"), the maker's name
  * in one, a title with a number: no mention of a name. */
+/* Is token i a Roman numeral in capitals (I, II, XIV, XXX)? */
+static int S_roman(const S_work *w, size_t i)
+{
+    const cx_gaz_tok *g = &w->g[i];
+    if (g->len > 6)
+        return 0;
+    for (size_t k = 0; k < g->len; k++)
+        if (g->s[k] != 'I' && g->s[k] != 'V' && g->s[k] != 'X')
+            return 0;
+    return g->len > 0;
+}
+
 static int S_product(S_work *w, S_piece *p)
 {
     size_t b = p->b, e = p->e, n = e - b;
@@ -2104,8 +2116,12 @@ static int S_product(S_work *w, S_piece *p)
     const cx_gaz_tok *g = &w->g[b];
     int lone_event = n == 1 && !full && (f->cats & CX_G_MISC_HEAD) && g->len > 3 &&
                      g->s[g->len - 1] == 's' && !(f->cats & (CX_G_PER_FIRST | CX_G_PER_LAST));
+    /* "World War Two", "World War II", "Super Bowl XXX": an event's head
+     * word and its number */
+    int numbered = n > 2 && !full && (w->t[e - 2].cats & CX_G_MISC_HEAD) &&
+                   (S_roman(w, e - 1) || S_rule_word(w, e - 1, CX_RW_NUMERAL));
     if (S_title_with_number(w, p) || ((l->cats & CX_G_MISC_HEAD) && !full && n > 1) ||
-        lone_event || (!full && S_misc_of(w, b, e))) {
+        numbered || lone_event || (!full && S_misc_of(w, b, e))) {
         p->type = T_DROP;
         return S_DECIDED;
     }

@@ -26,6 +26,7 @@ enum {
     CX_RW_PLURAL,     /* a capitalized plural without s */
     CX_RW_ROAD,       /* a road's kind before its number (Interstate, Route) */
     CX_RW_ROAD_QUAL,  /* a word before that (State, County, U.S.) */
+    CX_RW_NUMERAL,    /* a capitalized number word (One, Two) */
     CX_RW_NSETS
 };
 

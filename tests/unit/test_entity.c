@@ -837,6 +837,20 @@ static void test_function_words_in_names(void **state)
     cx_result_free(r);
 }
 
+/* an event's head word and its number name the event, no entity; a
+ * person's Roman numeral stays in the person's name */
+static void test_numbered_events(void **state)
+{
+    (void)state;
+    cx_result *r = S_run("Veterans of World War Two met veterans of World War II and fans of "
+                         "Super Bowl XXX, and a portrait of King Louis XIV hung there.\n");
+    assert_false(S_touched(r, "World War Two"));
+    assert_false(S_touched(r, "World War II"));
+    assert_false(S_touched(r, "Super Bowl XXX"));
+    EXPECT(r, "Louis XIV", CX_PERSON);
+    cx_result_free(r);
+}
+
 /* regions news names by one word: "the Gulf" (not "Gulf Air", not "the
  * Gulf War", an event) */
 static void test_one_word_regions(void **state)
@@ -1525,6 +1539,7 @@ int main(void)
         cmocka_unit_test(test_one_word_regions),
         cmocka_unit_test(test_country_as_given_name),
         cmocka_unit_test(test_function_words_in_names),
+        cmocka_unit_test(test_numbered_events),
         cmocka_unit_test(test_title_word_as_surname),
         cmocka_unit_test(test_town_of_a_venue),
         cmocka_unit_test(test_club_table_rows),
