@@ -1309,9 +1309,12 @@ static size_t S_cut(const S_work *w, size_t b, size_t e)
                 if ((t->mcats & CX_G_ANY_LOC) && (w->t[m].cats & CX_G_MISC_HEAD) &&
                     !S_head(&w->t[m]))
                     return m + 1;
+            /* a place, then another name: cut between them; not when a
+             * place's head word ends the stretch ("Chiang Rai International
+             * Airport" is one place) */
             if (j < e && (t->mcats & CX_G_ANY_LOC) && !S_head(&w->t[j]) &&
                 (w->t[j].mlen || (w->seg->toks[j].flags & CX_TOK_UPPER)) &&
-                !S_head(&w->t[e - 1]))
+                !S_head(&w->t[e - 1]) && !(w->t[e - 1].cats & CX_G_LOC_HEAD))
                 return j;
             i = j - 1;
             continue;

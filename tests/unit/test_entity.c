@@ -851,6 +851,17 @@ static void test_numbered_events(void **state)
     cx_result_free(r);
 }
 
+/* a city, then more words that a place's head word ends, is one place */
+static void test_city_then_place_head(void **state)
+{
+    (void)state;
+    cx_result *r = S_run("The jet was due to fly to Chiang Rai International Airport on "
+                         "Monday.\n");
+    EXPECT(r, "Chiang Rai International Airport", CX_LOCATION);
+    NO_MENTION(r, "Chiang Rai");
+    cx_result_free(r);
+}
+
 /* regions news names by one word: "the Gulf" (not "Gulf Air", not "the
  * Gulf War", an event) */
 static void test_one_word_regions(void **state)
@@ -1540,6 +1551,7 @@ int main(void)
         cmocka_unit_test(test_country_as_given_name),
         cmocka_unit_test(test_function_words_in_names),
         cmocka_unit_test(test_numbered_events),
+        cmocka_unit_test(test_city_then_place_head),
         cmocka_unit_test(test_title_word_as_surname),
         cmocka_unit_test(test_town_of_a_venue),
         cmocka_unit_test(test_club_table_rows),
