@@ -247,16 +247,35 @@ static int S_word_eq(const char *w, size_t n, const char *lit)
     return n == strlen(lit) && cx_ascii_strncasecmp(w, lit, n) == 0;
 }
 
+/* Is the word w (n bytes) a superlative: one of the irregular ones,
+ * "first", or an adjective in -est ("coldest", "wettest", "highest")?
+ * Superlatives are an open class; the words in -est that are none are
+ * few and listed ("protest", "interest"). */
+static int S_superlative(const char *w, size_t n)
+{
+    static const char *const irregular[] = {"best", "worst", "most", "least", "first"};
+    static const char *const not_sup[] = {
+        "interest", "forest",    "protest",   "request", "harvest", "contest",  "suggest",
+        "honest",   "modest",    "arrest",    "invest",  "digest",  "manifest", "conquest",
+        "inquest",  "earnest",   "behest",    "bequest", "unrest",  "priest",   "tempest",
+        "midwest",  "southwest", "northwest", "detest",  "attest",  "divest",   "infest"};
+    for (size_t i = 0; i < sizeof irregular / sizeof irregular[0]; i++)
+        if (S_word_eq(w, n, irregular[i]))
+            return 1;
+    if (n < 6 || cx_ascii_strncasecmp(w + n - 3, "est", 3) != 0)
+        return 0;
+    for (size_t i = 0; i < sizeof not_sup / sizeof not_sup[0]; i++)
+        if (S_word_eq(w, n, not_sup[i]))
+            return 0;
+    return 1;
+}
+
 /* Is the date the far end of a comparison ("its highest level since
  * 1992", "the first time since June")? The sentence tells nothing that
- * happened then: a superlative or "first" up to four words before
- * "since" just before the date. */
+ * happened then: a superlative up to four words before "since" just
+ * before the date. */
 static int S_compared_since(const char *text, const cx_timex *t, cx_span sent)
 {
-    static const char *const sup[] = {
-        "highest", "lowest",   "biggest", "largest",  "smallest", "strongest", "weakest",
-        "best",    "worst",    "most",    "least",    "first",    "fastest",   "slowest",
-        "longest", "shortest", "deepest", "steepest", "sharpest", "greatest",  "heaviest"};
     size_t b, n = S_word_before(text, sent.start, t->span.start, &b);
     if (!S_word_eq(text + b, n, "since"))
         return 0;
@@ -274,9 +293,8 @@ static int S_compared_since(const char *text, const cx_timex *t, cx_span sent)
         n = S_word_before(text, sent.start, b, &b);
         if (n == 0)
             return 0;
-        for (size_t i = 0; i < sizeof sup / sizeof sup[0]; i++)
-            if (S_word_eq(text + b, n, sup[i]))
-                return 1;
+        if (S_superlative(text + b, n))
+            return 1;
     }
     return 0;
 }

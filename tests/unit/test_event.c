@@ -162,6 +162,17 @@ static void test_far_end_of_a_comparison(void **state)
     S_build(&b, t, &one, 1);
     assert_int_equal(b.n, 0);
     S_free(&b);
+    /* any adjective in -est is a superlative; a noun in -est is not */
+    t = "It was the wettest summer since 1998.";
+    one = S_tx(t, "1998", "1998", CX_DATE);
+    S_build(&b, t, &one, 1);
+    assert_int_equal(b.n, 0);
+    S_free(&b);
+    t = "Crowds kept up the protest since Monday.";
+    one = S_tx(t, "Monday", "2009-06-01", CX_DATE);
+    S_build(&b, t, &one, 1);
+    assert_int_equal(b.n, 1);
+    S_free(&b);
     /* unless a clause tells what happened that day */
     t = "It was the largest drop since July 15, when it lost 161 points.";
     one = S_tx(t, "July 15", "2009-07-15", CX_DATE);
