@@ -1197,14 +1197,16 @@ static int S_common_word(const S_work *w, const char *s, size_t n)
     return 0;
 }
 
-/* "Peacekeepers", "Automakers": is token i a capitalized plural that is
- * two English words run together ("peace" + "keepers"), a plain word no
- * dictionary of ours lists whole? */
+/* "Peacekeepers", "Automakers": is token i a capitalized plural of an
+ * agent noun (in -ers, -ors) that is two English words run together
+ * ("peace" + "keepers"), a plain word no dictionary of ours lists whole?
+ * (Not other compounds: teams are named so, "Timberwolves".) */
 static int S_compound_plural(const S_work *w, size_t i)
 {
     const cx_gaz_tok *g = &w->g[i];
     char rest[32];
-    if (g->len < 8 || g->len >= sizeof rest || g->s[g->len - 1] != 's' || g->shape != CX_SH_CAP)
+    if (g->len < 8 || g->len >= sizeof rest || g->shape != CX_SH_CAP ||
+        (memcmp(g->s + g->len - 3, "ers", 3) != 0 && memcmp(g->s + g->len - 3, "ors", 3) != 0))
         return 0;
     for (size_t k = 0; k < g->len; k++) {
         unsigned char c = (unsigned char)g->s[k];
