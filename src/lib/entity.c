@@ -1527,6 +1527,10 @@ static size_t S_road_at(const S_work *w, size_t b, size_t e)
         d++;
     if (d == 0 || d > 3 || s[0] == '0' || n - d > 1 || (d < n && (s[d] < 'A' || s[d] > 'Z')))
         return e;
+    /* a name goes on after the number: "the Route 9 Association" */
+    if (e + 1 < w->ntok && S_same_line(w, e + 1) && S_namey(w, e + 1) &&
+        (w->seg->toks[e + 1].flags & CX_TOK_SPACE))
+        return e;
     size_t r = e - 1;
     while (r > b && r + 3 > e &&
            (S_rule_word(w, r - 1, CX_RW_ROAD_QUAL) ||

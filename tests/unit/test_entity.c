@@ -1278,6 +1278,10 @@ static void test_roads_and_their_numbers(void **state)
     EXPECT(r, "Route 9A", CX_LOCATION);
     assert_false(S_touched(r, "303"));
     cx_result_free(r);
+    /* a name that goes on after the number is no road */
+    r = S_run("Members of the Route 12 Association met on Monday.\n");
+    NO_MENTION(r, "Route 12");
+    cx_result_free(r);
 }
 
 static void test_nickname_inside_a_name(void **state)
