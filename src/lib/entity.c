@@ -1247,6 +1247,11 @@ static int S_droppable(const S_work *w, size_t i)
         return 0;
     if (!(t->cats & CX_G_COMMON) && (t->cats || t->mlen || !S_compound_plural(w, i)))
         return 0;
+    /* "Amazon founder Jeff Bezos", "Shell spokesman ...": a company the
+     * lists know, before a title or role, is that company */
+    if (t->mlen == 1 && (t->mcats & CX_G_ANY_ORG) && i + 1 < w->ntok && w->t[i + 1].title_len &&
+        S_same_line(w, i + 1))
+        return 0;
     if (cx_ent_set_has(&w->strong, w->g[i].key) || S_domain_at(w, i + 1))
         return 0;
     /* an event's head word right after a place: "KUALA LUMPUR OPEN" */
