@@ -1261,15 +1261,13 @@ static void test_sentence_openers_and_headlines(void **state)
     assert_false(S_touched(r, "Peacekeepers"));
     assert_false(S_touched(r, "Carmakers"));
     EXPECT(r, "Snowriders", CX_ORGANIZATION);
-    /* a company the lists know opens a sentence before a title */
+    /* only agent nouns: a team may be named by another compound */
+    assert_true(S_touched(r, "Stonewolves"));
     cx_result_free(r);
+    /* a company the lists know opens a sentence before a title */
     r = S_run("Shell spokesman Tom Reed said so. Apple shares rose.\n");
     EXPECT(r, "Shell", CX_ORGANIZATION);
     EXPECT(r, "Tom Reed", CX_PERSON);
-    cx_result_free(r);
-    r = S_run("Peacekeepers patrolled the border. Stonewolves won again.\n");
-    /* only agent nouns: a team may be named by another compound */
-    assert_true(S_touched(r, "Stonewolves"));
     cx_result_free(r);
 }
 
