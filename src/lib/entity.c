@@ -980,7 +980,7 @@ static int S_quote_mark(const S_work *w, size_t i); /* types, below */
 static size_t S_nickname(const S_work *w, size_t j)
 {
     const S_tok *g = &w->t[j - 1];
-    if (!(g->cats & CX_G_PER_FIRST) || !g->cap)
+    if (!(w->seg->toks[j].flags & CX_TOK_PUNCT) || !(g->cats & CX_G_PER_FIRST) || !g->cap)
         return 0;
     int quote = S_quote_mark(w, j);
     if (!quote && !cx_ent_punct(w, j, "("))
@@ -1031,7 +1031,7 @@ static size_t S_run_end(const S_work *w, size_t i)
             j += 2;
             continue;
         }
-        size_t nick = S_nickname(w, j);
+        size_t nick = (k->flags & CX_TOK_PUNCT) ? S_nickname(w, j) : 0;
         if (nick) {
             j = nick;
             continue;
@@ -1415,7 +1415,8 @@ static int S_split_run(S_work *w, size_t b, size_t e)
     for (size_t i = b; i < e;) {
         /* a given name and a nickname: no title, nothing dropped ("Teresa
          * \"Queen of the Ring\" Oduya") */
-        size_t nick = i + 1 < e ? S_nickname(w, i + 1) : 0;
+        size_t nick =
+            i + 1 < e && (w->seg->toks[i + 1].flags & CX_TOK_PUNCT) ? S_nickname(w, i + 1) : 0;
         if (nick && nick < e) {
             i = nick;
             continue;
@@ -1523,8 +1524,9 @@ static size_t S_state_after_town(const S_work *w, size_t i)
  * included), or e when there is none. */
 static size_t S_road_at(const S_work *w, size_t b, size_t e)
 {
-    if (e >= w->ntok || !S_rule_word(w, e - 1, CX_RW_ROAD) || !S_same_line(w, e) ||
-        !(w->seg->toks[e].flags & CX_TOK_SPACE) || w->t[e].intx)
+    if (e >= w->ntok || !(w->seg->toks[e].flags & CX_TOK_NUM) || !S_same_line(w, e) ||
+        !(w->seg->toks[e].flags & CX_TOK_SPACE) || w->t[e].intx ||
+        !S_rule_word(w, e - 1, CX_RW_ROAD))
         return e;
     const char *s = w->g[e].s;
     size_t n = w->g[e].len, d = 0;
