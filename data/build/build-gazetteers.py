@@ -2,8 +2,9 @@
 """Build chronex's gazetteer lists (data/gazetteers/*.lst).
 
 Reproducible: every upstream source is an npm package pinned to an exact
-version *and* to the registry's sha512 integrity, plus the Debian package
-`wamerican` (/usr/share/dict/american-english), `wbritish` (british-english).  Output is sorted
+version *and* to the registry's sha512 integrity, plus the Debian packages
+`wamerican` (/usr/share/dict/american-english) and `wbritish`
+(british-english).  Output is sorted
 (Unicode code-point order), deduplicated and carries no timestamp, so
 re-running the script with the same inputs gives byte-identical files.
 
@@ -1080,11 +1081,10 @@ def short_airline_names(d, wl_lower, wl_capital, places, lands, first, dem):
     Cathay Pacific Airways, "Virgin Atlantic", "Pakistan International"
     for Pakistan International Airlines. Each name loses a trailing
     airline word, then a trailing country or nationality; what is left is
-    added (TAB the full name)
-    unless it is a place, a nationality, only words of geography ("South
-    Pacific"), or one word that is an English word, a word the dictionary
-    lists capitalized or a given name ("Delta", "United", "Atlantic",
-    "Qatar", "Korean" stay out)."""
+    added (TAB the full name) unless it is a place, a nationality, only
+    words of geography ("South Pacific"), or one word that is an English
+    word, a word the dictionary lists capitalized or a given name
+    ("Delta", "United", "Atlantic", "Qatar", "Korean" stay out)."""
     for name, canon in list(d.items()):
         if canon is not None:
             continue

@@ -805,8 +805,9 @@ static int S_and_goes_on(const S_work *w, size_t j, int named)
            (glued || S_word_of_name(&w->t[j - 1])) && S_plain(&w->t[j + 1]) && !w->t[j + 1].hl;
 }
 
-/* Do the capitals opening the words of [b, e) (lower-case connectors
- * aside) spell the acronym token a, three letters or more? */
+/* Do tokens [i, e) spell s[k, n)? A capitalized word gives its initial,
+ * an abbreviation all its capitals or its initial alone, a lower-case
+ * word its initial or nothing. */
 static int S_spells_from(const S_work *w, size_t i, size_t e, const char *s, size_t n, size_t k)
 {
     if (i == e)
@@ -830,6 +831,9 @@ static int S_spells_from(const S_work *w, size_t i, size_t e, const char *s, siz
            S_spells_from(w, i + 1, e, s, n, k + 1);
 }
 
+/* Do the words of [b, e) spell the acronym token a, three letters or
+ * more ("Organisation for Security and Cooperation in Europe", OSCE;
+ * "U.N. Observer Mission in Sudan", UNOMIS)? */
 static int S_spells(const S_work *w, size_t b, size_t e, size_t a)
 {
     const char *s = w->text + w->seg->toks[a].start;
@@ -969,7 +973,6 @@ static int S_domain_at(const S_work *w, size_t j)
             S_tok_is(w, j + 1, "org"));
 }
 
-/* The end of the run that starts at i. */
 static int S_quote_mark(const S_work *w, size_t i); /* types, below */
 
 /* 'Earvin "Magic" Johnson', 'Arturo "Iron Hand" Velasco', 'James
@@ -1002,6 +1005,7 @@ static size_t S_nickname(const S_work *w, size_t j)
                : 0;
 }
 
+/* The end of the run that starts at i. */
 static size_t S_run_end(const S_work *w, size_t i)
 {
     size_t j = i + 1, listed = i; /* listed: the end of the lists' names in it */
@@ -1247,8 +1251,8 @@ static int S_droppable(const S_work *w, size_t i)
         return 0;
     if (!(t->cats & CX_G_COMMON) && (t->cats || t->mlen || !S_compound_plural(w, i)))
         return 0;
-    /* "Amazon founder Jeff Bezos", "Shell spokesman ...": a company the
-     * lists know, before a title or role, is that company */
+    /* "Shell spokesman Tom Reed": a company the lists know, before a
+     * title or a role, is that company */
     if (t->mlen == 1 && (t->mcats & CX_G_ANY_ORG) && i + 1 < w->ntok && w->t[i + 1].title_len &&
         S_same_line(w, i + 1))
         return 0;
@@ -2075,8 +2079,6 @@ static int S_qualifiers(S_work *w, S_piece *p)
     return S_UNDECIDED;
 }
 
-/* A product or a model ("Boeing 787 Dreamliner"), the maker's name
- * in one, a title with a number: no mention of a name. */
 /* Is token i a Roman numeral in capitals (I, II, XIV, XXX)? */
 static int S_roman(const S_work *w, size_t i)
 {
@@ -2089,6 +2091,8 @@ static int S_roman(const S_work *w, size_t i)
     return g->len > 0;
 }
 
+/* A product or a model ("Boeing 787 Dreamliner"), the maker's name
+ * in one, a title with a number: no mention of a name. */
 static int S_product(S_work *w, S_piece *p)
 {
     size_t b = p->b, e = p->e, n = e - b;
