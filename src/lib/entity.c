@@ -2366,6 +2366,13 @@ static void S_type_by_names(S_work *w, S_piece *p)
         p->bynames = 1;
         return;
     }
+    /* "Real Madrid", "Atlas Bangladesh": an English word that is no given
+     * name, then a place the lists know, names a club or a company */
+    if (n == 2 && (f->cats & CX_G_COMMON) && !(f->cats & CX_G_PER_FIRST) && l->mlen == 1 &&
+        (l->mcats & CX_G_ANY_LOC) && !(w->seg->toks[b].flags & (CX_TOK_UPPER | CX_TOK_ABBR))) {
+        p->type = CX_ORGANIZATION;
+        return;
+    }
     /* a surname after a word that is no given name is no person's name
      * after "in" or "at" ("at Old Trafford", "in Castle Douglas") */
     int at = b > 0 && S_same_line(w, b) &&

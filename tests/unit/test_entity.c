@@ -862,6 +862,21 @@ static void test_city_then_place_head(void **state)
     cx_result_free(r);
 }
 
+/* an English word that is no given name, then a place, names a company
+ * or a club; a word of the compass's kind before a place names a part of
+ * it */
+static void test_word_then_place(void **state)
+{
+    (void)state;
+    cx_result *r = S_run("Shares of Beacon Kenya rose while tourists crowded Little Tokyo "
+                         "and Downtown Denver, and Walter Little scored.\n");
+    EXPECT(r, "Beacon Kenya", CX_ORGANIZATION);
+    EXPECT(r, "Little Tokyo", CX_LOCATION);
+    EXPECT(r, "Downtown Denver", CX_LOCATION);
+    EXPECT(r, "Walter Little", CX_PERSON);
+    cx_result_free(r);
+}
+
 /* regions news names by one word: "the Gulf" (not "Gulf Air", not "the
  * Gulf War", an event) */
 static void test_one_word_regions(void **state)
@@ -1563,6 +1578,7 @@ int main(void)
         cmocka_unit_test(test_function_words_in_names),
         cmocka_unit_test(test_numbered_events),
         cmocka_unit_test(test_city_then_place_head),
+        cmocka_unit_test(test_word_then_place),
         cmocka_unit_test(test_title_word_as_surname),
         cmocka_unit_test(test_town_of_a_venue),
         cmocka_unit_test(test_club_table_rows),
