@@ -1485,6 +1485,10 @@ static void test_particles_and_hyphens(void **state)
     EXPECT(r, "Piet van der Merwe", CX_PERSON);
     assert_true(S_ent_of(r, "Merwe", 0) < 0);
     cx_result_free(r);
+    /* "wa", "son of" in East African names */
+    r = S_run("The novelist Ngugi wa Kamau spoke on Monday.\n");
+    EXPECT(r, "Ngugi wa Kamau", CX_PERSON);
+    cx_result_free(r);
 }
 
 static void test_of_joins_only_after_head_words(void **state)
