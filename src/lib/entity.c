@@ -2148,6 +2148,22 @@ static int S_product(S_work *w, S_piece *p)
     return S_UNDECIDED;
 }
 
+/* Is token e a comma, then a country or a region the lists know, then
+ * the end of the clause (a comma, a stop, a bracket or the line's end)? */
+static int S_town_then_land(const S_work *w, size_t e)
+{
+    if (e + 1 >= w->ntok || !cx_ent_punct(w, e, ",") || !S_same_line(w, e + 1))
+        return 0;
+    const S_tok *c = &w->t[e + 1];
+    size_t k = e + 1 + c->mlen;
+    if (!c->mlen || !(c->mcats & (CX_G_LOC_COUNTRY | CX_G_LOC_REGION)) ||
+        (c->mcats & CX_G_ANY_ORG))
+        return 0;
+    return k >= w->ntok || (w->seg->toks[k].flags & CX_TOK_NL) ||
+           (!S_namey(w, k) && (cx_ent_punct(w, k, ",") || cx_ent_punct(w, k, ".") ||
+                               cx_ent_punct(w, k, ")") || cx_ent_punct(w, k, ";")));
+}
+
 /* The words around the piece or inside it decide its type: a town
  * before a state, a place's or an organization's head word, a title,
  * a role, the lists. */
@@ -2172,6 +2188,15 @@ static int S_type_by_context(S_work *w, S_piece *p)
             p->evid = 1;
             return S_DECIDED;
         }
+    }
+    /* "over Lockton, Scotland": one word no list knows as a company, then
+     * a comma and a country or a region that ends the clause, is a town
+     * of it (not in sports reports, whose tables write "Ann Lee, Canada") */
+    if (n == 1 && !w->sports && !(f->mcats & CX_G_ANY_ORG) && !(f->cats & CX_G_PER_FIRST) &&
+        !S_prev_is_title(w, b) && S_town_then_land(w, e)) {
+        p->type = CX_LOCATION;
+        p->evid = 1;
+        return S_DECIDED;
     }
     if ((l->cats & CX_G_LOC_HEAD) && n > 1 && !(l->cats & CX_G_ORG_HEAD) && !full) {
         p->type = CX_LOCATION;

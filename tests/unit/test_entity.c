@@ -877,6 +877,19 @@ static void test_word_then_place(void **state)
     cx_result_free(r);
 }
 
+/* one word, a comma and a country or a region that ends the clause: a
+ * town of it; not before a possessive ("Brandvik, Canada's envoy") */
+static void test_town_comma_country(void **state)
+{
+    (void)state;
+    cx_result *r = S_run("The plane came down over Lockton, Scotland, in 1988, and Brandvik, "
+                         "Canada's envoy, flew to Keswick, Cumbria.\n");
+    EXPECT(r, "Lockton", CX_LOCATION);
+    EXPECT(r, "Keswick", CX_LOCATION);
+    assert_int_not_equal(r->entities[S_ent_of(r, "Brandvik", 0)].type, CX_LOCATION);
+    cx_result_free(r);
+}
+
 /* regions news names by one word: "the Gulf" (not "Gulf Air", not "the
  * Gulf War", an event) */
 static void test_one_word_regions(void **state)
@@ -1583,6 +1596,7 @@ int main(void)
         cmocka_unit_test(test_numbered_events),
         cmocka_unit_test(test_city_then_place_head),
         cmocka_unit_test(test_word_then_place),
+        cmocka_unit_test(test_town_comma_country),
         cmocka_unit_test(test_title_word_as_surname),
         cmocka_unit_test(test_town_of_a_venue),
         cmocka_unit_test(test_club_table_rows),
