@@ -2148,6 +2148,12 @@ static int S_product(S_work *w, S_piece *p)
     return S_UNDECIDED;
 }
 
+/* Is token i "v", "vs" or "vs." (versus), between two sides? */
+static int S_versus(const S_work *w, size_t i)
+{
+    return S_tok_is(w, i, "v") || S_tok_is(w, i, "vs") || S_tok_is(w, i, "vs.");
+}
+
 /* Is token e a comma, then a country or a region the lists know, then
  * the end of the clause (a comma, a stop, a bracket or the line's end)? */
 static int S_town_then_land(const S_work *w, size_t e)
@@ -2188,6 +2194,17 @@ static int S_type_by_context(S_work *w, S_piece *p)
             p->evid = 1;
             return S_DECIDED;
         }
+    }
+    /* "Swindon v Kettering", "June 3 v Swindon": a town or a county on
+     * either side of "v" (versus) is its team; a country stays a place
+     * (national sides are their countries) */
+    if (full && (f->mcats & (CX_G_LOC_CITY | CX_G_LOC_REGION)) &&
+        !(f->mcats & CX_G_LOC_COUNTRY) &&
+        ((b > 0 && S_same_line(w, b) && S_versus(w, b - 1)) ||
+         (e < w->ntok && S_same_line(w, e) && S_versus(w, e)))) {
+        p->type = CX_ORGANIZATION;
+        p->evid = 1;
+        return S_DECIDED;
     }
     /* "over Lockton, Scotland": one word no list knows as a company, then
      * a comma and a country or a region that ends the clause, is a town

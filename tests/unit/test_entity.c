@@ -890,6 +890,18 @@ static void test_town_comma_country(void **state)
     cx_result_free(r);
 }
 
+/* a town or a county beside "v" (versus) is its team; a country stays a
+ * place */
+static void test_sides_of_versus(void **state)
+{
+    (void)state;
+    cx_result *r = S_run("The tour goes on: June 3 v Kettering, then England v Pakistan.\n");
+    EXPECT(r, "Kettering", CX_ORGANIZATION);
+    EXPECT(r, "England", CX_LOCATION);
+    EXPECT(r, "Pakistan", CX_LOCATION);
+    cx_result_free(r);
+}
+
 /* regions news names by one word: "the Gulf" (not "Gulf Air", not "the
  * Gulf War", an event) */
 static void test_one_word_regions(void **state)
@@ -1597,6 +1609,7 @@ int main(void)
         cmocka_unit_test(test_city_then_place_head),
         cmocka_unit_test(test_word_then_place),
         cmocka_unit_test(test_town_comma_country),
+        cmocka_unit_test(test_sides_of_versus),
         cmocka_unit_test(test_title_word_as_surname),
         cmocka_unit_test(test_town_of_a_venue),
         cmocka_unit_test(test_club_table_rows),
