@@ -2408,7 +2408,7 @@ static void S_type_by_names(S_work *w, S_piece *p)
         p->bynames = 1;
         return;
     }
-    /* "Real Madrid", "Atlas Bangladesh": an English word that is no given
+    /* "Beacon Kenya", "Summit Ghana": an English word that is no given
      * name, then a place the lists know, names a club or a company */
     if (n == 2 && (f->cats & CX_G_COMMON) && !(f->cats & CX_G_PER_FIRST) && l->mlen == 1 &&
         (l->mcats & CX_G_ANY_LOC) && !(w->seg->toks[b].flags & (CX_TOK_UPPER | CX_TOK_ABBR))) {

@@ -855,8 +855,7 @@ static void test_numbered_events(void **state)
 static void test_city_then_place_head(void **state)
 {
     (void)state;
-    cx_result *r = S_run("The jet was due to fly to Chiang Rai International Airport on "
-                         "Monday.\n");
+    cx_result *r = S_run("Flights to Chiang Rai International Airport resumed on Monday.\n");
     EXPECT(r, "Chiang Rai International Airport", CX_LOCATION);
     NO_MENTION(r, "Chiang Rai");
     cx_result_free(r);
@@ -869,11 +868,11 @@ static void test_word_then_place(void **state)
 {
     (void)state;
     cx_result *r = S_run("Shares of Beacon Kenya rose while tourists crowded Little Tokyo "
-                         "and Downtown Denver, and Walter Little scored.\n");
+                         "and Downtown Denver, and Harold Little scored.\n");
     EXPECT(r, "Beacon Kenya", CX_ORGANIZATION);
     EXPECT(r, "Little Tokyo", CX_LOCATION);
     EXPECT(r, "Downtown Denver", CX_LOCATION);
-    EXPECT(r, "Walter Little", CX_PERSON);
+    EXPECT(r, "Harold Little", CX_PERSON);
     cx_result_free(r);
 }
 
@@ -915,8 +914,8 @@ static void test_one_word_regions(void **state)
     cx_result_free(r);
     /* a treaty's name after a place is an organization's when its head
      * word ends the run */
-    r = S_run("Ministers of the North Atlantic Treaty Organisation met in Brussels.\n");
-    EXPECT(r, "North Atlantic Treaty Organisation", CX_ORGANIZATION);
+    r = S_run("Ministers of the South Pacific Treaty Organisation met in Suva.\n");
+    EXPECT(r, "South Pacific Treaty Organisation", CX_ORGANIZATION);
     cx_result_free(r);
 }
 
