@@ -152,17 +152,11 @@ void cx_entity_rules_free(cx_entity_rules *r)
     free(r);
 }
 
-/* One line of the endings' file, [s, e): a comment, blank, or an ending
- * of lower-case letters (UTF-8 letters too: "ović") appended to r. */
+/* One line of the endings' file, [s, e): an ending of lower-case
+ * letters (UTF-8 letters too: "ović"), appended to r. */
 static int S_ending_line(cx_entity_rules *r, const char *s, const char *e, const char *path,
                          long line, cx_error *err)
 {
-    while (s < e && (*s == ' ' || *s == '\t' || *s == '\r'))
-        s++;
-    while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r'))
-        e--;
-    if (s == e || *s == '#')
-        return CX_OK;
     size_t n = (size_t)(e - s);
     if (cx_utf8_prefix((const unsigned char *)s, n) != n) {
         cx_error_set(err, CX_ERR_DATA, path, line, "invalid UTF-8 (byte %zu of the line)",
@@ -192,8 +186,9 @@ static int S_ending_line(cx_entity_rules *r, const char *s, const char *e, const
 }
 
 /* Reads data_dir/entity/FILE (name: what --disable-list calls it) and
- * hands each line, [s, e) without its newline, to fn. A missing file is
- * no error: the lists are optional too. */
+ * hands each line that is neither blank nor a comment, [s, e) without
+ * its newline and surrounding blanks, to fn. A missing file is no error:
+ * the lists are optional too. */
 static int S_load_lines(cx_entity_rules *r, const cx_config *cfg, const char *data_dir,
                         const char *name, const char *file,
                         int (*fn)(cx_entity_rules *, const char *, const char *, const char *,
@@ -217,9 +212,14 @@ static int S_load_lines(cx_entity_rules *r, const cx_config *cfg, const char *da
     long line = 1;
     for (const char *s = buf, *end = buf + len; rc == CX_OK && s < end; line++) {
         const char *nl = memchr(s, '\n', (size_t)(end - s));
-        const char *e = nl ? nl : end;
-        rc = fn(r, s, e, path, line, err);
+        const char *e = nl ? nl : end, *b = s;
         s = e + 1;
+        while (b < e && (*b == ' ' || *b == '\t' || *b == '\r'))
+            b++;
+        while (e > b && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r'))
+            e--;
+        if (b < e && *b != '#')
+            rc = fn(r, b, e, path, line, err);
     }
     free(buf);
     free(path);
@@ -238,17 +238,11 @@ static const char *const S_rw_names[CX_RW_NSETS] = {
     "ship",    "count",  "followers", "index",     "index_word",
     "compass", "plural", "road",      "road_qual", "numeral"};
 
-/* One line of the rule words' file: a comment, blank, or a set's name
- * and an entry of one word or two, appended to that set. */
+/* One line of the rule words' file: a set's name and an entry of one
+ * word or two, appended to that set. */
 static int S_rule_word_line(cx_entity_rules *r, const char *s, const char *e, const char *path,
                             long line, cx_error *err)
 {
-    while (s < e && (*s == ' ' || *s == '\t' || *s == '\r'))
-        s++;
-    while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r'))
-        e--;
-    if (s == e || *s == '#')
-        return CX_OK;
     for (const char *c = s; c < e; c++)
         if ((*c < 0x20 || *c > 0x7E) && *c != '\t') {
             cx_error_set(err, CX_ERR_DATA, path, line,
