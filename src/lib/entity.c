@@ -1344,13 +1344,14 @@ static size_t S_cut(const S_work *w, size_t b, size_t e)
                 return i + 1;
         }
         const S_tok *nx = i + 1 < e ? &w->t[i + 1] : NULL;
-        /* "Chad Varnell", "Jordan Okafor": a country that is a given name
-         * too, then a surname or a word no list knows, ending the stretch */
+        /* "Chad Varnell", "Jordan Okafor", "Jordan Baker": a country that
+         * is a given name too, then a surname (an English word too or not)
+         * or a word no list knows, ending the stretch */
         int given = i == b && e == i + 2 && nx && (t->cats & CX_G_PER_FIRST) &&
                     !(w->seg->toks[i].flags & CX_TOK_UPPER) && !S_head(nx) &&
                     !(nx->mcats & (CX_G_LOC_COUNTRY | CX_G_LOC_REGION | CX_G_ANY_ORG)) &&
-                    !(nx->cats & (CX_G_COMMON | CX_G_LOC_HEAD | CX_G_MISC_HEAD)) &&
-                    ((nx->cats & CX_G_PER_LAST) || !nx->mlen);
+                    !(nx->cats & (CX_G_LOC_HEAD | CX_G_MISC_HEAD)) &&
+                    ((nx->cats & CX_G_PER_LAST) || (!nx->mlen && !(nx->cats & CX_G_COMMON)));
         if (i == b && t->mlen == 1 && (t->mcats & CX_G_ANY_LOC) && nx && !given &&
             ((t->mcats & CX_G_LOC_COUNTRY) ||
              (!(t->cats & CX_G_PER_FIRST) && !w->sports &&

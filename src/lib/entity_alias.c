@@ -376,16 +376,23 @@ static long S_lookup_single(S_res *r, S_piece *p)
     if (a && (ent = S_map_get(&r->acro, a)) >= 0)
         return ent;
     long per = S_map_get(&r->last, g->key);
-    if (per < 0 && (per = S_map_get(&r->first, g->key)) >= 0 &&
-        S_map_get(&r->last, g->key) == S_AMBIG)
-        per = -1;
+    int by_first = 0;
+    if (per < 0 && (per = S_map_get(&r->first, g->key)) >= 0) {
+        by_first = 1;
+        if (S_map_get(&r->last, g->key) == S_AMBIG)
+            per = -1;
+    }
     long org = S_map_get(&r->orgfirst, g->key);
     int want = p->strong ? p->type : -1;
     if (p->team)
         return per >= 0 ? per : -1;
     if (want == CX_LOCATION) {
-        /* Washington the player, once "MaliVai Washington" was named */
-        if (per >= 0 && !prep)
+        /* Washington the player, once "MaliVai Washington" was named;
+         * but news names a person again by the surname, so a country
+         * that is only some person's first name stays the country
+         * ("Jordan" after "Jordan Smith") */
+        if (per >= 0 && !prep &&
+            !(by_first && (w->t[b].mcats & (CX_G_LOC_COUNTRY | CX_G_LOC_REGION))))
             return per;
         /* "Magna" after "Magna International Inc": a town's name that
          * opens a company's suffixed name of this document is the

@@ -809,8 +809,9 @@ static void test_places_without_accents(void **state)
 }
 
 /* a country's name that is a given name too, before a surname or an
- * unknown word, is a person's first name; before a place's head word or
- * alone after a place's preposition it is the country */
+ * unknown word, is a person's first name; before a place's head word,
+ * alone after a place's preposition, or alone after that person was
+ * named, it is the country */
 static void test_country_as_given_name(void **state)
 {
     (void)state;
@@ -820,6 +821,18 @@ static void test_country_as_given_name(void **state)
     EXPECT(r, "Jordan Okafor", CX_PERSON);
     EXPECT(r, "Chad", CX_LOCATION);
     EXPECT(r, "Jordan Valley", CX_LOCATION);
+    cx_result_free(r);
+    /* a surname that is an English word too ("Baker"); the country named
+     * alone later, after no preposition, is not that person again: news
+     * names a person again by the surname */
+    r = S_run("The award went to Jordan Baker on Friday. Baker later left Jordan "
+              "for Cyprus.\n");
+    EXPECT(r, "Jordan Baker", CX_PERSON);
+    long per = S_ent_of(r, "Jordan Baker", 0);
+    assert_int_equal(S_ent_of(r, "Baker", 0), per);
+    long land = S_ent_of(r, "Jordan", 0);
+    assert_true(land >= 0 && land != per);
+    assert_int_equal(r->entities[land].type, CX_LOCATION);
     cx_result_free(r);
 }
 
