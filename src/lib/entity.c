@@ -1296,6 +1296,29 @@ static int S_suffix_soon(const S_work *w, size_t i, size_t e)
 
 static int S_compass(const S_work *w, size_t i); /* types, below */
 
+/* "Chicago Bulls", "New York Yankees", "Toronto Maple Leafs": is the
+ * piece [b, e) a place the lists know, then one or two capitalized words
+ * ending in a plural (a team's or a club's nickname)? Not a headline's
+ * words ("Tokyo Stocks Fall"), and not a given name before a surname
+ * ("Dallas Powers" is a person), nor a plural place's head word ("Golan
+ * Heights"). */
+static int S_place_then_plural(const S_work *w, size_t b, size_t e)
+{
+    const S_tok *f = &w->t[b], *l = &w->t[e - 1];
+    size_t k = b + f->mlen;
+    if (!f->mlen || !(f->mcats & CX_G_ANY_LOC) || k >= e || e - k > 2 || f->hl)
+        return 0;
+    for (size_t i = k; i < e; i++)
+        if (!w->t[i].cap || w->t[i].mlen ||
+            (w->seg->toks[i].flags & (CX_TOK_UPPER | CX_TOK_ABBR)) ||
+            (w->t[i].cats & (CX_G_LOC_HEAD | CX_G_ORG_SUFFIX | CX_G_DEMONYM | CX_G_PARTICLE)))
+            return 0;
+    const cx_gaz_tok *g = &w->g[e - 1];
+    if (g->len < 4 || g->s[g->len - 1] != 's' || memchr("sui'", g->s[g->len - 2], 4))
+        return 0;
+    return !((l->cats & CX_G_PER_LAST) && f->mlen == 1 && (f->cats & CX_G_PER_FIRST));
+}
+
 /* Where to cut a title-free stretch [b, e): after an organization head
  * word that nothing continues, or after a place followed by another
  * name. Returns the cut (e when none). */
@@ -1354,7 +1377,7 @@ static size_t S_cut(const S_work *w, size_t b, size_t e)
                     ((nx->cats & CX_G_PER_LAST) || (!nx->mlen && !(nx->cats & CX_G_COMMON)));
         if (i == b && t->mlen == 1 && (t->mcats & CX_G_ANY_LOC) && nx && !given &&
             ((t->mcats & CX_G_LOC_COUNTRY) ||
-             (!(t->cats & CX_G_PER_FIRST) && !w->sports &&
+             (!(t->cats & CX_G_PER_FIRST) && !w->sports && !S_place_then_plural(w, i, e) &&
               (nx->mlen || S_plain(nx) || (w->seg->toks[i + 1].flags & CX_TOK_UPPER))))) {
             int org_later = 0;
             for (size_t j = i + 1; j < e && j < i + 8; j++)
@@ -2374,6 +2397,10 @@ static void S_type_by_names(S_work *w, S_piece *p)
         p->type = CX_ORGANIZATION;
         return;
     }
+    if (!w->sports && S_place_then_plural(w, b, e)) {
+        p->type = CX_ORGANIZATION;
+        return;
+    }
     /* "the town of Arbil", "the capital Grozny", "Sharqiyah province" */
     if (n <= 3 && S_place_noun_near(w, b, e)) {
         p->evid = 1;
@@ -2536,7 +2563,7 @@ static void S_sports(S_work *w, S_piece *p)
     if (p->type == CX_PERSON) {
         int the = b > 0 && S_tok_is(w, b - 1, "the") && e - b <= 3;
         int place = f->mlen && f->mlen < e - b && (f->mcats & CX_G_ANY_LOC) &&
-                    !(f->cats & CX_G_PER_FIRST);
+                    (!(f->cats & CX_G_PER_FIRST) || S_place_then_plural(w, b, e));
         int row = S_result_side(w, b, e) || (!(w->solo && !w->team) && S_table_row(w, b));
         if (!(p->why & W_AFTER_TITLE) && (the || place || row)) {
             p->type = CX_ORGANIZATION;

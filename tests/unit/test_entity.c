@@ -836,6 +836,24 @@ static void test_country_as_given_name(void **state)
     cx_result_free(r);
 }
 
+/* a place, then capitalized words ending in a plural, outside a sports
+ * report, names a team or a club: even a plain word ("Otters"), even
+ * after a given name ("Dallas"); not a given name and a surname, nor a
+ * place's plural head word */
+static void test_place_then_plural(void **state)
+{
+    (void)state;
+    cx_result *r = S_run("Ticket prices for the Seattle Otters and the Dallas Comets rose "
+                         "again, said Dallas Powers, who lives near the Golan Heights, while "
+                         "the Toronto Grey Herons said nothing.\n");
+    EXPECT(r, "Seattle Otters", CX_ORGANIZATION);
+    EXPECT(r, "Dallas Comets", CX_ORGANIZATION);
+    EXPECT(r, "Toronto Grey Herons", CX_ORGANIZATION);
+    EXPECT(r, "Dallas Powers", CX_PERSON);
+    EXPECT(r, "Golan Heights", CX_LOCATION);
+    cx_result_free(r);
+}
+
 /* function words among names: "as" joins a name only by a hyphen
  * ("as-Sulami"); "Will" after a title opens the name it precedes */
 static void test_function_words_in_names(void **state)
@@ -1616,6 +1634,7 @@ int main(void)
         cmocka_unit_test(test_places_without_accents),
         cmocka_unit_test(test_one_word_regions),
         cmocka_unit_test(test_country_as_given_name),
+        cmocka_unit_test(test_place_then_plural),
         cmocka_unit_test(test_function_words_in_names),
         cmocka_unit_test(test_numbered_events),
         cmocka_unit_test(test_city_then_place_head),
