@@ -235,8 +235,8 @@ int cx_entity_endings_load(cx_entity_rules *r, const cx_config *cfg, const char 
 
 /* The names of the rule-word sets, in the order of CX_RW_*. */
 static const char *const S_rw_names[CX_RW_NSETS] = {
-    "ship",    "count",  "followers", "index",     "index_word",
-    "compass", "plural", "road",      "road_qual", "numeral"};
+    "ship",   "count", "followers", "index",   "index_word", "compass",
+    "plural", "road",  "road_qual", "numeral", "storm",      "place_lead"};
 
 /* One line of the rule words' file: a set's name and an entry of one
  * word or two, appended to that set. */
@@ -1891,6 +1891,17 @@ static int S_index_after(const S_work *w, size_t e)
     return 0;
 }
 
+/* "Hurricane Dorian", "Tropical Storm Ophelia": the token of the storm's
+ * name after its kind (just before the piece [b, e) or opening it), or
+ * 0 when the piece names no storm. */
+static size_t S_storm_name(const S_work *w, size_t b, size_t e)
+{
+    for (size_t k = b > 0 && S_same_line(w, b) ? b - 1 : b; k + 1 < e && k <= b + 1; k++)
+        if (w->t[k].cap && S_rule_word(w, k, CX_RW_STORM))
+            return k + 1;
+    return 0;
+}
+
 /* Do the words [b, e), capitalized as names are, name nothing here: a
  * modifier inside a compound word, a ship, a statistic's count, a title
  * of a work, a field's label or a stock index? */
@@ -1998,6 +2009,15 @@ static int S_shape(S_work *w, S_piece *p)
         return S_DECIDED;
     }
     if (S_names_nothing(w, b, e)) {
+        p->type = T_DROP;
+        return S_DECIDED;
+    }
+    /* a storm's name, and the same name alone later ("Hurricane Dorian ...
+     * Dorian stalled"), is no entity */
+    size_t storm = S_storm_name(w, b, e);
+    if (storm || (n == 1 && cx_ent_set_has(&w->storms, w->g[b].key))) {
+        if (storm)
+            S_set_put(w, &w->storms, w->g[storm].key);
         p->type = T_DROP;
         return S_DECIDED;
     }
@@ -2224,16 +2244,25 @@ static int S_type_by_context(S_work *w, S_piece *p)
         p->evid = 1;
         return S_DECIDED;
     }
-    /* "over Lockton, Scotland": one word no list knows as a company, then
-     * a comma and a country or a region that ends the clause, is a town
-     * of it (not in sports reports, whose tables write "Ann Lee, Canada") */
-    if (n == 1 && !w->sports && !(f->mcats & CX_G_ANY_ORG) && !(f->cats & CX_G_PER_FIRST) &&
-        !S_prev_is_title(w, b) && S_town_then_land(w, e)) {
+    /* "over Lockton, Scotland", "near Siesta Key, Florida,": one word or
+     * two no list knows as a company, the first no given name, then a
+     * comma and a country or a region that ends the clause, is a town of
+     * it (not in sports reports, whose tables write "Ann Lee, Canada") */
+    if (n <= 2 && !w->sports && !has_head && !(f->mcats & CX_G_ANY_ORG) &&
+        !(f->cats & CX_G_PER_FIRST) && !S_prev_is_title(w, b) && S_town_then_land(w, e)) {
         p->type = CX_LOCATION;
         p->evid = 1;
         return S_DECIDED;
     }
     if ((l->cats & CX_G_LOC_HEAD) && n > 1 && !(l->cats & CX_G_ORG_HEAD) && !full) {
+        p->type = CX_LOCATION;
+        return S_DECIDED;
+    }
+    /* "Mount Elgon", "Lake Tanganyika", "Cape Horn": a place's head
+     * word opening the name; not with an organization's head word in it
+     * ("Mount Sinai Hospital", "Port Authority of Brindisi") */
+    if (n > 1 && !full && f->cap && !(w->seg->toks[b].flags & CX_TOK_UPPER) && !has_head &&
+        S_rule_word(w, b, CX_RW_PLACE_LEAD)) {
         p->type = CX_LOCATION;
         return S_DECIDED;
     }
@@ -2675,6 +2704,7 @@ static void S_work_fini(S_work *w)
     free(w->strong.k);
     free(w->lower.k);
     free(w->products.k);
+    free(w->storms.k);
 }
 
 int cx_entity_find(const cx_entity_rules *r, const cx_doc *doc, const cx_seg *seg,

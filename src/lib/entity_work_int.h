@@ -27,6 +27,8 @@ enum {
     CX_RW_ROAD,       /* a road's kind before its number (Interstate, Route) */
     CX_RW_ROAD_QUAL,  /* a word before that (State, County, U.S.) */
     CX_RW_NUMERAL,    /* a capitalized number word (One, Two) */
+    CX_RW_STORM,      /* a kind of storm before its name (Hurricane, Typhoon) */
+    CX_RW_PLACE_LEAD, /* a place's head word that opens its name (Mount, Lake) */
     CX_RW_NSETS
 };
 
@@ -107,6 +109,7 @@ typedef struct {
     S_keyset lower;    /* keys written in lower case (of one-word pieces only;
                         built on demand by cx_ent_lower_has) */
     S_keyset products; /* first words of product names (Boeing 787 Dreamliner) */
+    S_keyset storms;   /* storms' names (Hurricane Dorian) */
     int lower_asked; /* questions so far; past a few, lower holds its keys (cx_ent_lower_has) */
     int sports;      /* the document reports sports results */
     int solo;        /* ... of a sport without teams named after places

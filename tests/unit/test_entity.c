@@ -854,6 +854,29 @@ static void test_place_then_plural(void **state)
     cx_result_free(r);
 }
 
+/* a storm's name after its kind is no entity, nor that name alone
+ * later; a place's head word opening a name makes a place, unless an
+ * organization's head word is in it; two words no list knows, then a
+ * comma and a region ending the clause, are a town of it */
+static void test_storms_and_leading_place_heads(void **state)
+{
+    (void)state;
+    cx_result *r = S_run("Typhoon Marigold and Tropical Storm Selwyn neared Taiwan, and "
+                         "Selwyn later weakened. Crews left Cape Ardmore for Mount Tessaly "
+                         "near Lake Orrin, while Port Authority of Tessaly staff waited and a "
+                         "boat ran aground near Brindle Key, Florida, on Sunday.\n");
+    NO_MENTION(r, "Marigold");
+    NO_MENTION(r, "Selwyn");
+    NO_MENTION(r, "Tropical Storm Selwyn");
+    EXPECT(r, "Taiwan", CX_LOCATION);
+    EXPECT(r, "Cape Ardmore", CX_LOCATION);
+    EXPECT(r, "Mount Tessaly", CX_LOCATION);
+    EXPECT(r, "Lake Orrin", CX_LOCATION);
+    EXPECT(r, "Port Authority of Tessaly", CX_ORGANIZATION);
+    EXPECT(r, "Brindle Key", CX_LOCATION);
+    cx_result_free(r);
+}
+
 /* function words among names: "as" joins a name only by a hyphen
  * ("as-Sulami"); "Will" after a title opens the name it precedes */
 static void test_function_words_in_names(void **state)
@@ -1635,6 +1658,7 @@ int main(void)
         cmocka_unit_test(test_one_word_regions),
         cmocka_unit_test(test_country_as_given_name),
         cmocka_unit_test(test_place_then_plural),
+        cmocka_unit_test(test_storms_and_leading_place_heads),
         cmocka_unit_test(test_function_words_in_names),
         cmocka_unit_test(test_numbered_events),
         cmocka_unit_test(test_city_then_place_head),
