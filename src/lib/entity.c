@@ -1361,9 +1361,12 @@ static size_t S_cut(const S_work *w, size_t b, size_t e)
                             !(w->seg->toks[i + 1].flags & CX_TOK_UPPER) && !S_compass(w, i + 1);
             /* "in" is inside a run only where the acronym after it spells
              * the whole name (S_in_joins) */
+            /* nor where the stretch ends in a head word of its own further
+             * on ("Harwich International Grain Futures Exchange") */
+            int head_ends = e > i + 2 && S_head(&w->t[e - 1]) && !(t->cats & CX_G_ORG_SUFFIX);
             if (!S_head(n) && !S_connector(w, i + 1) && !S_tok_is(w, i + 1, "in") &&
                 !cx_ent_punct(w, i + 1, "-") && !(n->cats & CX_G_MISC_HEAD) &&
-                !S_tok_is(w, i + 1, "and") && !last_word)
+                !S_tok_is(w, i + 1, "and") && !last_word && !head_ends)
                 return i + 1;
         }
         const S_tok *nx = i + 1 < e ? &w->t[i + 1] : NULL;

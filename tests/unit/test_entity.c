@@ -877,6 +877,26 @@ static void test_storms_and_leading_place_heads(void **state)
     cx_result_free(r);
 }
 
+/* "International" ends an organization's name; a head word inside a
+ * stretch that ends in a head word of its own does not cut it, but a
+ * legal suffix still ends a name */
+static void test_heads_inside_long_names(void **state)
+{
+    (void)state;
+    cx_result *r =
+        S_run("Traders at the Harwich International Grain and Timber "
+              "Exchange watched as Garland International, Velmora International and "
+              "staff of the Oakridge Army Medical Center met Dunmore Group Inc. Dunmore "
+              "Insurance officials.\n");
+    EXPECT(r, "Harwich International Grain and Timber Exchange", CX_ORGANIZATION);
+    EXPECT(r, "Garland International", CX_ORGANIZATION);
+    EXPECT(r, "Velmora International", CX_ORGANIZATION);
+    EXPECT(r, "Oakridge Army Medical Center", CX_ORGANIZATION);
+    EXPECT(r, "Dunmore Group Inc.", CX_ORGANIZATION);
+    NO_MENTION(r, "Dunmore Group Inc. Dunmore Insurance");
+    cx_result_free(r);
+}
+
 /* function words among names: "as" joins a name only by a hyphen
  * ("as-Sulami"); "Will" after a title opens the name it precedes */
 static void test_function_words_in_names(void **state)
@@ -1659,6 +1679,7 @@ int main(void)
         cmocka_unit_test(test_country_as_given_name),
         cmocka_unit_test(test_place_then_plural),
         cmocka_unit_test(test_storms_and_leading_place_heads),
+        cmocka_unit_test(test_heads_inside_long_names),
         cmocka_unit_test(test_function_words_in_names),
         cmocka_unit_test(test_numbered_events),
         cmocka_unit_test(test_city_then_place_head),
