@@ -1883,8 +1883,9 @@ static int S_any_head(const S_work *w, size_t b, size_t e)
  * average")? The name before it is the index's, no organization. */
 static int S_index_after(const S_work *w, size_t e)
 {
-    for (size_t k = e; k < w->ntok && k < e + 2 && (w->seg->toks[k].flags & CX_TOK_LOWER) &&
-                       S_same_line(w, k);
+    for (size_t k = e;
+         k < w->ntok && k < e + 2 && ((w->seg->toks[k].flags & CX_TOK_LOWER) || w->t[k].cap) &&
+         S_same_line(w, k);
          k++) {
         if (S_rule_word(w, k, CX_RW_INDEX))
             return 1;
@@ -1942,8 +1943,10 @@ static int S_names_nothing(const S_work *w, size_t b, size_t e)
             return 1;
     }
     /* a stock index named after what it counts: "the Dow Jones industrial
-     * average" */
-    return !f->muser && S_index_after(w, e) && !S_any_head(w, b, e);
+     * average", or with its noun capitalized inside the piece ("the
+     * Verity Jones Industrial Average") */
+    int noun_inside = n >= 2 && w->t[e - 1].cap && S_rule_word(w, e - 1, CX_RW_INDEX);
+    return !f->muser && (S_index_after(w, e) || noun_inside) && !S_any_head(w, b, e);
 }
 
 /* What a step of S_classify_once did with a piece. */
@@ -1991,9 +1994,11 @@ static int S_shape(S_work *w, S_piece *p)
         return S_DECIDED;
     }
     /* "Secretary of State Antony Blinken", "Minister of Finance Jane
-     * Smith": after "<title> of", the title's department, then the person
-     * from the first given name after it on */
-    if (n >= 3 && b >= 2 && !full && w->t[b - 2].title_end && S_tok_is(w, b - 1, "of")) {
+     * Smith", "Commissioner for Refugees Ana Ruiz": after "<title> of" or
+     * "<title> for", the title's department, then the person from the
+     * first given name after it on */
+    if (n >= 3 && b >= 2 && !full && w->t[b - 2].title_end &&
+        (S_tok_is(w, b - 1, "of") || S_tok_is(w, b - 1, "for"))) {
         /* a place the lists know is the department: "Governor of New York" */
         size_t from = b + (f->mlen > 1 && (size_t)f->mlen + 2 <= n ? f->mlen : 1);
         for (size_t i = from; i + 1 < e && i <= b + 3; i++)

@@ -897,6 +897,22 @@ static void test_heads_inside_long_names(void **state)
     cx_result_free(r);
 }
 
+/* "<title> for <department> <person>" as "<title> of" is; a stock
+ * index's name written with a capitalized noun is no organization;
+ * "Observatory" heads an organization's name */
+static void test_title_for_and_capitalized_index(void **state)
+{
+    (void)state;
+    cx_result *r = S_run("High Commissioner for Refugees Marta Oyelaran said the Harlow "
+                         "Observatory for Civil Liberties agreed, as the Verity Jones "
+                         "Industrial Average fell.\n");
+    EXPECT(r, "Marta Oyelaran", CX_PERSON);
+    NO_MENTION(r, "Refugees Marta Oyelaran");
+    EXPECT(r, "Harlow Observatory for Civil Liberties", CX_ORGANIZATION);
+    assert_false(S_touched(r, "Verity Jones"));
+    cx_result_free(r);
+}
+
 /* function words among names: "as" joins a name only by a hyphen
  * ("as-Sulami"); "Will" after a title opens the name it precedes */
 static void test_function_words_in_names(void **state)
@@ -1680,6 +1696,7 @@ int main(void)
         cmocka_unit_test(test_place_then_plural),
         cmocka_unit_test(test_storms_and_leading_place_heads),
         cmocka_unit_test(test_heads_inside_long_names),
+        cmocka_unit_test(test_title_for_and_capitalized_index),
         cmocka_unit_test(test_function_words_in_names),
         cmocka_unit_test(test_numbered_events),
         cmocka_unit_test(test_city_then_place_head),
