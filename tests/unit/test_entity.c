@@ -903,11 +903,11 @@ static void test_heads_inside_long_names(void **state)
 static void test_title_for_and_capitalized_index(void **state)
 {
     (void)state;
-    cx_result *r = S_run("High Commissioner for Refugees Marta Oyelaran said the Harlow "
+    cx_result *r = S_run("Commissioner for Fisheries Marta Oyelaran said the Harlow "
                          "Observatory for Civil Liberties agreed, as the Verity Jones "
                          "Industrial Average fell.\n");
     EXPECT(r, "Marta Oyelaran", CX_PERSON);
-    NO_MENTION(r, "Refugees Marta Oyelaran");
+    NO_MENTION(r, "Fisheries Marta Oyelaran");
     EXPECT(r, "Harlow Observatory for Civil Liberties", CX_ORGANIZATION);
     assert_false(S_touched(r, "Verity Jones"));
     cx_result_free(r);
