@@ -2402,6 +2402,15 @@ static void S_type_by_names(S_work *w, S_piece *p)
 {
     size_t b = p->b, e = p->e, n = e - b;
     const S_tok *f = &w->t[b], *l = &w->t[e - 1];
+    /* "Lashkar-e-Taiba", "Tehreek-e-Insaf": the Persian and Urdu ezafe,
+     * "-e-" between two capitalized words, joins the words of a group's or
+     * a party's name (a person's is joined by "-ul-" or "-ud-": Zia-ul-Haq) */
+    for (size_t i = b + 2; i + 2 < e; i++)
+        if (S_tok_is(w, i, "e") && cx_ent_punct(w, i - 1, "-") && cx_ent_punct(w, i + 1, "-") &&
+            w->t[i - 2].cap && w->t[i + 2].cap) {
+            p->type = CX_ORGANIZATION;
+            return;
+        }
     /* an organization name at the end: Thomson Reuters; not a surname
      * after a first name ("James Pearson", "Olaf Ludwig") */
     for (size_t i = b + 1; i < e; i++)

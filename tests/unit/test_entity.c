@@ -913,6 +913,18 @@ static void test_title_for_and_capitalized_index(void **state)
     cx_result_free(r);
 }
 
+/* "e" is a name particle: an ezafe name between hyphens is found whole,
+ * and names a group or a party */
+static void test_ezafe_names(void **state)
+{
+    (void)state;
+    cx_result *r = S_run("Officials blamed Tanzeem-e-Rahat for the raid, and a court later "
+                         "banned Sipah-e-Noor as well.\n");
+    EXPECT(r, "Tanzeem-e-Rahat", CX_ORGANIZATION);
+    EXPECT(r, "Sipah-e-Noor", CX_ORGANIZATION);
+    cx_result_free(r);
+}
+
 /* function words among names: "as" joins a name only by a hyphen
  * ("as-Sulami"); "Will" after a title opens the name it precedes */
 static void test_function_words_in_names(void **state)
@@ -1697,6 +1709,7 @@ int main(void)
         cmocka_unit_test(test_storms_and_leading_place_heads),
         cmocka_unit_test(test_heads_inside_long_names),
         cmocka_unit_test(test_title_for_and_capitalized_index),
+        cmocka_unit_test(test_ezafe_names),
         cmocka_unit_test(test_function_words_in_names),
         cmocka_unit_test(test_numbered_events),
         cmocka_unit_test(test_city_then_place_head),
