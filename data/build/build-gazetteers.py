@@ -339,8 +339,7 @@ COUNTRY_ALIASES = {
     "PRC": "China", "Mainland China": "China",
     "ROK": "South Korea", "DPRK": "North Korea",
     "Vatican": "Vatican City", "Holy See": "Vatican City",
-    "Palestinian Territories": "Palestine", "Gaza": "Palestine",
-    "West Bank": "Palestine", "Russian Federation": "Russia",
+    "Palestinian Territories": "Palestine", "Russian Federation": "Russia",
     "Persia": "Iran", "Ceylon": "Sri Lanka", "Zaire": "DR Congo",
 }
 # Historical states common in news archives (canonical = themselves).
@@ -486,7 +485,10 @@ def build_demonyms(roots, wc, canon, countries):
         if code not in canon:
             continue
         v = clean(re.sub(r"\(.*?\)", "", v))
-        for part in re.split(r"\s*(?:,| or | - |/)\s*", v):
+        # "Palestinian Territory, Occupied", "Virgin Islands, British": what
+        # follows the comma of an inverted name qualifies it; no demonym
+        v = clean(v.split(",")[0])
+        for part in re.split(r"\s*(?: or | - |/)\s*", v):
             part = clean(part)
             if not part or part in countries or "Island" in part:
                 continue
