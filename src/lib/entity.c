@@ -1359,11 +1359,12 @@ static size_t S_cut(const S_work *w, size_t b, size_t e)
             int last_word = i + 2 == e && !(t->cats & CX_G_ORG_SUFFIX) && !n->mlen &&
                             !(n->cats & (CX_G_PER_FIRST | CX_G_ANY_NAME)) &&
                             !(w->seg->toks[i + 1].flags & CX_TOK_UPPER) && !S_compass(w, i + 1);
+            /* no cut where the stretch ends in a head word of its own
+             * further on ("Harwich International Grain Futures Exchange"),
+             * unless this head word is a legal suffix ("Inc.") */
+            int head_ends = e > i + 2 && S_head(&w->t[e - 1]) && !(t->cats & CX_G_ORG_SUFFIX);
             /* "in" is inside a run only where the acronym after it spells
              * the whole name (S_in_joins) */
-            /* nor where the stretch ends in a head word of its own further
-             * on ("Harwich International Grain Futures Exchange") */
-            int head_ends = e > i + 2 && S_head(&w->t[e - 1]) && !(t->cats & CX_G_ORG_SUFFIX);
             if (!S_head(n) && !S_connector(w, i + 1) && !S_tok_is(w, i + 1, "in") &&
                 !cx_ent_punct(w, i + 1, "-") && !(n->cats & CX_G_MISC_HEAD) &&
                 !S_tok_is(w, i + 1, "and") && !last_word && !head_ends)
@@ -1994,7 +1995,7 @@ static int S_shape(S_work *w, S_piece *p)
         return S_DECIDED;
     }
     /* "Secretary of State Antony Blinken", "Minister of Finance Jane
-     * Smith", "Commissioner for Refugees Ana Ruiz": after "<title> of" or
+     * Smith", "Commissioner for Fisheries Ana Ruiz": after "<title> of" or
      * "<title> for", the title's department, then the person from the
      * first given name after it on */
     if (n >= 3 && b >= 2 && !full && w->t[b - 2].title_end &&
