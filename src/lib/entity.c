@@ -377,16 +377,10 @@ static inline int S_tok_isn(const S_work *w, size_t i, const char *s, size_t n)
 }
 #define S_tok_is(w, i, s) S_tok_isn((w), (i), "" s, sizeof(s) - 1)
 
-/* Does an entry of the rule-word set `set` end at token i? An entry of
- * two words ("aircraft carrier") asks for the word before it too. */
-static int S_rule_word(const S_work *w, size_t i, unsigned set)
+/* S_rule_word past its masks: compare the set's entries. */
+static int S_rule_word_entries(const S_work *w, size_t i, unsigned set)
 {
     const cx_entity_rules *r = w->r;
-    const cx_tok *t = &w->seg->toks[i];
-    size_t n = t->end - t->start;
-    unsigned char c = (unsigned char)w->text[t->start];
-    if (n >= 32 || !(r->word_lens[set] >> n & 1) || !(r->word_first[set][c / 8] >> (c % 8) & 1))
-        return 0;
     for (size_t k = 0; k < r->nwords[set]; k++) {
         const cx_rule_word *x = &r->words[set][k];
         size_t last = x->split ? x->split + 1u : 0;
@@ -395,6 +389,20 @@ static int S_rule_word(const S_work *w, size_t i, unsigned set)
             return 1;
     }
     return 0;
+}
+
+/* Does an entry of the rule-word set `set` end at token i? An entry of
+ * two words ("aircraft carrier") asks for the word before it too. Most
+ * tokens fail the masks of the set's lengths and first bytes, inline. */
+static inline int S_rule_word(const S_work *w, size_t i, unsigned set)
+{
+    const cx_entity_rules *r = w->r;
+    const cx_tok *t = &w->seg->toks[i];
+    size_t n = t->end - t->start;
+    unsigned char c = (unsigned char)w->text[t->start];
+    if (n >= 32 || !(r->word_lens[set] >> n & 1) || !(r->word_first[set][c / 8] >> (c % 8) & 1))
+        return 0;
+    return S_rule_word_entries(w, i, set);
 }
 
 /* Is token i a possessive 's (or 's with a typographic apostrophe)? */
@@ -2024,7 +2032,7 @@ static int S_shape(S_work *w, S_piece *p)
     /* a storm's name, and the same name alone later ("Hurricane Dorian ...
      * Dorian stalled"), is no entity */
     size_t storm = S_storm_name(w, b, e);
-    if (storm || (n == 1 && cx_ent_set_has(&w->storms, w->g[b].key))) {
+    if (storm || (n == 1 && w->storms.n && cx_ent_set_has(&w->storms, w->g[b].key))) {
         if (storm)
             S_set_put(w, &w->storms, w->g[storm].key);
         p->type = T_DROP;
