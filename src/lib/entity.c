@@ -235,8 +235,8 @@ int cx_entity_endings_load(cx_entity_rules *r, const cx_config *cfg, const char 
 
 /* The names of the rule-word sets, in the order of CX_RW_*. */
 static const char *const S_rw_names[CX_RW_NSETS] = {
-    "ship",   "count", "followers", "index",   "index_word", "compass",
-    "plural", "road",  "road_qual", "numeral", "storm",      "place_lead"};
+    "ship", "count",     "followers", "index", "index_word", "compass", "plural",
+    "road", "road_qual", "numeral",   "storm", "place_lead", "result",  "venue"};
 
 /* One line of the rule words' file: a set's name and an entry of one
  * word or two, appended to that set. */
@@ -2598,6 +2598,78 @@ static int S_result_side(const S_work *w, size_t b, size_t e)
            S_name_opens_line(w, b - 1);
 }
 
+/* Is token i the first number of a match's score: two numbers of up to
+ * three digits joined by a hyphen or an en dash, no space between
+ * ("2-1")? */
+static int S_score_at(const S_work *w, size_t i)
+{
+    const cx_tok *k = w->seg->toks;
+    if (!(i + 2 < w->ntok && S_small_num(w, i) && S_small_num(w, i + 2) &&
+          !(k[i + 1].flags & CX_TOK_SPACE) && !(k[i + 2].flags & CX_TOK_SPACE) &&
+          (cx_ent_punct(w, i + 1, "-") || cx_ent_punct(w, i + 1, "\xe2\x80\x93"))))
+        return 0;
+    /* two numbers of two digits that make about a hundred split a vote
+     * or a share: "passed 52-48", "won 55-45 among women" */
+    unsigned a = (unsigned)atoi(w->g[i].s), c = (unsigned)atoi(w->g[i + 2].s);
+    return !(w->g[i].len == 2 && w->g[i + 2].len == 2 && a + c >= 90 && a + c <= 110);
+}
+
+/* Does a word of a match's result stand within a few words of the score
+ * at token i, on its line: "beat Leeds United 3-1", "a 2-1 defeat",
+ * "drew 0-0"? */
+static int S_result_near(const S_work *w, size_t i)
+{
+    for (size_t k = i, n = 0; k > 0 && n < 4 && S_same_line(w, k); n++)
+        if (S_rule_word(w, --k, CX_RW_RESULT))
+            return 1;
+    for (size_t k = i + 3; k < w->ntok && k < i + 5 && S_same_line(w, k); k++)
+        if (S_rule_word(w, k, CX_RW_RESULT))
+            return 1;
+    return 0;
+}
+
+/* Does "to" after a word of a result, with or without the score, come
+ * right before token b: "lost to Leeds", "lost 3-1 to Leeds", "a 2-1
+ * defeat to Leeds"? A side loses to another side, not to a place. */
+static int S_lost_to(const S_work *w, size_t b)
+{
+    if (b < 2 || !S_tok_is(w, b - 1, "to"))
+        return 0;
+    size_t k = b - 2;
+    if (k >= 3 && (w->seg->toks[k].flags & CX_TOK_NUM) && S_score_at(w, k - 2))
+        k -= 3;
+    return S_rule_word(w, k, CX_RW_RESULT);
+}
+
+/* A sports report whose headline names no sport, or that has none: a
+ * score next to a word of a result in a text that names a sport
+ * anywhere ("the Premier League", "football"), or three such scores (a
+ * round-up). A vote or a poll ("passed 52-48", "won 52-48 among women")
+ * names no sport. The sports it names tell teams from sports of people
+ * as a headline's do. */
+static void S_body_sports(S_work *w)
+{
+    size_t scores = 0;
+    int sport = 0, team = 0, solo = 0;
+    for (size_t i = 0; i < w->ntok; i++) {
+        const S_tok *t = &w->t[i];
+        if (t->cats & CX_G_SPORT) {
+            sport = 1;
+            team |= !!(t->cats & CX_G_SPORT_TEAM);
+            solo |= !!(t->cats & CX_G_SPORT_SOLO);
+        }
+        if ((w->seg->toks[i].flags & CX_TOK_NUM) && S_score_at(w, i) && S_result_near(w, i)) {
+            scores++;
+            i += 2;
+        }
+    }
+    if (scores >= 3 || (scores && sport)) {
+        w->sports = 1;
+        w->team = team;
+        w->solo = solo;
+    }
+}
+
 /* Sports reports name teams after places ("Somerset beat
  * Kent", "Suwon 3 Daegu 2"); a country stays a place (national
  * sides are read as the country), and so does a place after "in" or in
@@ -2631,7 +2703,11 @@ static void S_sports(S_work *w, S_piece *p)
     /* "Berlin, Brussels and Zurich" of an athletics report are meetings */
     if (w->solo && !w->team)
         return;
-    if (cx_ent_prep_before(w, b))
+    if (cx_ent_prep_before(w, b) && !S_lost_to(w, b))
+        return;
+    /* a ground: "the Etihad Stadium", "Yas Marina Circuit" */
+    if (p->type == CX_LOCATION && e - b > 1 && (w->t[e - 1].cats & CX_G_LOC_HEAD) &&
+        S_rule_word(w, e - 1, CX_RW_VENUE))
         return;
     /* the town of a venue: "At Trent Bridge ( Nottingham )", "( at Old Trafford ,
      * Birmingham )": in parentheses after a name, or after a comma and a
@@ -2753,6 +2829,8 @@ int cx_entity_find(const cx_entity_rules *r, const cx_doc *doc, const cx_seg *se
         rc = CX_ERR_NOMEM;
     if (rc == CX_OK) {
         S_features(&w);
+        if (!w.sports)
+            S_body_sports(&w);
         S_mark_timex(&w, tx, ntx);
         rc = S_find_pieces(&w);
     }

@@ -29,6 +29,8 @@ enum {
     CX_RW_NUMERAL,    /* a capitalized number word (One, Two) */
     CX_RW_STORM,      /* a kind of storm before its name (Hurricane, Typhoon) */
     CX_RW_PLACE_LEAD, /* a place's head word that opens its name (Mount, Lake) */
+    CX_RW_RESULT,     /* a word of a match's result next to its score (beat, drew) */
+    CX_RW_VENUE,      /* a place's head word that names a sports ground (Stadium) */
     CX_RW_NSETS
 };
 

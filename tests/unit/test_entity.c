@@ -1554,6 +1554,37 @@ static void test_sports_teams(void **state)
     cx_result_free(r);
 }
 
+/* A sports report with no sports headline: a score next to a word of a
+ * result, in a text that names a sport or beside two more such scores;
+ * a side loses to another side; a ground stays a place. A vote's split
+ * is no score. */
+static void test_sports_report_without_headline(void **state)
+{
+    (void)state;
+    cx_result *r = S_run("Leeds beat Sheffield 2-1 on Saturday to go top of the league, "
+                         "while Norwich lost 3-0 to Bristol at the Carrow Stadium.\n");
+    EXPECT(r, "Leeds", CX_ORGANIZATION);
+    EXPECT(r, "Sheffield", CX_ORGANIZATION);
+    EXPECT(r, "Norwich", CX_ORGANIZATION);
+    EXPECT(r, "Bristol", CX_ORGANIZATION);
+    EXPECT(r, "Carrow Stadium", CX_LOCATION);
+    cx_result_free(r);
+    r = S_run("Leeds drew 1-1 with Sheffield, Norwich won 2-0 against Bristol and "
+              "Reading edged Exeter 4-3 on Sunday.\n");
+    EXPECT(r, "Sheffield", CX_ORGANIZATION);
+    EXPECT(r, "Bristol", CX_ORGANIZATION);
+    EXPECT(r, "Exeter", CX_ORGANIZATION);
+    cx_result_free(r);
+    /* one score and no sport named; a vote's split beside football */
+    r = S_run("Leeds beat Sheffield 2-1 in a vote on the budget.\n");
+    EXPECT(r, "Sheffield", CX_LOCATION);
+    cx_result_free(r);
+    r = S_run("The motion won 52-48, and Sheffield councillors backed by football "
+              "clubs welcomed it.\n");
+    EXPECT(r, "Sheffield", CX_LOCATION);
+    cx_result_free(r);
+}
+
 static void test_place_nouns(void **state)
 {
     (void)state;
@@ -1786,6 +1817,7 @@ int main(void)
         cmocka_unit_test(test_on_and_and_after_head_words),
         cmocka_unit_test(test_products_are_no_entities),
         cmocka_unit_test(test_title_words_before_titles),
+        cmocka_unit_test(test_sports_report_without_headline),
     };
     return cmocka_run_group_tests(tests, S_setup, S_teardown);
 }
