@@ -234,9 +234,12 @@ int cx_entity_endings_load(cx_entity_rules *r, const cx_config *cfg, const char 
 }
 
 /* The names of the rule-word sets, in the order of CX_RW_*. */
-static const char *const S_rw_names[CX_RW_NSETS] = {
-    "ship", "count",     "followers", "index", "index_word", "compass", "plural",
-    "road", "road_qual", "numeral",   "storm", "place_lead", "result",  "venue"};
+static const char *const S_rw_names[] = {"ship",       "count",   "followers", "index",
+                                         "index_word", "compass", "plural",    "road",
+                                         "road_qual",  "numeral", "storm",     "place_lead",
+                                         "result",     "venue",   "staff"};
+_Static_assert(sizeof S_rw_names / sizeof *S_rw_names == CX_RW_NSETS,
+               "a name for each set of rule words");
 
 /* One line of the rule words' file: a set's name and an entry of one
  * word or two, appended to that set. */
@@ -2760,6 +2763,19 @@ static void S_sports(S_work *w, S_piece *p)
     }
 }
 
+/* People work at a firm, not at a person: "analysts at Morgan Stanley",
+ * "a partner at Davis Polk" name a firm named after its founders, though
+ * its words are a given name and a surname. */
+static void S_staff_at(S_work *w, S_piece *p)
+{
+    size_t b = p->b;
+    if (p->type == CX_PERSON && b >= 2 && S_tok_is(w, b - 1, "at") && S_same_line(w, b - 1) &&
+        S_rule_word(w, b - 2, CX_RW_STAFF)) {
+        p->type = CX_ORGANIZATION;
+        p->bynames = 0;
+    }
+}
+
 /* A name the document also writes with a corporate suffix is the
  * company's, though its words are a first and a last name: "Northrop
  * Grumman" after or before "Northrop Grumman Corp." (as ANNIE's
@@ -2836,6 +2852,7 @@ int cx_entity_find(const cx_entity_rules *r, const cx_doc *doc, const cx_seg *se
     }
     for (size_t i = 0; rc == CX_OK && i < w.np; i++) {
         S_classify(&w, &w.p[i]);
+        S_staff_at(&w, &w.p[i]);
         if (w.sports)
             S_sports(&w, &w.p[i]);
     }

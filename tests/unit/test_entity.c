@@ -1585,6 +1585,21 @@ static void test_sports_report_without_headline(void **state)
     cx_result_free(r);
 }
 
+/* people work at a firm, not at a person: a name after "analysts at"
+ * is a firm's, whether its words are in the name lists or unknown */
+static void test_staff_at_a_firm(void **state)
+{
+    (void)state;
+    cx_result *r = S_run("Analysts at Harland Whitcombe and a lawyer at Davis Polk said the "
+                         "deal would close, Davis said.\n");
+    EXPECT(r, "Harland Whitcombe", CX_ORGANIZATION);
+    EXPECT(r, "Davis Polk", CX_ORGANIZATION);
+    cx_result_free(r);
+    r = S_run("The senator looked at Davis Polk and smiled.\n");
+    EXPECT(r, "Davis Polk", CX_PERSON);
+    cx_result_free(r);
+}
+
 static void test_place_nouns(void **state)
 {
     (void)state;
@@ -1818,6 +1833,7 @@ int main(void)
         cmocka_unit_test(test_products_are_no_entities),
         cmocka_unit_test(test_title_words_before_titles),
         cmocka_unit_test(test_sports_report_without_headline),
+        cmocka_unit_test(test_staff_at_a_firm),
     };
     return cmocka_run_group_tests(tests, S_setup, S_teardown);
 }
