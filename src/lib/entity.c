@@ -237,7 +237,7 @@ int cx_entity_endings_load(cx_entity_rules *r, const cx_config *cfg, const char 
 static const char *const S_rw_names[] = {"ship",       "count",   "followers", "index",
                                          "index_word", "compass", "plural",    "road",
                                          "road_qual",  "numeral", "storm",     "place_lead",
-                                         "result",     "venue",   "staff"};
+                                         "result",     "venue",   "staff",     "stock"};
 _Static_assert(sizeof S_rw_names / sizeof *S_rw_names == CX_RW_NSETS,
                "a name for each set of rule words");
 
@@ -2776,6 +2776,29 @@ static void S_staff_at(S_work *w, S_piece *p)
     }
 }
 
+/* A plain English word named as a company with shares: "shares of
+ * Oracle", "a stake in Alphabet", "Oracle shares", "Oracle's stock".
+ * Alone it would be dropped as a word capitalized for no reason known
+ * (cx_ent_resolve); its shares are the reason. A place keeps its type:
+ * "Tokyo shares" are its market's. */
+static void S_firm_by_stock(S_work *w, S_piece *p)
+{
+    size_t b = p->b, e = p->e;
+    const S_tok *t = &w->t[b];
+    if (e - b != 1 || p->type < 0 || ((t->cats | t->mcats) & CX_G_ANY_LOC))
+        return;
+    int before = b >= 2 && S_same_line(w, b - 1) &&
+                 (S_tok_is(w, b - 1, "of") || S_tok_is(w, b - 1, "in")) &&
+                 S_rule_word(w, b - 2, CX_RW_STOCK);
+    size_t k = e < w->ntok && S_possessive_tok(w, e) ? e + 1 : e;
+    int after = k < w->ntok && S_same_line(w, k) && (w->seg->toks[k].flags & CX_TOK_LOWER) &&
+                S_rule_word(w, k, CX_RW_STOCK);
+    if (before || after) {
+        p->type = CX_ORGANIZATION;
+        p->strong = 1;
+    }
+}
+
 /* A name the document also writes with a corporate suffix is the
  * company's, though its words are a first and a last name: "Northrop
  * Grumman" after or before "Northrop Grumman Corp." (as ANNIE's
@@ -2853,6 +2876,7 @@ int cx_entity_find(const cx_entity_rules *r, const cx_doc *doc, const cx_seg *se
     for (size_t i = 0; rc == CX_OK && i < w.np; i++) {
         S_classify(&w, &w.p[i]);
         S_staff_at(&w, &w.p[i]);
+        S_firm_by_stock(&w, &w.p[i]);
         if (w.sports)
             S_sports(&w, &w.p[i]);
     }

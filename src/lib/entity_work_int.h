@@ -32,6 +32,7 @@ enum {
     CX_RW_RESULT,     /* a word of a match's result next to its score (beat, drew) */
     CX_RW_VENUE,      /* a place's head word that names a sports ground (Stadium) */
     CX_RW_STAFF,      /* people who work for an employer (analysts, lawyers) */
+    CX_RW_STOCK,      /* a company's shares (shares, stock, stake) */
     CX_RW_NSETS
 };
 

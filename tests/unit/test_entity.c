@@ -1600,6 +1600,23 @@ static void test_staff_at_a_firm(void **state)
     cx_result_free(r);
 }
 
+/* a plain English word named with a company's shares is the company; a
+ * place's shares are its market's */
+static void test_firm_by_its_shares(void **state)
+{
+    (void)state;
+    cx_result *r = S_run("Traders sold shares of Lantern and bought a stake in Harvest, "
+                         "while Meadow shares rose and Tokyo shares fell.\n");
+    EXPECT(r, "Lantern", CX_ORGANIZATION);
+    EXPECT(r, "Harvest", CX_ORGANIZATION);
+    EXPECT(r, "Meadow", CX_ORGANIZATION);
+    EXPECT(r, "Tokyo", CX_LOCATION);
+    cx_result_free(r);
+    r = S_run("Traders said Lantern and Harvest were quiet.\n");
+    NO_MENTION(r, "Lantern");
+    cx_result_free(r);
+}
+
 static void test_place_nouns(void **state)
 {
     (void)state;
@@ -1834,6 +1851,7 @@ int main(void)
         cmocka_unit_test(test_title_words_before_titles),
         cmocka_unit_test(test_sports_report_without_headline),
         cmocka_unit_test(test_staff_at_a_firm),
+        cmocka_unit_test(test_firm_by_its_shares),
     };
     return cmocka_run_group_tests(tests, S_setup, S_teardown);
 }
