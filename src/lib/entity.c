@@ -536,28 +536,42 @@ static void S_headlines(S_work *w)
     size_t ls = 0;
     while (ls < w->ntok) {
         size_t i = ls, stop = SIZE_MAX, words = 0, upper = 0, common = 0;
+        size_t pend = 0; /* plain words of the capitalized stretch at i */
+        int head = 0;    /* the stretch's last word is an organization's head */
         do {
             const cx_tok *k = &seg->toks[i];
-            if (!(k->flags & CX_TOK_WORD))
+            if (!(k->flags & CX_TOK_WORD)) {
+                common += head ? 0 : pend;
+                pend = 0;
                 continue;
+            }
             int longw = k->end - k->start >= 4;
             if (w->text[k->start] == '\'' || (unsigned char)w->text[k->start] == 0xE2)
                 continue; /* a possessive 's */
             words++;
             upper += (k->flags & CX_TOK_UPPER) || k->end - k->start == 1;
+            if (!w->t[i].cap) {
+                /* plain words before a head word that prose goes on
+                 * after name it: "The National Transportation Safety
+                 * Board said" opens a sentence, no headline */
+                common += head ? 0 : pend;
+                pend = 0;
+            }
+            head = w->t[i].cap && (w->t[i].cats & (CX_G_ORG_HEAD | CX_G_ORG_SUFFIX));
             if (longw && (k->flags & CX_TOK_LOWER) && stop == SIZE_MAX)
                 stop = i;
             if (stop == SIZE_MAX && longw && i > ls && w->t[i].cap && S_plain(&w->t[i]) &&
                 !(w->t[i].cats & (CX_G_ORG_HEAD | CX_G_LOC_HEAD | CX_G_MISC_HEAD |
                                   CX_G_ORG_PREFIX | CX_G_TITLE)) &&
                 !S_after_connector(w, i))
-                common++;
+                pend++;
             if (stop != SIZE_MAX && upper < words) {
                 while (++i < w->ntok && !(seg->toks[i].flags & CX_TOK_NL))
                     ;
                 break;
             }
         } while (++i < w->ntok && !(seg->toks[i].flags & CX_TOK_NL));
+        common += pend; /* a stretch that ends the line */
         size_t le = i;
         if (words >= 2 && upper == words)
             stop = le;

@@ -1617,6 +1617,18 @@ static void test_firm_by_its_shares(void **state)
     cx_result_free(r);
 }
 
+/* plain words before an organization's head word that prose goes on
+ * after open a sentence, not a headline in Title Case */
+static void test_long_name_opens_a_sentence(void **state)
+{
+    (void)state;
+    cx_result *r = S_run("The Coastal Transportation Safety Board said the ferry had "
+                         "passed. He met the Aviation Safety Board on Monday.\n");
+    EXPECT(r, "Coastal Transportation Safety Board", CX_ORGANIZATION);
+    EXPECT(r, "Aviation Safety Board", CX_ORGANIZATION);
+    cx_result_free(r);
+}
+
 static void test_place_nouns(void **state)
 {
     (void)state;
@@ -1852,6 +1864,7 @@ int main(void)
         cmocka_unit_test(test_sports_report_without_headline),
         cmocka_unit_test(test_staff_at_a_firm),
         cmocka_unit_test(test_firm_by_its_shares),
+        cmocka_unit_test(test_long_name_opens_a_sentence),
     };
     return cmocka_run_group_tests(tests, S_setup, S_teardown);
 }
