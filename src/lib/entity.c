@@ -2627,8 +2627,11 @@ static int S_score_at(const S_work *w, size_t i)
         return 0;
     /* two numbers of two digits that make about a hundred split a vote
      * or a share: "passed 52-48", "won 55-45 among women" */
-    unsigned a = (unsigned)atoi(w->g[i].s), c = (unsigned)atoi(w->g[i + 2].s);
-    return !(w->g[i].len == 2 && w->g[i + 2].len == 2 && a + c >= 90 && a + c <= 110);
+    const cx_gaz_tok *x = &w->g[i], *y = &w->g[i + 2];
+    if (x->len != 2 || y->len != 2)
+        return 1;
+    int sum = (x->s[0] - '0') * 10 + x->s[1] - '0' + (y->s[0] - '0') * 10 + y->s[1] - '0';
+    return sum < 90 || sum > 110;
 }
 
 /* Does a word of a match's result stand within a few words of the score
