@@ -2670,20 +2670,23 @@ static int S_lost_to(const S_work *w, size_t b)
 static void S_body_sports(S_work *w)
 {
     size_t scores = 0;
-    int sport = 0, team = 0, solo = 0;
-    for (size_t i = 0; i < w->ntok; i++) {
-        const S_tok *t = &w->t[i];
-        if (t->cats & CX_G_SPORT) {
-            sport = 1;
-            team |= !!(t->cats & CX_G_SPORT_TEAM);
-            solo |= !!(t->cats & CX_G_SPORT_SOLO);
-        }
+    for (size_t i = 0; i < w->ntok; i++)
         if ((w->seg->toks[i].flags & CX_TOK_NUM) && S_score_at(w, i) && S_result_near(w, i)) {
             scores++;
             i += 2;
         }
+    if (scores == 0)
+        return; /* most texts: no word's categories read */
+    int sport = 0, team = 0, solo = 0;
+    for (size_t i = 0; i < w->ntok; i++) {
+        uint32_t c = w->t[i].cats;
+        if (c & CX_G_SPORT) {
+            sport = 1;
+            team |= !!(c & CX_G_SPORT_TEAM);
+            solo |= !!(c & CX_G_SPORT_SOLO);
+        }
     }
-    if (scores >= 3 || (scores && sport)) {
+    if (scores >= 3 || sport) {
         w->sports = 1;
         w->team = team;
         w->solo = solo;
