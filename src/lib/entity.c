@@ -1206,18 +1206,26 @@ static int S_scorecard_name(const S_work *w, size_t b, size_t e)
     return 0;
 }
 
+/* The categories the lists give the one word t, alone (S_common_word
+ * and S_caps_plain ask of words outside w->t's features). */
+static uint32_t S_one_word_cats(const S_work *w, const cx_gaz_tok *t)
+{
+    cx_gaz_hit hits[8];
+    size_t n = cx_gaz_match(w->r->gaz, t, 1, hits, 8);
+    uint32_t cats = 0;
+    for (size_t h = 0; h < n; h++)
+        if (hits[h].ntok == 1)
+            cats |= hits[h].cats;
+    return cats;
+}
+
 /* Is s (n bytes, capitalized) an English word of the lists? (A word
  * opening with a capital is looked up in the table that holds them.) */
 static int S_common_word(const S_work *w, const char *s, size_t n)
 {
     cx_gaz_tok t;
-    cx_gaz_hit h[4];
     cx_gaz_tok_init(&t, s, n, CX_TOK_WORD | CX_TOK_CAP);
-    size_t m = cx_gaz_match(w->r->gaz, &t, 1, h, 4);
-    for (size_t k = 0; k < m; k++)
-        if (h[k].ntok == 1 && (h[k].cats & CX_G_COMMON))
-            return 1;
-    return 0;
+    return (S_one_word_cats(w, &t) & CX_G_COMMON) != 0;
 }
 
 /* "Peacekeepers", "Automakers": is token i a capitalized plural of an
@@ -1884,12 +1892,7 @@ static int S_caps_plain(const S_work *w, size_t i)
 {
     cx_gaz_tok t = w->g[i];
     t.flags |= CX_TOK_HEADLINE;
-    cx_gaz_hit hits[8];
-    size_t n = cx_gaz_match(w->r->gaz, &t, 1, hits, 8);
-    uint32_t cats = 0;
-    for (size_t h = 0; h < n; h++)
-        if (hits[h].ntok == 1)
-            cats |= hits[h].cats;
+    uint32_t cats = S_one_word_cats(w, &t);
     return (cats & CX_G_COMMON) && !(cats & CX_G_ANY_NAME);
 }
 
