@@ -234,10 +234,10 @@ int cx_entity_endings_load(cx_entity_rules *r, const cx_config *cfg, const char 
 }
 
 /* The names of the rule-word sets, in the order of CX_RW_*. */
-static const char *const S_rw_names[] = {"ship",       "count",   "followers", "index",
-                                         "index_word", "compass", "plural",    "road",
-                                         "road_qual",  "numeral", "storm",     "place_lead",
-                                         "result",     "venue",   "staff",     "stock"};
+static const char *const S_rw_names[] = {
+    "ship",   "count", "followers", "index",   "index_word", "compass",
+    "plural", "road",  "road_qual", "numeral", "storm",      "place_lead",
+    "result", "venue", "staff",     "stock",   "list_end"};
 _Static_assert(sizeof S_rw_names / sizeof *S_rw_names == CX_RW_NSETS,
                "a name for each set of rule words");
 
@@ -1605,6 +1605,58 @@ static size_t S_road_at(const S_work *w, size_t b, size_t e)
     return r;
 }
 
+/* The capital letters of token i, up to 8 ("A.M.D." and "AMD" give
+ * AMD); 0 when it holds anything but capitals, periods and "&". */
+static size_t S_acro_letters(const S_work *w, size_t i, char *out)
+{
+    const char *s = w->text + w->seg->toks[i].start;
+    size_t n = w->seg->toks[i].end - w->seg->toks[i].start, k = 0;
+    for (size_t j = 0; j < n; j++) {
+        if (s[j] >= 'A' && s[j] <= 'Z' && k < 8)
+            out[k++] = s[j];
+        else if (s[j] != '.' && s[j] != '&')
+            return 0;
+    }
+    return k;
+}
+
+/* "Rival Advanced Micro Devices (AMD)": an acronym in parentheses after
+ * a piece spells the initials of the whole name, so capitalized words
+ * just before the piece that give its first letters belong to it,
+ * though they were dropped as English words opening a sentence. At most
+ * three words, each on the line and in no other piece. */
+static void S_acro_reach(S_work *w)
+{
+    for (size_t pi = 0; pi < w->np; pi++) {
+        S_piece *p = &w->p[pi];
+        size_t e = p->e;
+        if (e + 2 >= w->ntok || !cx_ent_punct(w, e, "(") || !cx_ent_punct(w, e + 2, ")") ||
+            !(w->seg->toks[e + 1].flags & CX_TOK_UPPER))
+            continue;
+        char a[8], in[8];
+        size_t na = S_acro_letters(w, e + 1, a), ni = 0;
+        for (size_t i = p->b; i < e && ni <= na; i++) {
+            if (w->seg->toks[i].flags & (CX_TOK_LOWER | CX_TOK_PUNCT))
+                continue;
+            char c = w->text[w->seg->toks[i].start];
+            if (ni == na || c < 'A' || c > 'Z')
+                ni = na + 1;
+            else
+                in[ni++] = c;
+        }
+        size_t m = na - ni, floor = pi ? w->p[pi - 1].e : 0;
+        if (ni > na || m == 0 || m > 3 || ni == 0 || memcmp(a + m, in, ni) || p->b < floor + m)
+            continue;
+        size_t k = 0;
+        while (k < m && w->t[p->b - 1 - k].cap && S_same_line(w, p->b - k) &&
+               (w->seg->toks[p->b - 1 - k].flags & CX_TOK_WORD) &&
+               w->text[w->seg->toks[p->b - 1 - k].start] == a[m - 1 - k])
+            k++;
+        if (k == m)
+            p->b -= (uint32_t)m;
+    }
+}
+
 static int S_find_pieces(S_work *w)
 {
     for (size_t i = 0; i < w->ntok;) {
@@ -1634,6 +1686,7 @@ static int S_find_pieces(S_work *w)
             return CX_ERR_NOMEM;
         i = e;
     }
+    S_acro_reach(w);
     return CX_OK;
 }
 
@@ -2248,6 +2301,26 @@ static int S_town_then_land(const S_work *w, size_t e)
 /* The words around the piece or inside it decide its type: a town
  * before a state, a place's or an organization's head word, a title,
  * a role, the lists. */
+/* Is the word before token b a preposition ("relatives in Miami who",
+ * "Director of Intelligence who": the "who" is of the noun before it)? */
+static int S_prep_word(const S_work *w, size_t b)
+{
+    if (b == 0 || !S_same_line(w, b) || !(w->seg->toks[b - 1].flags & CX_TOK_LOWER))
+        return 0;
+    return (w->t[b - 1].cats & CX_G_LOC_PREP) || S_tok_is(w, b - 1, "of") ||
+           S_tok_is(w, b - 1, "for") || S_tok_is(w, b - 1, "with") ||
+           S_tok_is(w, b - 1, "by") || S_tok_is(w, b - 1, "on") || S_tok_is(w, b - 1, "than");
+}
+
+/* Does "who" follow the name ending before token e, a comma between or
+ * not, on its line? */
+static int S_who_after(const S_work *w, size_t e)
+{
+    if (e < w->ntok && cx_ent_punct(w, e, ","))
+        e++;
+    return e < w->ntok && S_same_line(w, e) && S_tok_is(w, e, "who");
+}
+
 static int S_type_by_context(S_work *w, S_piece *p)
 {
     size_t b = p->b, e = p->e, n = e - b;
@@ -2315,13 +2388,18 @@ static int S_type_by_context(S_work *w, S_piece *p)
     }
     if (has_head && n > 1 && !full) {
         p->type = CX_ORGANIZATION;
+        /* "Ted Banks", not "La Liga" (an article before the head) */
         if (n == 2 && (f->cats & CX_G_PER_FIRST) && (l->cats & CX_G_PER_LAST) &&
-            !(l->cats & (CX_G_ORG_SUFFIX | CX_G_COMMON)))
+            !(l->cats & (CX_G_ORG_SUFFIX | CX_G_COMMON)) && !(f->cats & CX_G_PARTICLE))
             p->type = CX_PERSON;
         return S_DECIDED;
     }
+    /* "Real Madrid", "Sporting Lisbon": a prefix before a place the lists
+     * know is a club, though "Real" is a given name and "Madrid" a
+     * surname too */
+    int place_last = l->mlen == 1 && (l->mcats & CX_G_ANY_LOC) && !(l->mcats & CX_G_ANY_ORG);
     if (n > 1 && !full && (f->cats & CX_G_ORG_PREFIX) &&
-        !((f->cats & CX_G_PER_FIRST) && (l->cats & CX_G_PER_LAST))) {
+        (place_last || !((f->cats & CX_G_PER_FIRST) && (l->cats & CX_G_PER_LAST)))) {
         p->type = CX_ORGANIZATION;
         return S_DECIDED;
     }
@@ -2355,6 +2433,16 @@ static int S_type_by_context(S_work *w, S_piece *p)
             (f->cats & CX_G_PER_LAST) &&
             !(f->cats & (CX_G_ANY_NAME | CX_G_ORG_HEAD | CX_G_PROPER | CX_G_DEMONYM)))
             p->type = CX_PERSON;
+        return S_DECIDED;
+    }
+    /* "Zelwin, who left office": "who" after a name no list types as a
+     * company or a place is a person's. Not in sports reports, and not
+     * after a place the lists know: British English writes "who" after
+     * clubs ("Madrid, who finished second") */
+    if (t < 0 && !w->sports && !S_any_head(w, b, e) && S_who_after(w, e) &&
+        !S_prep_word(w, b)) {
+        p->type = CX_PERSON;
+        p->evid = 1;
         return S_DECIDED;
     }
     if (t >= 0 || t == T_DROP) {
@@ -2788,11 +2876,13 @@ static void S_sports(S_work *w, S_piece *p)
 
 /* People work at a firm, not at a person: "analysts at Morgan Stanley",
  * "a partner at Davis Polk" name a firm named after its founders, though
- * its words are a given name and a surname. */
+ * its words are a given name and a surname; so does a name that only
+ * "at" made a place ("an analyst at Bernstein"). */
 static void S_staff_at(S_work *w, S_piece *p)
 {
     size_t b = p->b;
-    if (p->type == CX_PERSON && b >= 2 && S_tok_is(w, b - 1, "at") && S_same_line(w, b - 1) &&
+    if ((p->type == CX_PERSON || (p->type == CX_LOCATION && !p->strong)) && b >= 2 &&
+        S_tok_is(w, b - 1, "at") && S_same_line(w, b - 1) &&
         S_rule_word(w, b - 2, CX_RW_STAFF)) {
         p->type = CX_ORGANIZATION;
         p->bynames = 0;
@@ -2819,6 +2909,76 @@ static void S_firm_by_stock(S_work *w, S_piece *p)
     if (before || after) {
         p->type = CX_ORGANIZATION;
         p->strong = 1;
+    }
+}
+
+/* Is the gap from token e to token b a link of a list of names on one
+ * line: ",", "and", "or", ", and", ", or"? 0: no; 1: a comma; 2: with
+ * a conjunction. */
+static int S_list_link(const S_work *w, size_t e, size_t b)
+{
+    size_t k = e;
+    if (k < b && cx_ent_punct(w, k, ","))
+        k++;
+    int conj = k < b && (S_tok_is(w, k, "and") || S_tok_is(w, k, "or"));
+    k += (size_t)conj;
+    if (k != b || b == e)
+        return 0;
+    for (size_t i = e; i <= b; i++)
+        if (!S_same_line(w, i))
+            return 0;
+    return conj ? 2 : 1;
+}
+
+/* Does the list of names ending before token e end its clause there: the
+ * line's or the sentence's end, punctuation, or a word that opens no
+ * verb's phrase ("in A, B and C on Tuesday")? */
+static int S_list_ends(const S_work *w, size_t e)
+{
+    if (e >= w->ntok || !S_same_line(w, e))
+        return 1;
+    return cx_ent_punct(w, e, ".") || cx_ent_punct(w, e, ",") || cx_ent_punct(w, e, ";") ||
+           cx_ent_punct(w, e, ":") || cx_ent_punct(w, e, ")") ||
+           S_rule_word(w, e, CX_RW_LIST_END);
+}
+
+/* "in Paiporta, Chiva and Utiel": names listed with commas and a last
+ * "and" or "or" are of one kind, so the names only a default typed take
+ * the type that the list's other names have from evidence, when they
+ * agree and it is a place. The list must end its clause: in "In
+ * Valencia, Iberdrola and Endesa cut power", the two firms are the
+ * clause's subject after a place. Not in sports reports, whose lists of
+ * teams are places' names. */
+static void S_listed(S_work *w)
+{
+    if (w->sports)
+        return;
+    for (size_t i = 0; i < w->np;) {
+        size_t j = i;
+        int conj = 0;
+        while (!conj && j + 1 < w->np) {
+            int k = S_list_link(w, w->p[j].e, w->p[j + 1].b);
+            if (!k)
+                break;
+            conj = k == 2;
+            j++;
+        }
+        int type = -1, agree = conj && S_list_ends(w, w->p[j].e);
+        for (size_t m = i; agree && m <= j; m++) {
+            const S_piece *p = &w->p[m];
+            if (!(p->strong || p->evid) || p->type < 0)
+                continue;
+            if (type >= 0 && p->type != type)
+                agree = 0;
+            type = p->type;
+        }
+        for (size_t m = i; agree && type == CX_LOCATION && m <= j; m++) {
+            S_piece *p = &w->p[m];
+            if (!p->strong && !p->evid && p->type >= 0 &&
+                !(p->e - p->b == 1 && S_all_caps_word(w, p->b)))
+                p->type = CX_LOCATION;
+        }
+        i = j + 1;
     }
 }
 
@@ -2903,8 +3063,10 @@ int cx_entity_find(const cx_entity_rules *r, const cx_doc *doc, const cx_seg *se
         if (w.sports)
             S_sports(&w, &w.p[i]);
     }
-    if (rc == CX_OK)
+    if (rc == CX_OK) {
+        S_listed(&w);
         S_suffixed_orgs(&w);
+    }
     if (rc == CX_OK && w.nomem)
         rc = CX_ERR_NOMEM;
     if (rc == CX_OK)

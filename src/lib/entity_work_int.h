@@ -33,6 +33,7 @@ enum {
     CX_RW_VENUE,      /* a place's head word that names a sports ground (Stadium) */
     CX_RW_STAFF,      /* people who work for an employer (analysts, lawyers) */
     CX_RW_STOCK,      /* a company's shares (shares, stock, stake) */
+    CX_RW_LIST_END,   /* a word after a list of names that ends it (on, during) */
     CX_RW_NSETS
 };
 

@@ -1617,6 +1617,74 @@ static void test_firm_by_its_shares(void **state)
     cx_result_free(r);
 }
 
+/* "who" after a name no list knows makes a person; after a place
+ * preposition it is the noun's before it */
+static void test_who_after_a_name(void **state)
+{
+    (void)state;
+    cx_result *r = S_run("Zelwin, who left office in May, spoke on Monday.\n");
+    EXPECT(r, "Zelwin", CX_PERSON);
+    cx_result_free(r);
+    r = S_run("Relatives in Tarvosk who met him agreed.\n");
+    EXPECT(r, "Tarvosk", CX_LOCATION);
+    cx_result_free(r);
+}
+
+/* a club's prefix before a place is a club, though the two words are a
+ * given name and a surname too; an article before a head word is no
+ * given name */
+static void test_club_and_league_names(void **state)
+{
+    (void)state;
+    cx_result *r = S_run("He left Real Madrid to play in La Liga for a smaller club.\n");
+    EXPECT(r, "Real Madrid", CX_ORGANIZATION);
+    EXPECT(r, "La Liga", CX_ORGANIZATION);
+    cx_result_free(r);
+}
+
+/* a name that only "at" made a place is a firm after a word for its
+ * staff */
+static void test_analyst_at_a_firm(void **state)
+{
+    (void)state;
+    cx_result *r = S_run("The economy slowed, said an analyst at Quorvane.\n");
+    EXPECT(r, "Quorvane", CX_ORGANIZATION);
+    cx_result_free(r);
+    r = S_run("The economy slowed, said a man who lives at Quorvane.\n");
+    EXPECT(r, "Quorvane", CX_LOCATION);
+    cx_result_free(r);
+}
+
+/* names listed with a place are places when the list ends its clause;
+ * not the subject after a place opening the sentence */
+static void test_list_of_places(void **state)
+{
+    (void)state;
+    cx_result *r = S_run("Floods hit towns in Tarvosk, Quelmira and Brandvik on Tuesday.\n");
+    EXPECT(r, "Tarvosk", CX_LOCATION);
+    EXPECT(r, "Quelmira", CX_LOCATION);
+    EXPECT(r, "Brandvik", CX_LOCATION);
+    cx_result_free(r);
+    r = S_run("In Tarvosk, Quelmira and Brandvik cut their prices.\n");
+    EXPECT(r, "Tarvosk", CX_LOCATION);
+    EXPECT(r, "Quelmira", CX_ORGANIZATION);
+    cx_result_free(r);
+}
+
+/* an acronym in parentheses takes back the words of the name dropped
+ * before it */
+static void test_acronym_reaches_back(void **state)
+{
+    (void)state;
+    cx_result *r = S_run("Nuclear Quorvane Authority (NQA) said it would act.\n");
+    EXPECT(r, "Nuclear Quorvane Authority", CX_ORGANIZATION);
+    NO_MENTION(r, "Quorvane Authority");
+    cx_result_free(r);
+    r = S_run("Strong Quorvane Partners (QP) said it would act.\n");
+    EXPECT(r, "Quorvane Partners", CX_ORGANIZATION);
+    cx_result_free(r);
+}
+
 /* plain words before an organization's head word that prose goes on
  * after open a sentence, not a headline in Title Case */
 static void test_long_name_opens_a_sentence(void **state)
@@ -1865,6 +1933,11 @@ int main(void)
         cmocka_unit_test(test_staff_at_a_firm),
         cmocka_unit_test(test_firm_by_its_shares),
         cmocka_unit_test(test_long_name_opens_a_sentence),
+        cmocka_unit_test(test_who_after_a_name),
+        cmocka_unit_test(test_club_and_league_names),
+        cmocka_unit_test(test_analyst_at_a_firm),
+        cmocka_unit_test(test_list_of_places),
+        cmocka_unit_test(test_acronym_reaches_back),
     };
     return cmocka_run_group_tests(tests, S_setup, S_teardown);
 }
