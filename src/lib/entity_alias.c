@@ -53,8 +53,9 @@ static size_t S_map_cap(size_t n)
 /* The five maps of r in one block (keys, zeroed, then values, which
  * are written with their keys): one allocation a document, not ten.
  * Sizes: what S_register may put, as each piece is registered once:
- * name 2 keys a piece and 1 a canonical name, acro 2 and the others 1 a
- * piece of two words or more. */
+ * name 2 keys a piece and 1 a canonical name, acro and last 2 (a
+ * hyphenated surname too) and the others 1 a piece of two words or
+ * more. */
 static int S_maps_init(S_res *r, const S_work *w)
 {
     size_t multi = 0, canon = 0;
@@ -63,7 +64,7 @@ static int S_maps_init(S_res *r, const S_work *w)
         canon += w->p[i].canon != NULL;
     }
     S_map *m[5] = {&r->name, &r->last, &r->first, &r->orgfirst, &r->acro};
-    const size_t n[5] = {2 * w->np + canon, multi, multi, multi, 2 * multi};
+    const size_t n[5] = {2 * w->np + canon, 2 * multi, multi, multi, 2 * multi};
     size_t total = 0;
     for (int i = 0; i < 5; i++)
         total += m[i]->cap = S_map_cap(n[i]);
@@ -228,6 +229,19 @@ static long S_new_ent(S_res *r, S_piece *p, size_t pi)
     return (long)r->ne++;
 }
 
+/* Does one word joined by hyphens ("Alexander-Arnold", "Smith-Jones-Lee")
+ * end [b, e)? Its first token, else e - 1. */
+static size_t S_hyph_word(const S_work *w, size_t b, size_t e)
+{
+    size_t h = e - 1;
+    while (h >= b + 2 && cx_ent_punct(w, h - 1, "-") &&
+           !(w->seg->toks[h].flags & CX_TOK_SPACE) &&
+           !(w->seg->toks[h - 1].flags & CX_TOK_SPACE) &&
+           (w->seg->toks[h - 2].flags & CX_TOK_WORD))
+        h -= 2;
+    return h;
+}
+
 static void S_register(S_res *r, S_piece *p, long ent)
 {
     S_work *w = r->w;
@@ -257,6 +271,9 @@ static void S_register(S_res *r, S_piece *p, long ent)
         while (l > b && (w->t[l].cats & CX_G_NAME_SUFFIX))
             l--;
         S_map_put(&r->last, w->g[l].key, ent, 1);
+        size_t h = S_hyph_word(w, b, l + 1);
+        if (h > b && h < l)
+            S_map_put(&r->last, cx_ent_name_key(w, h, l + 1, 0), ent, 1);
         S_map_put(&r->first, w->g[b].key, ent, 1);
     } else {
         S_map_put(&r->orgfirst, w->g[b].key, ent, 1);
@@ -300,38 +317,57 @@ static S_piece *S_paren_acro(S_work *w, size_t pi)
     return NULL;
 }
 
+/* The entity of multi-word piece i: a name seen before, or a new one. A
+ * piece that is one hyphenated word is also the surname of a person named
+ * in full ("Alexander-Arnold" after or before "Trent Alexander-Arnold"). */
+static int S_multi_one(S_res *r, size_t i)
+{
+    S_work *w = r->w;
+    S_piece *p = &w->p[i];
+    long ent = S_map_get(&r->name, cx_ent_name_key(w, p->b, p->e, 1));
+    if (ent < 0 && S_hyph_word(w, p->b, p->e) == p->b && (!p->strong || p->type == CX_PERSON)) {
+        long per = S_map_get(&r->last, cx_ent_name_key(w, p->b, p->e, 0));
+        if (per >= 0 && r->e[per].type == CX_PERSON)
+            ent = per;
+    }
+    if (ent < 0 && p->canon)
+        ent = S_map_get(&r->name, S_canon_key(p->canon));
+    if (ent >= 0 && r->e[ent].type != p->type && (p->strong || p->team) && r->e[ent].has_multi)
+        ent = -1;
+    /* "NFL-RANDALL CUNNINGHAM RETIRES ... Randall Cunningham , the
+     * quarterback": a headline in capitals says little of a name's
+     * kind; the name written in mixed case later says more */
+    if (ent >= 0 && r->e[ent].shout && !S_caps_piece(w, p)) {
+        r->e[ent].type = p->type;
+        r->e[ent].shout = 0;
+    }
+    if (ent < 0 && (ent = S_new_ent(r, p, i)) < 0)
+        return CX_ERR_NOMEM;
+    r->e[ent].has_multi |= p->strong;
+    r->e[ent].any_multi = 1;
+    S_register(r, p, ent);
+    S_piece *q = S_paren_acro(w, i);
+    if (q && q->ent < 0) {
+        q->type = r->e[ent].type;
+        q->strong = 1;
+        S_register(r, q, ent);
+    }
+    return CX_OK;
+}
+
+/* Multi-word names in text order; those that are one hyphenated word
+ * last, when every full name has given its surname. */
 static int S_pass_multi(S_res *r)
 {
     S_work *w = r->w;
-    for (size_t i = 0; i < w->np; i++) {
-        S_piece *p = &w->p[i];
-        if (p->type < 0 || p->e - p->b < 2)
-            continue;
-        long ent = S_map_get(&r->name, cx_ent_name_key(w, p->b, p->e, 1));
-        if (ent < 0 && p->canon)
-            ent = S_map_get(&r->name, S_canon_key(p->canon));
-        if (ent >= 0 && r->e[ent].type != p->type && (p->strong || p->team) &&
-            r->e[ent].has_multi)
-            ent = -1;
-        /* "NFL-RANDALL CUNNINGHAM RETIRES ... Randall Cunningham , the
-         * quarterback": a headline in capitals says little of a name's
-         * kind; the name written in mixed case later says more */
-        if (ent >= 0 && r->e[ent].shout && !S_caps_piece(w, p)) {
-            r->e[ent].type = p->type;
-            r->e[ent].shout = 0;
+    for (int hyph = 0; hyph < 2; hyph++)
+        for (size_t i = 0; i < w->np; i++) {
+            const S_piece *p = &w->p[i];
+            if (p->type < 0 || p->e - p->b < 2 || (S_hyph_word(w, p->b, p->e) == p->b) != hyph)
+                continue;
+            if (S_multi_one(r, i))
+                return CX_ERR_NOMEM;
         }
-        if (ent < 0 && (ent = S_new_ent(r, p, i)) < 0)
-            return CX_ERR_NOMEM;
-        r->e[ent].has_multi |= p->strong;
-        r->e[ent].any_multi = 1;
-        S_register(r, p, ent);
-        S_piece *q = S_paren_acro(w, i);
-        if (q && q->ent < 0) {
-            q->type = r->e[ent].type;
-            q->strong = 1;
-            S_register(r, q, ent);
-        }
-    }
     return CX_OK;
 }
 

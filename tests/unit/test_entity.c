@@ -1685,6 +1685,20 @@ static void test_acronym_reaches_back(void **state)
     cx_result_free(r);
 }
 
+/* a hyphenated surname alone names the person named in full, before
+ * or after; a hyphenated company stays itself */
+static void test_hyphenated_surname(void **state)
+{
+    (void)state;
+    cx_result *r = S_run("Quade-Morrow spoke first. Later Harlan Quade-Morrow left the club, "
+                         "and Quade-Morrow said so.\n");
+    long full = S_ent_of(r, "Harlan Quade-Morrow", 0);
+    assert_true(full >= 0);
+    assert_int_equal(S_ent_of(r, "Quade-Morrow", 0), full);
+    assert_int_equal(S_ent_of(r, "Quade-Morrow", 1), full);
+    cx_result_free(r);
+}
+
 /* plain words before an organization's head word that prose goes on
  * after open a sentence, not a headline in Title Case */
 static void test_long_name_opens_a_sentence(void **state)
@@ -1938,6 +1952,7 @@ int main(void)
         cmocka_unit_test(test_analyst_at_a_firm),
         cmocka_unit_test(test_list_of_places),
         cmocka_unit_test(test_acronym_reaches_back),
+        cmocka_unit_test(test_hyphenated_surname),
     };
     return cmocka_run_group_tests(tests, S_setup, S_teardown);
 }
