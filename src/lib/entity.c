@@ -235,9 +235,9 @@ int cx_entity_endings_load(cx_entity_rules *r, const cx_config *cfg, const char 
 
 /* The names of the rule-word sets, in the order of CX_RW_*. */
 static const char *const S_rw_names[] = {
-    "ship",   "count", "followers", "index",   "index_word", "compass",
-    "plural", "road",  "road_qual", "numeral", "storm",      "place_lead",
-    "result", "venue", "staff",     "stock",   "list_end"};
+    "ship",  "count",     "followers", "index",   "index_word", "compass", "plural",
+    "road",  "road_qual", "numeral",   "storm",   "place_lead", "result",  "venue",
+    "staff", "stock",     "list_end",  "product", "owner"};
 _Static_assert(sizeof S_rw_names / sizeof *S_rw_names == CX_RW_NSETS,
                "a name for each set of rule words");
 
@@ -2248,6 +2248,24 @@ static int S_product(S_work *w, S_piece *p)
           w->g[e].len >= 3 && !w->sports && S_same_line(w, e + 1) && S_namey(w, e + 1)))) {
         p->type = T_DROP;
         return S_DECIDED;
+    }
+    /* "its Blackwell chips", "their new Gemini model": a name between a
+     * possessive (and perhaps "new" or "latest") and a kind of product
+     * is the product's, no entity, and so is that name alone elsewhere
+     * in the document; not a company or a place the lists know (the
+     * maker: "its Boeing jets") */
+    if (e < w->ntok && S_same_line(w, e) && (w->seg->toks[e].flags & CX_TOK_LOWER) &&
+        S_rule_word(w, e, CX_RW_PRODUCT) &&
+        !(full && (f->mcats & (CX_G_ANY_ORG | CX_G_ANY_LOC)))) {
+        size_t k = b;
+        if (k > 0 && S_same_line(w, k) &&
+            (S_tok_is(w, k - 1, "new") || S_tok_is(w, k - 1, "latest")))
+            k--;
+        if (k > 0 && S_same_line(w, k) && S_rule_word(w, k - 1, CX_RW_OWNER)) {
+            p->type = T_DROP;
+            S_set_put(w, &w->products, w->g[b].key);
+            return S_DECIDED;
+        }
     }
     if (S_title_with_number(w, p) && n > 2) {
         /* "Marlow Center Energy 2031 Outlook": the name ends at its head */

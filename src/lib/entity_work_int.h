@@ -34,6 +34,8 @@ enum {
     CX_RW_STAFF,      /* people who work for an employer (analysts, lawyers) */
     CX_RW_STOCK,      /* a company's shares (shares, stock, stake) */
     CX_RW_LIST_END,   /* a word after a list of names that ends it (on, during) */
+    CX_RW_PRODUCT,    /* a kind of product after its name (chips, model) */
+    CX_RW_OWNER,      /* a possessive before a product's name (its, their) */
     CX_RW_NSETS
 };
 

@@ -1699,6 +1699,20 @@ static void test_hyphenated_surname(void **state)
     cx_result_free(r);
 }
 
+/* a name between a possessive and a kind of product is the product's,
+ * also alone later; a maker the lists know stays the maker */
+static void test_product_after_owner(void **state)
+{
+    (void)state;
+    cx_result *r =
+        S_run("The firm said its new Quorvane chips sold out. Quorvane sales doubled.\n");
+    NO_MENTION(r, "Quorvane");
+    cx_result_free(r);
+    r = S_run("The airline said its Boeing jets would fly again.\n");
+    EXPECT(r, "Boeing", CX_ORGANIZATION);
+    cx_result_free(r);
+}
+
 /* plain words before an organization's head word that prose goes on
  * after open a sentence, not a headline in Title Case */
 static void test_long_name_opens_a_sentence(void **state)
@@ -1953,6 +1967,7 @@ int main(void)
         cmocka_unit_test(test_list_of_places),
         cmocka_unit_test(test_acronym_reaches_back),
         cmocka_unit_test(test_hyphenated_surname),
+        cmocka_unit_test(test_product_after_owner),
     };
     return cmocka_run_group_tests(tests, S_setup, S_teardown);
 }
