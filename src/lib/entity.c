@@ -2148,8 +2148,10 @@ static int S_qualifiers(S_work *w, S_piece *p)
     const S_tok *f = &w->t[b], *l = &w->t[e - 1];
     int full = f->mlen == n;
     int has_head = S_has_head(w, b, e);
-    if (!full && n > 1 && (f->mcats & CX_G_MISC) && f->mlen == 1) {
-        p->b++; /* "the August National Association of ..." */
+    /* "the August National Association of ...", not "EV Holdings": what
+     * is left must be more than a head word */
+    if (!full && n > 1 && (f->mcats & CX_G_MISC) && f->mlen == 1 && !(n == 2 && S_head(l))) {
+        p->b++;
         return S_AGAIN;
     }
     /* "the Palestinian West Bank town", "a Jewish West Bank settlement":

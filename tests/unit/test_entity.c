@@ -1713,6 +1713,18 @@ static void test_product_after_owner(void **state)
     cx_result_free(r);
 }
 
+/* a common noun written as an abbreviation names nothing, but opens a
+ * company's name before its suffix */
+static void test_abbreviated_nouns(void **state)
+{
+    (void)state;
+    cx_result *r = S_run("Demand for AI and GPU servers rose, and EV Holdings said so.\n");
+    NO_MENTION(r, "AI");
+    NO_MENTION(r, "GPU");
+    EXPECT(r, "EV Holdings", CX_ORGANIZATION);
+    cx_result_free(r);
+}
+
 /* plain words before an organization's head word that prose goes on
  * after open a sentence, not a headline in Title Case */
 static void test_long_name_opens_a_sentence(void **state)
@@ -1968,6 +1980,7 @@ int main(void)
         cmocka_unit_test(test_acronym_reaches_back),
         cmocka_unit_test(test_hyphenated_surname),
         cmocka_unit_test(test_product_after_owner),
+        cmocka_unit_test(test_abbreviated_nouns),
     };
     return cmocka_run_group_tests(tests, S_setup, S_teardown);
 }
