@@ -2318,9 +2318,6 @@ static int S_town_then_land(const S_work *w, size_t e)
                                cx_ent_punct(w, k, ")") || cx_ent_punct(w, k, ";")));
 }
 
-/* The words around the piece or inside it decide its type: a town
- * before a state, a place's or an organization's head word, a title,
- * a role, the lists. */
 /* Is the word before token b a preposition ("relatives in Miami who",
  * "Director of Intelligence who": the "who" is of the noun before it)? */
 static int S_prep_word(const S_work *w, size_t b)
@@ -2341,6 +2338,9 @@ static int S_who_after(const S_work *w, size_t e)
     return e < w->ntok && S_same_line(w, e) && S_tok_is(w, e, "who");
 }
 
+/* The words around the piece or inside it decide its type: a town
+ * before a state, a place's or an organization's head word, a title,
+ * a role, the lists. */
 static int S_type_by_context(S_work *w, S_piece *p)
 {
     size_t b = p->b, e = p->e, n = e - b;
