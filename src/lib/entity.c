@@ -2257,13 +2257,15 @@ static int S_product(S_work *w, S_piece *p)
      * in the document; not a company or a place the lists know (the
      * maker: "its Boeing jets") */
     if (e < w->ntok && S_same_line(w, e) && (w->seg->toks[e].flags & CX_TOK_LOWER) &&
-        S_rule_word(w, e, CX_RW_PRODUCT) &&
         !(full && (f->mcats & (CX_G_ANY_ORG | CX_G_ANY_LOC)))) {
+        /* the owner first: its set is small, kinds of product are common
+         * words */
         size_t k = b;
         if (k > 0 && S_same_line(w, k) &&
             (S_tok_is(w, k - 1, "new") || S_tok_is(w, k - 1, "latest")))
             k--;
-        if (k > 0 && S_same_line(w, k) && S_rule_word(w, k - 1, CX_RW_OWNER)) {
+        if (k > 0 && S_same_line(w, k) && S_rule_word(w, k - 1, CX_RW_OWNER) &&
+            S_rule_word(w, e, CX_RW_PRODUCT)) {
             p->type = T_DROP;
             S_set_put(w, &w->products, w->g[b].key);
             return S_DECIDED;
