@@ -235,9 +235,9 @@ int cx_entity_endings_load(cx_entity_rules *r, const cx_config *cfg, const char 
 
 /* The names of the rule-word sets, in the order of CX_RW_*. */
 static const char *const S_rw_names[] = {
-    "ship",  "count",     "followers", "index",   "index_word", "compass", "plural",
-    "road",  "road_qual", "numeral",   "storm",   "place_lead", "result",  "venue",
-    "staff", "stock",     "list_end",  "product", "owner"};
+    "ship",  "count",     "followers", "index",   "index_word", "compass",     "plural",
+    "road",  "road_qual", "numeral",   "storm",   "place_lead", "result",      "venue",
+    "staff", "stock",     "list_end",  "product", "owner",      "product_adj", "who_prep"};
 _Static_assert(sizeof S_rw_names / sizeof *S_rw_names == CX_RW_NSETS,
                "a name for each set of rule words");
 
@@ -2261,8 +2261,7 @@ static int S_product(S_work *w, S_piece *p)
         /* the owner first: its set is small, kinds of product are common
          * words */
         size_t k = b;
-        if (k > 0 && S_same_line(w, k) &&
-            (S_tok_is(w, k - 1, "new") || S_tok_is(w, k - 1, "latest")))
+        if (k > 0 && S_same_line(w, k) && S_rule_word(w, k - 1, CX_RW_PRODUCT_ADJ))
             k--;
         if (k > 0 && S_same_line(w, k) && S_rule_word(w, k - 1, CX_RW_OWNER) &&
             S_rule_word(w, e, CX_RW_PRODUCT)) {
@@ -2326,9 +2325,7 @@ static int S_prep_word(const S_work *w, size_t b)
 {
     if (b == 0 || !S_same_line(w, b) || !(w->seg->toks[b - 1].flags & CX_TOK_LOWER))
         return 0;
-    return (w->t[b - 1].cats & CX_G_LOC_PREP) || S_tok_is(w, b - 1, "of") ||
-           S_tok_is(w, b - 1, "for") || S_tok_is(w, b - 1, "with") ||
-           S_tok_is(w, b - 1, "by") || S_tok_is(w, b - 1, "on") || S_tok_is(w, b - 1, "than");
+    return (w->t[b - 1].cats & CX_G_LOC_PREP) || S_rule_word(w, b - 1, CX_RW_WHO_PREP);
 }
 
 /* Does "who" follow the name ending before token e, a comma between or

@@ -17,25 +17,27 @@ typedef struct {
 
 /* The closed word sets some rules read (data/entity/rule_words.txt). */
 enum {
-    CX_RW_SHIP,       /* a kind of ship before a ship's name */
-    CX_RW_COUNT,      /* a number word before a statistic */
-    CX_RW_FOLLOWERS,  /* a side, its crowd or its fans after a place */
-    CX_RW_INDEX,      /* a stock index's noun */
-    CX_RW_INDEX_WORD, /* a word between an index's name and its noun */
-    CX_RW_COMPASS,    /* a compass point opening the name of a part of a place */
-    CX_RW_PLURAL,     /* a capitalized plural without s */
-    CX_RW_ROAD,       /* a road's kind before its number (Interstate, Route) */
-    CX_RW_ROAD_QUAL,  /* a word before that (State, County, U.S.) */
-    CX_RW_NUMERAL,    /* a capitalized number word (One, Two) */
-    CX_RW_STORM,      /* a kind of storm before its name (Hurricane, Typhoon) */
-    CX_RW_PLACE_LEAD, /* a place's head word that opens its name (Mount, Lake) */
-    CX_RW_RESULT,     /* a word of a match's result next to its score (beat, drew) */
-    CX_RW_VENUE,      /* a place's head word that names a sports ground (Stadium) */
-    CX_RW_STAFF,      /* people who work for an employer (analysts, lawyers) */
-    CX_RW_STOCK,      /* a company's shares (shares, stock, stake) */
-    CX_RW_LIST_END,   /* a word after a list of names that ends it (on, during) */
-    CX_RW_PRODUCT,    /* a kind of product after its name (chips, model) */
-    CX_RW_OWNER,      /* a possessive before a product's name (its, their) */
+    CX_RW_SHIP,        /* a kind of ship before a ship's name */
+    CX_RW_COUNT,       /* a number word before a statistic */
+    CX_RW_FOLLOWERS,   /* a side, its crowd or its fans after a place */
+    CX_RW_INDEX,       /* a stock index's noun */
+    CX_RW_INDEX_WORD,  /* a word between an index's name and its noun */
+    CX_RW_COMPASS,     /* a compass point opening the name of a part of a place */
+    CX_RW_PLURAL,      /* a capitalized plural without s */
+    CX_RW_ROAD,        /* a road's kind before its number (Interstate, Route) */
+    CX_RW_ROAD_QUAL,   /* a word before that (State, County, U.S.) */
+    CX_RW_NUMERAL,     /* a capitalized number word (One, Two) */
+    CX_RW_STORM,       /* a kind of storm before its name (Hurricane, Typhoon) */
+    CX_RW_PLACE_LEAD,  /* a place's head word that opens its name (Mount, Lake) */
+    CX_RW_RESULT,      /* a word of a match's result next to its score (beat, drew) */
+    CX_RW_VENUE,       /* a place's head word that names a sports ground (Stadium) */
+    CX_RW_STAFF,       /* people who work for an employer (analysts, lawyers) */
+    CX_RW_STOCK,       /* a company's shares (shares, stock, stake) */
+    CX_RW_LIST_END,    /* a word after a list of names that ends it (on, during) */
+    CX_RW_PRODUCT,     /* a kind of product after its name (chips, model) */
+    CX_RW_OWNER,       /* a possessive before a product's name (its, their) */
+    CX_RW_PRODUCT_ADJ, /* a word between the owner and the name (new, latest) */
+    CX_RW_WHO_PREP,    /* a preposition that makes "who" after a name the noun's */
     CX_RW_NSETS
 };
 

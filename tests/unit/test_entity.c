@@ -1628,6 +1628,9 @@ static void test_who_after_a_name(void **state)
     r = S_run("Relatives in Tarvosk who met him agreed.\n");
     EXPECT(r, "Tarvosk", CX_LOCATION);
     cx_result_free(r);
+    r = S_run("The envoy of Quelmora who spoke left.\n");
+    EXPECT(r, "Quelmora", CX_ORGANIZATION);
+    cx_result_free(r);
 }
 
 /* a club's prefix before a place is a club, though the two words are a
