@@ -603,6 +603,12 @@ static uint32_t S_word_features(S_work *w, size_t i, S_tok *t)
         (seg->toks[i + 1].flags & (CX_TOK_SPACE | CX_TOK_PUNCT)) == CX_TOK_PUNCT &&
         w->text[seg->toks[i + 1].start] == '$' && cx_ent_punct(w, i + 1, "$"))
         t->code = 1;
+    /* GLP-1, COVID-19, Su-57: a word with a number hyphened to it */
+    if (t->cap && i + 2 < w->ntok &&
+        (seg->toks[i + 1].flags & (CX_TOK_SPACE | CX_TOK_PUNCT)) == CX_TOK_PUNCT &&
+        (seg->toks[i + 2].flags & (CX_TOK_SPACE | CX_TOK_NUM)) == CX_TOK_NUM &&
+        cx_ent_punct(w, i + 1, "-"))
+        t->code = 1;
     t->weak = (k->flags & (CX_TOK_SSTART | CX_TOK_HEADLINE)) != 0 || i == 0 ||
               ((seg->toks[i - 1].flags & CX_TOK_PUNCT) && S_open_quote(w, i - 1)) ||
               (k->flags & CX_TOK_NL);
@@ -687,6 +693,20 @@ static int S_namey(const S_work *w, size_t i)
 {
     const S_tok *t = &w->t[i];
     return t->cap && !t->intx && !t->code;
+}
+
+/* Is token i a person's initials: one to three capitals, each with its
+ * period ("P.", "K.P.", "J.R.R.")? Two or three only when the lists know
+ * the token as nothing (U.S., U.K. and U.N. they know). */
+static int S_initials(const S_work *w, size_t i)
+{
+    const cx_gaz_tok *g = &w->g[i];
+    if (!(w->seg->toks[i].flags & CX_TOK_ABBR) || g->len < 2 || g->len > 6 || (g->len & 1))
+        return 0;
+    for (size_t k = 0; k < g->len; k += 2)
+        if ((unsigned)(g->s[k] - 'A') >= 26u || g->s[k + 1] != '.')
+            return 0;
+    return g->len == 2 || (!w->t[i].cats && !w->t[i].mlen);
 }
 
 static int S_connector(const S_work *w, size_t i)
@@ -1096,6 +1116,21 @@ static size_t S_run_end(const S_work *w, size_t i)
             j += 2;
             continue;
         }
+        /* "Institute for the Study of War", "Bank of the West": "of the",
+         * "for the" after a head word; not after a title ("Minister of
+         * the Interior" names a post) or a legal suffix ("Dow Chemical Co
+         * of the United States"), nor before an organization's own name
+         * ("the Ninth Directorate of the KGB" names two) */
+        if ((S_tok_is(w, j, "of") || S_tok_is(w, j, "for")) && j + 2 < w->ntok &&
+            S_tok_is(w, j + 1, "the") && S_same_line(w, j + 2) && S_namey(w, j + 2) &&
+            (w->t[j - 1].cats & (CX_G_ORG_HEAD | CX_G_ORG_SUFFIX)) == CX_G_ORG_HEAD &&
+            w->t[j - 1].cap && !w->t[j - 1].title_end &&
+            !(w->seg->toks[j + 2].flags & CX_TOK_UPPER) &&
+            !(w->t[j + 2].mcats & CX_G_ANY_ORG)) {
+            named = 1;
+            j += 3;
+            continue;
+        }
         if (S_in_joins(w, i, j)) {
             j += 2;
             continue;
@@ -1259,8 +1294,7 @@ static int S_droppable(const S_work *w, size_t i)
     if (t->mlen > 1 || t->user)
         return 0;
     /* an initial: P. Simmons */
-    if ((w->seg->toks[i].flags & CX_TOK_ABBR) && w->g[i].len == 2 && i + 1 < w->ntok &&
-        S_namey(w, i + 1))
+    if (S_initials(w, i) && i + 1 < w->ntok && S_namey(w, i + 1))
         return 0;
     /* "captain Will Brandvik", "spokesman Per Lindqvist": after a title, a
      * given name that is an English function word too opens the name */
@@ -1864,6 +1898,21 @@ static int S_misc_of(const S_work *w, size_t b, size_t e)
     return 0;
 }
 
+/* "Institute for the Study of War", "Ministry of Law": an
+ * organization's head word before the first "of" or "for" heads the whole
+ * name, though an event's head word ends it right after a connector
+ * ("Bank of England Inflation Report" names a report) */
+static int S_org_of(const S_work *w, size_t b, size_t e)
+{
+    if (e - b < 3 ||
+        !(S_tok_is(w, e - 2, "of") || S_tok_is(w, e - 2, "for") || S_tok_is(w, e - 2, "the")))
+        return 0;
+    for (size_t i = b + 1; i + 1 < e; i++)
+        if (S_tok_is(w, i, "of") || S_tok_is(w, i, "for"))
+            return (w->t[i - 1].cats & CX_G_ORG_HEAD) && w->t[i - 1].cap;
+    return 0;
+}
+
 /* Types piece p; returns 1 when it has narrowed p and must look again. */
 /* Does token i, a capitalized word no list knows anything of, end as
  * family names do ("Levrentyeva", "Temizkanoglu"), with three bytes or
@@ -2289,8 +2338,9 @@ static int S_product(S_work *w, S_piece *p)
      * word and its number */
     int numbered = n > 2 && !full && (w->t[e - 2].cats & CX_G_MISC_HEAD) &&
                    (S_roman(w, e - 1) || S_rule_word(w, e - 1, CX_RW_NUMERAL));
-    if (S_title_with_number(w, p) || ((l->cats & CX_G_MISC_HEAD) && !full && n > 1) ||
-        numbered || lone_event || (!full && S_misc_of(w, b, e))) {
+    if (S_title_with_number(w, p) ||
+        ((l->cats & CX_G_MISC_HEAD) && !full && n > 1 && !S_org_of(w, b, e)) || numbered ||
+        lone_event || (!full && S_misc_of(w, b, e))) {
         p->type = T_DROP;
         return S_DECIDED;
     }
@@ -2590,7 +2640,7 @@ static void S_type_by_names(S_work *w, S_piece *p)
         return;
     }
     int personish = !((f->mcats & CX_G_ANY_LOC) && !(f->cats & CX_G_PER_FIRST)) &&
-                    !(w->seg->toks[b].flags & CX_TOK_UPPER);
+                    (!(w->seg->toks[b].flags & CX_TOK_UPPER) || S_initials(w, b));
     /* "Jean-Michel Monin", "Lucy Tyler-Sharman": a hyphen inside a word */
     for (size_t i = b; i < e; i++)
         if (!w->t[i].cap && !(w->t[i].cats & CX_G_PARTICLE) &&
@@ -2604,9 +2654,7 @@ static void S_type_by_names(S_work *w, S_piece *p)
      * the first is also a first name */
     if ((l->cats & CX_G_COMMON) && !(l->cats & CX_G_PER_LAST) && (f->cats & CX_G_COMMON))
         personish = 0;
-    if (personish && n >= 2 &&
-        ((f->cats & CX_G_PER_FIRST) ||
-         ((w->seg->toks[b].flags & CX_TOK_ABBR) && w->g[b].len == 2)) &&
+    if (personish && n >= 2 && ((f->cats & CX_G_PER_FIRST) || S_initials(w, b)) &&
         !(f->cats & CX_G_FUNC)) {
         p->type = CX_PERSON;
         p->bynames = 1;
@@ -2893,16 +2941,34 @@ static void S_sports(S_work *w, S_piece *p)
     }
 }
 
+static int S_list_link(const S_work *w, size_t e, size_t b);
+
 /* People work at a firm, not at a person: "analysts at Morgan Stanley",
  * "a partner at Davis Polk" name a firm named after its founders, though
  * its words are a given name and a surname; so does a name that only
- * "at" made a place ("an analyst at Bernstein"). */
-static void S_staff_at(S_work *w, S_piece *p)
+ * "at" made a place ("an analyst at Bernstein"), and each name listed
+ * after such a firm ("analysts at Jefferies and Morgan Stanley"). */
+static void S_staff_at(S_work *w, size_t i)
 {
+    S_piece *p = &w->p[i];
     size_t b = p->b;
-    if ((p->type == CX_PERSON || (p->type == CX_LOCATION && !p->strong)) && b >= 2 &&
-        S_tok_is(w, b - 1, "at") && S_same_line(w, b - 1) &&
-        S_rule_word(w, b - 2, CX_RW_STAFF)) {
+    if (!(p->type == CX_PERSON || (p->type == CX_LOCATION && !p->strong)) &&
+        p->type != CX_ORGANIZATION)
+        return;
+    int at = b >= 2 && S_tok_is(w, b - 1, "at") && S_same_line(w, b - 1) &&
+             S_rule_word(w, b - 2, CX_RW_STAFF);
+    /* a person may follow the list: "an analyst at ING, and Ann Lee, a
+     * strategist", "at Davis Polk and John Smith of Apple" */
+    size_t e = p->e;
+    int described = e + 1 < w->ntok && S_same_line(w, e + 1) &&
+                    ((cx_ent_punct(w, e, ",") && (w->seg->toks[e + 1].flags & CX_TOK_LOWER)) ||
+                     S_tok_is(w, e, "of"));
+    int listed = !at && !described && i > 0 && (w->p[i - 1].why & W_STAFF) &&
+                 S_list_link(w, w->p[i - 1].e, b) != 0;
+    if (!at && !listed)
+        return;
+    p->why |= W_STAFF;
+    if (p->type != CX_ORGANIZATION) {
         p->type = CX_ORGANIZATION;
         p->bynames = 0;
     }
@@ -3077,7 +3143,7 @@ int cx_entity_find(const cx_entity_rules *r, const cx_doc *doc, const cx_seg *se
     }
     for (size_t i = 0; rc == CX_OK && i < w.np; i++) {
         S_classify(&w, &w.p[i]);
-        S_staff_at(&w, &w.p[i]);
+        S_staff_at(&w, i);
         S_firm_by_stock(&w, &w.p[i]);
         if (w.sports)
             S_sports(&w, &w.p[i]);

@@ -78,10 +78,18 @@ typedef struct {
     uint8_t role_start;  /* an after-affiliation role starts here (CEO) */
 } S_tok;
 
-/* why a piece was made: after a title, before a role; a US state after
- * a town and a comma ("Oshkosh, Wis."), and that town; a road and its
- * number ("Route 9") */
-enum { W_AFTER_TITLE = 1, W_BEFORE_ROLE = 2, W_STATE = 4, W_TOWN = 8, W_ROAD = 16 };
+/* why a piece was made or typed: after a title, before a role; a US
+ * state after a town and a comma ("Oshkosh, Wis."), and that town; a
+ * road and its number ("Route 9"); a firm people work at ("analysts at
+ * Jefferies") */
+enum {
+    W_AFTER_TITLE = 1,
+    W_BEFORE_ROLE = 2,
+    W_STATE = 4,
+    W_TOWN = 8,
+    W_ROAD = 16,
+    W_STAFF = 32
+};
 enum { T_DROP = -2 };
 
 /* A candidate name: tokens [b, e). */

@@ -258,6 +258,7 @@ static S_word_end S_word_rest(const S_text *x, size_t i, size_t j)
 {
     const unsigned char *u = (const unsigned char *)x->t;
     S_word_end r = {j, 0};
+    size_t piece = i; /* where the part after the last inner period starts */
     for (;;) {
         size_t nx;
         while (S_wordc[u[j]])
@@ -282,14 +283,16 @@ static S_word_end S_word_rest(const S_text *x, size_t i, size_t j)
             }
         }
         if (c == '.' && j > i) {
-            /* U.S. / a.m. : a letter, a period, a letter */
+            /* U.S. / a.m. / V.O.S. : one or two letters, a period, a
+             * letter; each part is short, however many there are */
             size_t n2, n3;
             uint32_t d = S_peek(x, nx, &n2);
             uint32_t e = S_peek(x, n2, &n3);
             if (S_is_letter(S_class(d)) && (e == '.' || !S_is_letter(S_class(e))) &&
-                (j - i) <= 2) {
+                (j - piece) <= 2) {
                 r.dots++;
                 j = nx;
+                piece = nx;
                 continue;
             }
         }

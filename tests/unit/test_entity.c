@@ -1363,6 +1363,19 @@ static void test_hyphen_and_letter_are_no_names(void **state)
     cx_result_free(r);
 }
 
+/* Places from WordNet (data/gazetteers/loc_wordnet.lst): rivers, seas,
+ * straits and mountain ranges, which no other list has */
+static void test_wordnet_places(void **state)
+{
+    (void)state;
+    cx_result *r = S_run("Tankers crossed the Strait of Hormuz as snow fell on the Himalayas "
+                         "and the Danube flooded.\n");
+    EXPECT(r, "Strait of Hormuz", CX_LOCATION);
+    EXPECT(r, "Himalayas", CX_LOCATION);
+    EXPECT(r, "Danube", CX_LOCATION);
+    cx_result_free(r);
+}
+
 /* Organizations from WordNet (data/gazetteers/org_wordnet.lst), which
  * renames no entity; a known name before a title is no part of the
  * title. */
@@ -1655,6 +1668,68 @@ static void test_analyst_at_a_firm(void **state)
     cx_result_free(r);
     r = S_run("The economy slowed, said a man who lives at Quorvane.\n");
     EXPECT(r, "Quorvane", CX_LOCATION);
+    cx_result_free(r);
+}
+
+/* the firms listed after a staff word's "at" are firms too, but not a
+ * person described after the list */
+static void test_analysts_at_listed_firms(void **state)
+{
+    (void)state;
+    cx_result *r = S_run("The deal is cheap, said analysts at Quorvane and Morgan Stanley.\n");
+    EXPECT(r, "Quorvane", CX_ORGANIZATION);
+    EXPECT(r, "Morgan Stanley", CX_ORGANIZATION);
+    cx_result_free(r);
+    r = S_run("Analysts at Quorvane, Brandvik Partners and Morgan Stanley agreed.\n");
+    EXPECT(r, "Morgan Stanley", CX_ORGANIZATION);
+    cx_result_free(r);
+    r = S_run("He spoke to an analyst at Quorvane, and John Smith, a trader.\n");
+    EXPECT(r, "John Smith", CX_PERSON);
+    cx_result_free(r);
+    r = S_run("She is a partner at Quorvane and John Smith of Tarvel Bank is not.\n");
+    EXPECT(r, "John Smith", CX_PERSON);
+    cx_result_free(r);
+}
+
+/* initials of two or three letters open a person's name, read as one
+ * token; "U.S." is still the country */
+static void test_initials(void **state)
+{
+    (void)state;
+    cx_result *r = S_run("The government of K.P. Brandvik fell and J.R.R. Quelmore wrote.\n");
+    EXPECT(r, "K.P. Brandvik", CX_PERSON);
+    EXPECT(r, "J.R.R. Quelmore", CX_PERSON);
+    cx_result_free(r);
+    r = S_run("Shares of Tarvel S.p.A. rose in the U.S. on Monday.\n");
+    EXPECT(r, "Tarvel S.p.A.", CX_ORGANIZATION);
+    EXPECT(r, "U.S.", CX_LOCATION);
+    cx_result_free(r);
+}
+
+/* a word with a number hyphened to it is a code, no name */
+static void test_codes_with_a_hyphen(void **state)
+{
+    (void)state;
+    cx_result *r = S_run("Sales of GLP-1 drugs and Qarv-57 jets rose in Tarvosk.\n");
+    NO_MENTION(r, "GLP");
+    NO_MENTION(r, "Qarv");
+    cx_result_free(r);
+}
+
+/* "of the", "for the" after an organization's head word; an event's head
+ * word ending such a name does not make it an event */
+static void test_of_the_after_head_words(void **state)
+{
+    (void)state;
+    cx_result *r = S_run("Economists at the Brandvik Institute for the Quelmore Economy said "
+                         "so, and the Institute for the Study of War agreed.\n");
+    EXPECT(r, "Brandvik Institute for the Quelmore Economy", CX_ORGANIZATION);
+    EXPECT(r, "Institute for the Study of War", CX_ORGANIZATION);
+    cx_result_free(r);
+    r = S_run("He is Minister of the Interior, and the Ninth Directorate of the QVRB "
+              "watched.\n");
+    NO_MENTION(r, "Minister of the Interior");
+    EXPECT(r, "QVRB", CX_ORGANIZATION);
     cx_result_free(r);
 }
 
@@ -1954,6 +2029,7 @@ int main(void)
         cmocka_unit_test(test_name_with_suffix_elsewhere),
         cmocka_unit_test(test_demonyms),
         cmocka_unit_test(test_wordnet_organizations),
+        cmocka_unit_test(test_wordnet_places),
         cmocka_unit_test(test_hyphen_and_letter_are_no_names),
         cmocka_unit_test(test_sentence_openers_and_headlines),
         cmocka_unit_test(test_roads_and_their_numbers),
@@ -1979,6 +2055,10 @@ int main(void)
         cmocka_unit_test(test_who_after_a_name),
         cmocka_unit_test(test_club_and_league_names),
         cmocka_unit_test(test_analyst_at_a_firm),
+        cmocka_unit_test(test_analysts_at_listed_firms),
+        cmocka_unit_test(test_initials),
+        cmocka_unit_test(test_codes_with_a_hyphen),
+        cmocka_unit_test(test_of_the_after_head_words),
         cmocka_unit_test(test_list_of_places),
         cmocka_unit_test(test_acronym_reaches_back),
         cmocka_unit_test(test_hyphenated_surname),

@@ -75,6 +75,12 @@ static void test_abbreviations(void **state)
     assert_int_equal(f.seg.nsent, 1);
     assert_true(f.seg.toks[1].flags & CX_TOK_ABBR);
     S_free(&f);
+    /* parts of one or two letters, each with its period, however many */
+    S_load(&f, "J.R.R. Smith of V.O.S. Selections and Tarvel S.p.A. left the U.S.A. today.");
+    assert_string_equal(S_toks(&f, b, sizeof b), "J.R.R.|Smith|of|V.O.S.|Selections|and|Tarvel|"
+                                                 "S.p.A.|left|the|U.S.A.|today|.");
+    assert_int_equal(f.seg.nsent, 1);
+    S_free(&f);
 }
 
 static void test_numbers(void **state)
