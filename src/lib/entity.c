@@ -235,9 +235,10 @@ int cx_entity_endings_load(cx_entity_rules *r, const cx_config *cfg, const char 
 
 /* The names of the rule-word sets, in the order of CX_RW_*. */
 static const char *const S_rw_names[] = {
-    "ship",  "count",     "followers", "index",   "index_word", "compass",     "plural",
-    "road",  "road_qual", "numeral",   "storm",   "place_lead", "result",      "venue",
-    "staff", "stock",     "list_end",  "product", "owner",      "product_adj", "who_prep"};
+    "ship",   "count",       "followers", "index",    "index_word", "compass",
+    "plural", "road",        "road_qual", "numeral",  "storm",      "place_lead",
+    "result", "venue",       "staff",     "stock",    "list_end",   "product",
+    "owner",  "product_adj", "who_prep",  "firm_kind"};
 _Static_assert(sizeof S_rw_names / sizeof *S_rw_names == CX_RW_NSETS,
                "a name for each set of rule words");
 
@@ -1296,6 +1297,10 @@ static int S_droppable(const S_work *w, size_t i)
     /* an initial: P. Simmons */
     if (S_initials(w, i) && i + 1 < w->ntok && S_namey(w, i + 1))
         return 0;
+    /* "Drugmaker Novo Nordisk said": a company's trade opening a
+     * sentence, before the company's name */
+    if (t->weak && i + 1 < w->ntok && S_namey(w, i + 1) && S_rule_word(w, i, CX_RW_FIRM_KIND))
+        return 1;
     /* "captain Will Brandvik", "spokesman Per Lindqvist": after a title, a
      * given name that is an English function word too opens the name */
     if ((t->cats & CX_G_FUNC) && (t->cats & CX_G_PER_FIRST) && i > 0 && w->t[i - 1].title_end &&
@@ -2300,6 +2305,15 @@ static int S_product(S_work *w, S_piece *p)
         p->type = T_DROP;
         return S_DECIDED;
     }
+    /* "the weight-loss drug Wegovy", "the chatbot Grok": a name no list
+     * knows right after a kind of product names the product; not a
+     * person's ("the model Kate Moss") */
+    if (b > 0 && S_same_line(w, b) && (w->seg->toks[b - 1].flags & CX_TOK_LOWER) && !f->mlen &&
+        !(f->cats & (CX_G_ANY_NAME | CX_G_PER_FIRST)) && S_rule_word(w, b - 1, CX_RW_PRODUCT)) {
+        p->type = T_DROP;
+        S_set_put(w, &w->products, w->g[b].key);
+        return S_DECIDED;
+    }
     /* "its Blackwell chips", "their new Gemini model": a name between a
      * possessive (and perhaps "new" or "latest") and a kind of product
      * is the product's, no entity, and so is that name alone elsewhere
@@ -2487,9 +2501,14 @@ static int S_type_by_context(S_work *w, S_piece *p)
             return S_DECIDED;
         }
     }
-    /* "the German magazine Der Spiegel", "carrier Ryanair" */
-    if (b > 0 && w->t[b - 1].role_start && !w->t[b - 1].cap && !w->t[b - 1].title_end &&
-        t != CX_LOCATION && !(n >= 2 && (f->cats & CX_G_PER_FIRST))) {
+    /* "the German magazine Der Spiegel", "carrier Ryanair"; after a
+     * company's trade, also a name of a given name and a surname
+     * ("drugmaker Eli Lilly") */
+    int trade = b > 0 && (!w->t[b - 1].cap || w->t[b - 1].weak) &&
+                S_rule_word(w, b - 1, CX_RW_FIRM_KIND);
+    if (b > 0 && (trade || (w->t[b - 1].role_start && !w->t[b - 1].cap)) &&
+        !w->t[b - 1].title_end && t != CX_LOCATION &&
+        (trade || !(n >= 2 && (f->cats & CX_G_PER_FIRST)))) {
         p->type = CX_ORGANIZATION;
         p->evid = 1; /* the role decided */
         return S_DECIDED;

@@ -38,6 +38,7 @@ enum {
     CX_RW_OWNER,       /* a possessive before a product's name (its, their) */
     CX_RW_PRODUCT_ADJ, /* a word between the owner and the name (new, latest) */
     CX_RW_WHO_PREP,    /* a preposition that makes "who" after a name the noun's */
+    CX_RW_FIRM_KIND,   /* a company's trade before its name (drugmaker, lender) */
     CX_RW_NSETS
 };
 

@@ -1943,6 +1943,32 @@ static void test_products_are_no_entities(void **state)
     cx_result_free(r);
 }
 
+/* a name no list knows after a kind of product is the product's, also
+ * alone later; a person's name there stays */
+static void test_product_after_its_kind(void **state)
+{
+    (void)state;
+    cx_result *r = S_run("The weight-loss drug Quelvora sold well, and Quelvora sales rose. "
+                         "The model Kate Brandvik smiled.\n");
+    assert_false(S_touched(r, "Quelvora"));
+    EXPECT(r, "Kate Brandvik", CX_PERSON);
+    cx_result_free(r);
+}
+
+/* a company's trade before its name makes it the company's, also a name
+ * of a given name and a surname; opening a sentence, the trade is no
+ * part of the name */
+static void test_trade_before_a_company(void **state)
+{
+    (void)state;
+    cx_result *r = S_run("Drugmaker Eli Brandvik cut jobs, and the chipmaker Tarvel Quorn "
+                         "hired.\n");
+    EXPECT(r, "Eli Brandvik", CX_ORGANIZATION);
+    EXPECT(r, "Tarvel Quorn", CX_ORGANIZATION);
+    NO_MENTION(r, "Drugmaker Eli Brandvik");
+    cx_result_free(r);
+}
+
 static void test_title_words_before_titles(void **state)
 {
     (void)state;
@@ -2059,6 +2085,8 @@ int main(void)
         cmocka_unit_test(test_initials),
         cmocka_unit_test(test_codes_with_a_hyphen),
         cmocka_unit_test(test_of_the_after_head_words),
+        cmocka_unit_test(test_product_after_its_kind),
+        cmocka_unit_test(test_trade_before_a_company),
         cmocka_unit_test(test_list_of_places),
         cmocka_unit_test(test_acronym_reaches_back),
         cmocka_unit_test(test_hyphenated_surname),
