@@ -1336,6 +1336,16 @@ static int S_droppable(const S_work *w, size_t i)
         !(w->t[i + 1].cats & CX_G_FUNC) &&
         (!(w->t[i + 1].cats & CX_G_COMMON) || (w->t[i + 1].cats & CX_G_PER_LAST)))
         return 0;
+    /* "Foreign Ministry spokesman ...", "Home Office officials": a
+     * sentence's opening word before an organization's head word in the
+     * singular that ends the name is the organization's ("Several Banks"
+     * are no name) */
+    if (!t->hl && (i == 0 || (w->seg->toks[i].flags & (CX_TOK_SSTART | CX_TOK_NL))) &&
+        i + 1 < w->ntok && S_same_line(w, i + 1) && w->t[i + 1].cap &&
+        (w->t[i + 1].cats & CX_G_ORG_HEAD) && !w->t[i + 1].weak && w->g[i + 1].len > 2 &&
+        w->g[i + 1].s[w->g[i + 1].len - 1] != 's' &&
+        !(i + 2 < w->ntok && S_same_line(w, i + 2) && S_namey(w, i + 2)))
+        return 0;
     return 1;
 }
 

@@ -1969,6 +1969,18 @@ static void test_trade_before_a_company(void **state)
     cx_result_free(r);
 }
 
+/* a sentence's opening word before an organization's head word in the
+ * singular is the organization's; not before a plural */
+static void test_opening_word_before_a_head(void **state)
+{
+    (void)state;
+    cx_result *r = S_run("Foreign Ministry spokesman Tom Brandvik spoke. Several Banks "
+                         "failed.\n");
+    EXPECT(r, "Foreign Ministry", CX_ORGANIZATION);
+    NO_MENTION(r, "Several Banks");
+    cx_result_free(r);
+}
+
 static void test_title_words_before_titles(void **state)
 {
     (void)state;
@@ -2087,6 +2099,7 @@ int main(void)
         cmocka_unit_test(test_of_the_after_head_words),
         cmocka_unit_test(test_product_after_its_kind),
         cmocka_unit_test(test_trade_before_a_company),
+        cmocka_unit_test(test_opening_word_before_a_head),
         cmocka_unit_test(test_list_of_places),
         cmocka_unit_test(test_acronym_reaches_back),
         cmocka_unit_test(test_hyphenated_surname),
