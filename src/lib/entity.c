@@ -3077,7 +3077,15 @@ static void S_listed(S_work *w)
             conj = k == 2;
             j++;
         }
-        int type = -1, agree = conj && S_list_ends(w, w->p[j].e);
+        /* "the districts of A, B and C": a plural kind of place and "of"
+         * before the list govern every name of it */
+        size_t b0 = w->p[i].b;
+        int governed = conj && b0 >= 2 && S_tok_is(w, b0 - 1, "of") && S_same_line(w, b0 - 1) &&
+                       (w->seg->toks[b0 - 2].flags & CX_TOK_LOWER) &&
+                       (w->t[b0 - 2].cats & CX_G_LOC_HEAD) && w->g[b0 - 2].len > 3 &&
+                       w->g[b0 - 2].s[w->g[b0 - 2].len - 1] == 's';
+        int type = governed ? CX_LOCATION : -1;
+        int agree = conj && (governed || S_list_ends(w, w->p[j].e));
         for (size_t m = i; agree && m <= j; m++) {
             const S_piece *p = &w->p[m];
             if (!(p->strong || p->evid) || p->type < 0)

@@ -1747,6 +1747,11 @@ static void test_list_of_places(void **state)
     EXPECT(r, "Tarvosk", CX_LOCATION);
     EXPECT(r, "Quelmira", CX_ORGANIZATION);
     cx_result_free(r);
+    /* a plural kind of place and "of" govern the whole list */
+    r = S_run("Roads to the districts of Tarvosk, Quelmira and Brandvik stayed shut.\n");
+    EXPECT(r, "Quelmira", CX_LOCATION);
+    EXPECT(r, "Brandvik", CX_LOCATION);
+    cx_result_free(r);
 }
 
 /* an acronym in parentheses takes back the words of the name dropped
