@@ -2514,11 +2514,11 @@ static int S_type_by_context(S_work *w, S_piece *p)
     /* "the German magazine Der Spiegel", "carrier Ryanair"; after a
      * company's trade, also a name of a given name and a surname
      * ("drugmaker Eli Lilly") */
-    int trade = b > 0 && (!w->t[b - 1].cap || w->t[b - 1].weak) &&
+    int role = b > 0 && !w->t[b - 1].title_end && t != CX_LOCATION;
+    int trade = role && (!w->t[b - 1].cap || w->t[b - 1].weak) &&
                 S_rule_word(w, b - 1, CX_RW_FIRM_KIND);
-    if (b > 0 && (trade || (w->t[b - 1].role_start && !w->t[b - 1].cap)) &&
-        !w->t[b - 1].title_end && t != CX_LOCATION &&
-        (trade || !(n >= 2 && (f->cats & CX_G_PER_FIRST)))) {
+    if (trade || (role && w->t[b - 1].role_start && !w->t[b - 1].cap &&
+                  !(n >= 2 && (f->cats & CX_G_PER_FIRST)))) {
         p->type = CX_ORGANIZATION;
         p->evid = 1; /* the role decided */
         return S_DECIDED;
@@ -2986,16 +2986,17 @@ static void S_staff_at(S_work *w, size_t i)
         return;
     int at = b >= 2 && S_tok_is(w, b - 1, "at") && S_same_line(w, b - 1) &&
              S_rule_word(w, b - 2, CX_RW_STAFF);
-    /* a person may follow the list: "an analyst at ING, and Ann Lee, a
-     * strategist", "at Davis Polk and John Smith of Apple" */
-    size_t e = p->e;
-    int described = e + 1 < w->ntok && S_same_line(w, e + 1) &&
-                    ((cx_ent_punct(w, e, ",") && (w->seg->toks[e + 1].flags & CX_TOK_LOWER)) ||
-                     S_tok_is(w, e, "of"));
-    int listed = !at && !described && i > 0 && (w->p[i - 1].why & W_STAFF) &&
-                 S_list_link(w, w->p[i - 1].e, b) != 0;
-    if (!at && !listed)
-        return;
+    if (!at) {
+        if (i == 0 || !(w->p[i - 1].why & W_STAFF) || !S_list_link(w, w->p[i - 1].e, b))
+            return;
+        /* a person may follow the list: "an analyst at ING, and Ann Lee,
+         * a strategist", "at Davis Polk and John Smith of Apple" */
+        size_t e = p->e;
+        if (e + 1 < w->ntok && S_same_line(w, e + 1) &&
+            ((cx_ent_punct(w, e, ",") && (w->seg->toks[e + 1].flags & CX_TOK_LOWER)) ||
+             S_tok_is(w, e, "of")))
+            return;
+    }
     p->why |= W_STAFF;
     if (p->type != CX_ORGANIZATION) {
         p->type = CX_ORGANIZATION;
