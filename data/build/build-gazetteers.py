@@ -636,6 +636,17 @@ WN_ORG_CONNECTORS = {"of", "the", "and", "for", "on", "in", "to", "at", "de", "d
                      "la", "le", "del", "y", "&"}
 
 
+def wn_lemma(w):
+    """A WordNet lemma as text: its sense marker ("(a)", "(p)") cut off and
+    its underscores made spaces."""
+    return re.sub(r"\(.*\)$", "", w).replace("_", " ")
+
+
+def wn_proper(toks):
+    """Is every word capitalized but for connectors (a proper name)?"""
+    return all(t[:1].isupper() or t.lower() in WN_ORG_CONNECTORS for t in toks)
+
+
 def _wn_hypernyms(syn, off):
     seen, todo = set(), [o for s, o in syn[off][2] if s in ("@", "@i")]
     while todo:
@@ -690,7 +701,7 @@ def build_wordnet_orgs(roots, wl_lower, first, places, taken):
     for off, (lex, words, ptrs) in syn.items():
         if lex != 14:
             continue
-        names = [re.sub(r"\(.*\)$", "", w).replace("_", " ") for w in words]
+        names = [wn_lemma(w) for w in words]
         if any(n[:1].islower() for n in names):
             continue
         hyp = _wn_hypernyms(syn, off)
@@ -702,7 +713,7 @@ def build_wordnet_orgs(roots, wl_lower, first, places, taken):
         good = []
         for n in (church if hyp & WN_ORG_NOT else names):
             toks = n.split()
-            if not all(t[:1].isupper() or t.lower() in WN_ORG_CONNECTORS for t in toks):
+            if not wn_proper(toks):
                 continue
             if n in places or n in taken or len(n) < 2:
                 continue
@@ -750,9 +761,9 @@ def build_wordnet_places(roots, wl_lower, first, last, taken):
         if _wn_hypernyms(syn, off) & WN_PLACE_NOT:
             continue
         for w in words:
-            n = re.sub(r"\(.*\)$", "", w).replace("_", " ")
+            n = wn_lemma(w)
             toks = n.split()
-            if not all(t[:1].isupper() or t.lower() in WN_ORG_CONNECTORS for t in toks):
+            if not wn_proper(toks):
                 continue
             if not toks[0][:1].isupper() or n in taken or len(n) < 3 or not ok_entry(n):
                 continue
@@ -785,7 +796,7 @@ def build_place_adjectives(roots, wl_lower, first, last, places, lands, dem):
                 continue
             p = line.split(" | ")[0].split()
             n = int(p[3], 16)
-            words = [re.sub(r"\(.*\)$", "", p[4 + 2 * i]).replace("_", " ") for i in range(n)]
+            words = [wn_lemma(p[4 + 2 * i]) for i in range(n)]
             k = 4 + 2 * n
             tgt = [p[k + 2 + 4 * i] for i in range(int(p[k]))
                    if p[k + 1 + 4 * i] == "\\" and p[k + 3 + 4 * i] == "n"]
